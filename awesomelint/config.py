@@ -1,0 +1,151 @@
+"""Configuration: ``.awesomelint.toml`` or ``[tool.awesomelint]`` in ``pyproject.toml``.
+
+The nearest file wins: from the linted file's folder upwards, a folder's
+``.awesomelint.toml`` is read before its ``pyproject.toml`` (which counts only when it has a
+``[tool.awesomelint]`` table). Keys::
+
+    select = ["H", "list-indent"]     # replaces the default rule set
+    extend-select = ["list-order"]    # adds to it
+    ignore = ["missing-title"]
+    preset = "awesome"                # same as extend-select = ["awesome"]
+
+    [list-indent]                     # per-rule options, by rule name
+    indent = 4
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from awesomelint.engine import Settings, select_rules
+from awesomelint.errors import ConfigError
+from awesomelint.rules import ALL_RULES, Rule
+
+_LIST_KEYS = ("select", "extend-select", "ignore")
+_PRESETS = ("awesome",)
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    """The validated content of one config file (or none)."""
+
+    select: tuple[str, ...] | None = None
+    extend_select: tuple[str, ...] = ()
+    ignore: tuple[str, ...] = ()
+    options: Mapping[str, Mapping[str, Any]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    source: Path | None = None
+
+    def settings(
+        self,
+        select: Sequence[str] | None = None,
+        ignore: Sequence[str] = (),
+        extend_select: Sequence[str] = (),
+    ) -> Settings:
+        """Settings from this config, with command-line selections taking precedence."""
+        chosen = select_rules(
+            list(select) if select else self.select,
+            [*self.ignore, *ignore],
+            [*self.extend_select, *extend_select] if not select else list(extend_select),
+        )
+        return Settings(chosen, self.options)
+
+
+def find_config(start: Path) -> Path | None:
+    """The nearest config file at or above ``start`` (a folder)."""
+    for folder in (start, *start.parents):
+        own = folder / ".awesomelint.toml"
+        if own.is_file():
+            return own
+        py = folder / "pyproject.toml"
+        if py.is_file() and "awesomelint" in _read(py) and "awesomelint" in _tool(py):
+            return py
+    return None
+
+
+def _read(path: Path) -> str:
+    try:
+        return path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: cannot read config: {exc}") from None
+
+
+def _tool(path: Path) -> dict[str, Any]:
+    try:
+        data = tomllib.loads(_read(path))
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    tool = data.get("tool", {})
+    return tool if isinstance(tool, dict) else {}
+
+
+def load_config(path: Path | None) -> Config:
+    """Read and validate ``path``; ``None`` gives the defaults."""
+    if path is None:
+        return Config()
+    if not path.is_file():
+        raise ConfigError(f"{path}: config file not found")
+    if path.name == "pyproject.toml":
+        table = _tool(path).get("awesomelint", {})
+    else:
+        try:
+            table = tomllib.loads(_read(path))
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    if not isinstance(table, dict):
+        raise ConfigError(f"{path}: [tool.awesomelint] must be a table")
+    return parse_table(table, path)
+
+
+def parse_table(table: Mapping[str, Any], source: Path | None = None) -> Config:
+    """Validate a config table (also used by the Python API's ``config=`` argument)."""
+    where = f"{source}: " if source else ""
+    by_name = {r.name: r for r in ALL_RULES}
+    lists: dict[str, tuple[str, ...]] = {}
+    options: dict[str, Mapping[str, Any]] = {}
+    for key, value in table.items():
+        if key in _LIST_KEYS:
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{where}{key!r} must be a list of rule names or codes")
+            lists[key] = tuple(value)
+        elif key == "preset":
+            if value not in _PRESETS:
+                raise ConfigError(f"{where}unknown preset {value!r} (known: awesome)")
+            lists["extend-select"] = (*lists.get("extend-select", ()), value)
+        elif key in by_name:
+            options[key] = _rule_options(by_name[key], value, where)
+        else:
+            raise ConfigError(f"{where}unknown config key {key!r}")
+    config = Config(
+        select=lists.get("select"),
+        extend_select=lists.get("extend-select", ()),
+        ignore=lists.get("ignore", ()),
+        options=MappingProxyType(options),
+        source=source,
+    )
+    try:  # report unknown rule names in the file, not later
+        config.settings()
+    except ConfigError as exc:
+        raise ConfigError(f"{where}{exc}") from None
+    return config
+
+
+def _rule_options(rule: Rule, value: Any, where: str) -> Mapping[str, Any]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}[{rule.name}] must be a table of options")
+    for k, v in value.items():
+        if k not in rule.options:
+            known = ", ".join(rule.options) or "none"
+            raise ConfigError(f"{where}unknown option {k!r} for {rule.name} (known: {known})")
+        default = rule.options[k]
+        if type(v) is not type(default):
+            raise ConfigError(
+                f"{where}option {rule.name}.{k} must be {type(default).__name__}, got {v!r}"
+            )
+    return MappingProxyType(dict(value))

@@ -1,0 +1,184 @@
+"""One mistune parse of a Markdown file into an immutable Document with exact positions.
+
+mistune 3 records no source positions. We recover them by hooking a few of its choke
+points (see ``_parser.py``); everything here is the typed, immutable result that rules see.
+All offsets are character offsets into the *original* text (BOM, CRLF and all), so a rule's
+edit can be applied to the original string directly.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
+from typing import Literal
+
+LinkKind = Literal["inline", "reference", "autolink", "bare"]
+RegionKind = Literal["fenced_code", "indent_code", "html", "codespan", "inline_html"]
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+@dataclass(frozen=True, slots=True)
+class TextLine:
+    """One line of a paragraph or heading's own text, container prefixes removed."""
+
+    line: int  # 1-based
+    start: int  # offset of the line's first content character
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A paragraph (or tight list item text) or a heading: text that holds inline content."""
+
+    kind: Literal["paragraph", "heading"]
+    start: int
+    end: int  # offset just past the block's last character (before the newline)
+    lines: tuple[TextLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """An ATX (``## x``) or setext heading."""
+
+    level: int
+    style: Literal["atx", "setext"]
+    start: int  # first character of the heading (the ``#`` or the setext text)
+    end: int  # end of the heading's last line (for setext: of the underline)
+    text: str  # inline source of the title, stripped of markers and closing #s
+    text_start: int
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Link:
+    """A link or image as written: inline, reference-style, ``<autolink>`` or bare URL."""
+
+    kind: LinkKind
+    image: bool
+    start: int
+    end: int
+    text: str | None  # raw source between the brackets (None for autolinks / bare URLs)
+    text_start: int | None
+    url: str  # raw destination as written in the source (for references: in the definition)
+    url_start: int  # where that raw URL sits (inside the definition for references)
+    url_end: int
+    label: str | None = None  # reference label, for reference-style links
+    parent: int | None = None  # index of the enclosing link (image inside a link)
+
+
+@dataclass(frozen=True, slots=True)
+class ListItem:
+    """A list item; ``parent``/``children`` are indices into ``Document.items``."""
+
+    index: int
+    marker: str  # "-", "*", "+", "1.", "2)"
+    start: int  # offset of the marker
+    end: int  # end of the item's last line
+    line: int
+    end_line: int
+    depth: int
+    list_id: int  # items of the same CommonMark list share it
+    parent: int | None
+    children: tuple[int, ...]
+
+    @property
+    def ordered(self) -> bool:
+        return self.marker[-1] in ".)"
+
+
+@dataclass(frozen=True, slots=True)
+class Definition:
+    """A link reference definition ``[label]: url``."""
+
+    label: str
+    url: str
+    url_start: int
+    url_end: int
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Region:
+    """Source whose content is not Markdown text: code, HTML."""
+
+    kind: RegionKind
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """Everything rules may look at. Built by :func:`parse`; never mutated."""
+
+    text: str
+    line_starts: tuple[int, ...]  # offset of each line's first character (BOM excluded)
+    line_ends: tuple[int, ...]  # offset of each line's end-of-line (or end of text)
+    headings: tuple[Heading, ...]
+    items: tuple[ListItem, ...]
+    links: tuple[Link, ...]
+    blocks: tuple[Block, ...]
+    definitions: tuple[Definition, ...]
+    regions: tuple[Region, ...]
+    _region_starts: tuple[int, ...] = field(repr=False, compare=False, default=())
+
+    @property
+    def line_count(self) -> int:
+        return len(self.line_starts)
+
+    @property
+    def eol(self) -> str:
+        """The file's line break ("\\n", "\\r\\n" or "\\r"): the first one, or LF."""
+        m = _LINE_BREAK.search(self.text)
+        return m.group(0) if m else "\n"
+
+    def line_of(self, offset: int) -> int:
+        """1-based line holding ``offset``."""
+        return max(bisect_right(self.line_starts, offset), 1)
+
+    def location(self, offset: int) -> tuple[int, int]:
+        """1-based (line, column); columns count characters, a tab counts 1."""
+        line = self.line_of(offset)
+        return line, offset - self.line_starts[line - 1] + 1
+
+    def line_text(self, line: int) -> str:
+        """The text of a 1-based line, without its line break."""
+        return self.text[self.line_starts[line - 1] : self.line_ends[line - 1]]
+
+    def in_region(self, offset: int, kinds: frozenset[RegionKind] | None = None) -> bool:
+        """Whether ``offset`` lies inside code or HTML (optionally only of ``kinds``)."""
+        i = bisect_right(self._region_starts, offset)
+        # regions can nest (a code span inside nothing else, blocks never overlap each
+        # other), so look back over the few regions that start before offset
+        j = i - 1
+        while j >= 0 and j >= i - 4:
+            r = self.regions[j]
+            if r.start <= offset < r.end and (kinds is None or r.kind in kinds):
+                return True
+            j -= 1
+        return False
+
+    def links_between(self, start: int, end: int) -> tuple[Link, ...]:
+        """Links whose start lies in ``[start, end)``, in source order."""
+        starts = [lk.start for lk in self.links]
+        return self.links[bisect_left(starts, start) : bisect_left(starts, end)]
+
+
+def split_lines(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Line starts and line ends (before the break) of ``text``; CR, LF and CRLF count."""
+    first = 1 if text.startswith("\ufeff") else 0
+    starts = [first]
+    ends = []
+    for m in _LINE_BREAK.finditer(text):
+        ends.append(m.start())
+        starts.append(m.end())
+    ends.append(len(text))
+    return tuple(starts), tuple(ends)
+
+
+def parse(text: str) -> Document:
+    """Parse ``text`` once with mistune and return its Document."""
+    from awesomelint._parser import build_document
+
+    return build_document(text)

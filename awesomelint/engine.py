@@ -1,0 +1,129 @@
+"""Select rules, run them over a Document, honour suppression comments, sort findings."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from awesomelint.document import Document
+from awesomelint.errors import ConfigError
+from awesomelint.model import Finding
+from awesomelint.rules import ALL_RULES, Context, Rule
+
+# <!-- awesomelint-disable -->, <!-- awesomelint-disable H001 list-indent -->, ...
+_DIRECTIVE = re.compile(
+    r"<!--\s*awesomelint-(disable-next-line|disable-line|disable|enable)\b([^>]*?)\s*-->"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Which rules run and with which options; built from config files and the CLI."""
+
+    rules: tuple[Rule, ...]
+    options: Mapping[str, Mapping[str, Any]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+
+    def options_for(self, rule: Rule) -> Mapping[str, Any]:
+        merged = dict(rule.options)
+        merged.update(self.options.get(rule.name, {}))
+        return MappingProxyType(merged)
+
+
+def resolve(selector: str, rules: Sequence[Rule] = ALL_RULES) -> list[Rule]:
+    """Rules named by ``selector``: a name, a code, a code prefix, a group, or ``ALL``."""
+    s = selector.strip()
+    if s.upper() == "ALL":
+        return list(rules)
+    by_name = [r for r in rules if r.name == s.lower()]
+    if by_name:
+        return by_name
+    by_group = [r for r in rules if s.lower() in r.groups]
+    if by_group:
+        return by_group
+    by_code = [r for r in rules if r.code.startswith(s.upper())] if s[:1].isalpha() else []
+    if by_code and re.fullmatch(r"[A-Za-z]{1,3}[0-9]{0,3}", s):
+        return by_code
+    raise ConfigError(f"unknown rule or code {selector!r} (see `awesomelint rules`)")
+
+
+def select_rules(
+    select: Iterable[str] | None,
+    ignore: Iterable[str] = (),
+    extend_select: Iterable[str] = (),
+    rules: Sequence[Rule] = ALL_RULES,
+) -> tuple[Rule, ...]:
+    """The default rules (or ``select``), plus ``extend_select``, minus ``ignore``."""
+    if select is None:
+        chosen = {r.code for r in rules if r.default}
+    else:
+        chosen = {r.code for s in select for r in resolve(s, rules)}
+    chosen |= {r.code for s in extend_select for r in resolve(s, rules)}
+    chosen -= {r.code for s in ignore for r in resolve(s, rules)}
+    return tuple(r for r in rules if r.code in chosen)
+
+
+@dataclass(frozen=True, slots=True)
+class Suppressions:
+    """Line ranges, per rule code, where findings (and their fixes) are switched off."""
+
+    ranges: Mapping[str | None, tuple[tuple[int, int], ...]]  # None: every rule
+
+    def suppressed(self, code: str, line: int) -> bool:
+        for key in (None, code):
+            for a, b in self.ranges.get(key, ()):
+                if a <= line <= b:
+                    return True
+        return False
+
+
+def suppressions(doc: Document, rules: Sequence[Rule] = ALL_RULES) -> Suppressions:
+    """Read ``<!-- awesomelint-... -->`` comments (outside code) into line ranges."""
+    if "awesomelint-" not in doc.text:
+        return Suppressions({})
+    open_at: dict[str | None, int] = {}
+    ranges: dict[str | None, list[tuple[int, int]]] = {}
+    last = doc.line_count
+    for m in _DIRECTIVE.finditer(doc.text):
+        if doc.in_region(m.start(), frozenset({"fenced_code", "indent_code", "codespan"})):
+            continue
+        verb, args = m.group(1), m.group(2).replace(",", " ").split()
+        try:
+            codes: list[str | None] = [r.code for a in args for r in resolve(a, rules)]
+        except ConfigError:
+            continue  # a typo in a comment must not break the run
+        if not args:
+            codes = [None]
+        line = doc.line_of(m.start())
+        for code in codes:
+            if verb == "disable":
+                open_at.setdefault(code, line)
+            elif verb == "enable":
+                if code in open_at:
+                    ranges.setdefault(code, []).append((open_at.pop(code), line))
+            elif verb == "disable-next-line":
+                ranges.setdefault(code, []).append((line + 1, line + 1))
+            else:  # disable-line
+                ranges.setdefault(code, []).append((line, line))
+    for code, start in open_at.items():
+        ranges.setdefault(code, []).append((start, last))
+    return Suppressions({k: tuple(v) for k, v in ranges.items()})
+
+
+def lint(doc: Document, settings: Settings, path: Path | None = None) -> list[Finding]:
+    """Run the selected rules; return unsuppressed findings sorted by (offset, code)."""
+    sup = suppressions(doc)
+    out: list[Finding] = []
+    for rule in settings.rules:
+        ctx = Context(doc, settings.options_for(rule), path)
+        for p in rule.check(ctx):
+            if sup.ranges and sup.suppressed(rule.code, doc.line_of(p.start)):
+                continue
+            out.append(Finding(rule.code, rule.name, p.message, p.start, p.end, rule.severity, p.fix))
+    out.sort(key=lambda f: (f.start, f.code, f.end))
+    return out

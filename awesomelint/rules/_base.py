@@ -1,0 +1,48 @@
+"""The Rule value and the context a rule's check function receives."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Any
+
+from awesomelint.document import Document
+from awesomelint.model import Problem, Severity
+
+OptionValue = int | str | bool | list[str]
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What a rule sees: the parsed document, its options, and where the file lives."""
+
+    doc: Document
+    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    path: Path | None = None  # None for stdin and the Python API
+
+    @property
+    def text(self) -> str:
+        return self.doc.text
+
+
+CheckFn = Callable[[Context], Iterable[Problem]]
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """A rule: stable code and name, documentation, and a pure check function."""
+
+    code: str  # stable, never reused (see rules/__init__.py for retired codes)
+    name: str  # kebab-case, used in config, CLI and suppression comments
+    summary: str  # one line for `awesomelint rules`
+    check: CheckFn
+    doc: str  # the module docstring: What it does / Why is this bad / Example / Fix safety
+    fixable: bool = False  # True when at least some findings carry a fix
+    default: bool = True  # enabled without --select
+    severity: Severity = Severity.WARNING
+    options: Mapping[str, OptionValue] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    groups: frozenset[str] = frozenset()
