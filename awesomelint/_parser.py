@@ -194,7 +194,7 @@ class _PosBlockParser(BlockParser):
             refs = state.env.setdefault("_ref_pos", {})
             key = unikey(m.group("reflink_1"))
             href, href_end = parse_link_href(state.src, m.end(), block=True)
-            if key not in refs and href is not None:  # the first definition wins
+            if key not in refs and href is not None and href_end is not None:  # first wins
                 angle = state.src[href_end - 1] == ">" and not href.endswith(">")
                 u1 = href_end - 1 if angle else href_end
                 refs[key] = (state, u1 - len(href), href, m.group("reflink_1"))
@@ -250,7 +250,7 @@ def _href_span(src: str, pos: int) -> tuple[int, int] | None:
     if m:
         return m.span(1 if m.group(1) is not None else 2)
     href, href_end = parse_link_href(src, pos)  # titles, parens, escapes, newline
-    if href is None:
+    if href is None or href_end is None:
         return None
     angle = src[href_end - 1] == ">" and not href.endswith(">")
     u1 = href_end - 1 if angle else href_end
@@ -321,7 +321,7 @@ class _Builder:
         s, e = tok.pop("_s", None), tok.pop("_e", None)
         segs = tok.pop("_segs", None)
         tok.pop("_tlen", None)
-        kids = tok.get("children")
+        kids: Any = tok.get("children")
         if typ == "list":
             self.list_count += 1
             self.walk(kids, depth, parent, self.list_count)
@@ -390,13 +390,18 @@ class _Builder:
             level = tok["attrs"]["level"]
             style = tok.get("style", "atx")
             text_start = self.orig(st, tmap.src(0)) if stripped else lines[0].start
+            # the block starts at its indentation; the heading at its '#' (or its text)
+            head = self.text[start : self.line_end(self.line_of(start) - 1)]
+            hstart = start + len(head) - len(head.lstrip(" \t"))
             self.headings.append(
-                Heading(level, style, start, end, stripped, text_start, self.line_of(start))
+                Heading(level, style, hstart, end, stripped, text_start, self.line_of(start))
             )
             kind = "heading"
         else:
             kind = "paragraph"
-        self.blocks.append(Block(kind, start, end, tuple(lines)))
+        self.blocks.append(
+            Block("heading" if kind == "heading" else "paragraph", start, end, tuple(lines))
+        )
         children = self.md.inline(stripped, self.root.env)
         self.inline_tokens(children, tmap, stripped, None)
         tok["children"] = children
@@ -438,13 +443,22 @@ class _Builder:
         if len(span) == 4:  # [text](url) / [text][ref]
             _, t0, t1, _ = span
             text, text_start = src[t0:t1], pt(t0)
-            if src.startswith("(", t1 + 1):
+            if "ref" not in tok:  # mistune marks [text][ref] / [ref] with "ref"
                 us = _href_span(src, t1 + 2)
                 if us is None:
                     return None
                 return Link(
-                    "inline", image, start, end, text, text_start,
-                    src[us[0] : us[1]], pt(us[0]), pt(us[0]) + us[1] - us[0], None, parent,
+                    "inline",
+                    image,
+                    start,
+                    end,
+                    text,
+                    text_start,
+                    src[us[0] : us[1]],
+                    pt(us[0]),
+                    pt(us[0]) + us[1] - us[0],
+                    None,
+                    parent,
                 )
             ref = self.refs.get(tok.get("ref", ""))
             if ref is None:
@@ -452,14 +466,24 @@ class _Builder:
             rst, roff, raw, label = ref
             u0 = self.orig(rst, roff)
             return Link(
-                "reference", image, start, end, text, text_start, raw, u0, u0 + len(raw),
-                tok.get("label") or label, parent,
+                "reference",
+                image,
+                start,
+                end,
+                text,
+                text_start,
+                raw,
+                u0,
+                u0 + len(raw),
+                tok.get("label") or label,
+                parent,
             )
         a, b = span
         kind: LinkKind = "autolink" if src.startswith("<", a) else "bare"
         ua, ub = (a + 1, b - 1) if kind == "autolink" else (a, b)
-        return Link(kind, image, start, end, None, None, src[ua:ub], pt(ua), pt(ua) + ub - ua,
-                    None, parent)
+        return Link(
+            kind, image, start, end, None, None, src[ua:ub], pt(ua), pt(ua) + ub - ua, None, parent
+        )
 
     def definitions(self) -> tuple[Definition, ...]:
         out = []
@@ -474,7 +498,9 @@ class _Builder:
         for it in self.items:
             if it["parent"] is not None:
                 children.setdefault(it["parent"], []).append(it["index"])
-        return tuple(ListItem(**it, children=tuple(children.get(it["index"], ()))) for it in self.items)
+        return tuple(
+            ListItem(**it, children=tuple(children.get(it["index"], ()))) for it in self.items
+        )
 
 
 def _before_render(md: Markdown, state: BlockState) -> None:

@@ -25,9 +25,7 @@ class Settings:
     """Which rules run and with which options; built from config files and the CLI."""
 
     rules: tuple[Rule, ...]
-    options: Mapping[str, Mapping[str, Any]] = field(
-        default_factory=lambda: MappingProxyType({})
-    )
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
 
     def options_for(self, rule: Rule) -> Mapping[str, Any]:
         merged = dict(rule.options)
@@ -124,6 +122,8 @@ def lint(doc: Document, settings: Settings, path: Path | None = None) -> list[Fi
         for p in rule.check(ctx):
             if sup.ranges and sup.suppressed(rule.code, doc.line_of(p.start)):
                 continue
-            out.append(Finding(rule.code, rule.name, p.message, p.start, p.end, rule.severity, p.fix))
+            out.append(
+                Finding(rule.code, rule.name, p.message, p.start, p.end, rule.severity, p.fix)
+            )
     out.sort(key=lambda f: (f.start, f.code, f.end))
     return out

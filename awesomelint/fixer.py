@@ -52,7 +52,7 @@ def choose(findings: Sequence[Finding], unsafe: bool) -> list[Finding]:
 def _overlaps(e: Edit, a: int, b: int) -> bool:
     if e.start == e.end and a == b:
         return e.start == a  # two insertions at one point: order would be arbitrary
-    return e.start < b and a < e.end or (e.start == e.end and a < e.start < b)
+    return (e.start < b and a < e.end) or (e.start == e.end and a < e.start < b)
 
 
 def apply_edits(text: str, edits: Sequence[Edit]) -> str:
@@ -113,7 +113,7 @@ def fix_document(
         if not batch:
             return FixResult(doc.text, tuple(applied), tuple(findings), passes)
         text = doc.text
-        new_text = apply_edits(text, [e for f in batch for e in f.fix.edits if f.fix])
+        new_text = apply_edits(text, [e for f in batch if f.fix for e in f.fix.edits])
         new_doc = parse(new_text)
         new_inventory = _inventory(new_doc)
         lost = inventory - new_inventory - _allowance(text, batch)

@@ -1,0 +1,5 @@
+"""``python -m awesomelint``."""
+
+from awesomelint.cli import run
+
+run()

@@ -1,0 +1,120 @@
+"""Finding, reading and atomically writing Markdown files, byte for byte."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from collections.abc import Iterable
+from pathlib import Path
+
+from awesomelint.errors import InputError
+
+MARKDOWN_SUFFIXES = (".md", ".markdown")
+_SKIP_DIRS = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", ".tox"})
+
+
+def collect(paths: Iterable[str]) -> list[str]:
+    """Expand the command line's paths: files as given, folders walked for ``*.md``."""
+    out: list[str] = []
+    for raw in paths:
+        if raw == "-":
+            out.append(raw)
+            continue
+        path = Path(raw)
+        if path.is_dir():
+            found = sorted(_walk(path))
+            if not found:
+                raise InputError(f"{raw}: folder holds no Markdown (*.md) file")
+            out.extend(str(p) for p in found)
+        elif path.exists():
+            out.append(raw)
+        else:
+            raise InputError(f"{raw}: no such file or folder")
+    return list(dict.fromkeys(out))
+
+
+def _walk(root: Path) -> Iterable[Path]:
+    for folder, dirs, files in os.walk(root):
+        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
+        for name in files:
+            if name.lower().endswith(MARKDOWN_SUFFIXES):
+                yield Path(folder) / name
+
+
+def decode(data: bytes, name: str) -> str:
+    """UTF-8 text of ``data`` (a BOM is kept as U+FEFF); InputError for anything else."""
+    if b"\x00" in data:
+        at = data.index(b"\x00")
+        raise InputError(f"{name}: binary file (NUL byte at offset {at}); not Markdown")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        hint = _guess_encoding(data)
+        raise InputError(
+            f"{name}: not UTF-8 (byte 0x{data[exc.start]:02X} at offset {exc.start}, line "
+            f"{line}); convert it first, e.g. `iconv -f {hint} -t UTF-8`"
+        ) from None
+
+
+def _guess_encoding(data: bytes) -> str:
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16"
+    for enc in ("cp949", "shift_jis", "gb18030"):
+        try:
+            data.decode(enc)
+        except UnicodeDecodeError:
+            continue
+        if any(b >= 0x80 for b in data[:4096]) and enc == "cp949":
+            return "CP949"
+        return enc.upper()
+    return "CP1252"
+
+
+def read_text(name: str) -> str:
+    """Read a Markdown file as text, keeping its BOM and line breaks exactly."""
+    path = Path(name)
+    if path.is_dir():
+        raise InputError(f"{name}: is a folder")
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{name}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{name}: permission denied") from None
+    except OSError as exc:
+        raise InputError(f"{name}: cannot read: {exc.strerror or exc}") from None
+    return decode(data, name)
+
+
+def write_atomic(name: str, text: str) -> None:
+    """Replace the file's content via a temporary file in the same folder and os.replace,
+    keeping its permissions; a symlink keeps pointing where it did (its target is written)."""
+    target = Path(os.path.realpath(name))
+    folder = target.parent
+    try:
+        mode = stat.S_IMODE(target.stat().st_mode)
+    except OSError as exc:
+        raise InputError(f"{name}: cannot stat: {exc.strerror or exc}") from None
+    # the permission bits are honoured even for root: a read-only file is a "do not touch"
+    if not os.access(target, os.W_OK) or not mode & 0o222:
+        raise InputError(f"{name}: file is read-only; nothing written")
+    if not os.access(folder, os.W_OK) or not folder.stat().st_mode & 0o222:
+        raise InputError(f"{name}: folder {folder} is read-only; nothing written")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+    except OSError as exc:
+        raise InputError(f"{name}: cannot write in {folder}: {exc.strerror or exc}") from None
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(text.encode("utf-8"))
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.chmod(tmp, mode)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise

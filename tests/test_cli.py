@@ -1,0 +1,277 @@
+"""The command line as a user meets it: exit codes, output formats, files, config."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from awesomelint.cli import main
+
+BAD = "# Title\n\n###Python\n- [a](https://a.example) - A.\n"
+GOOD = "# Title\n\n### Python\n- [a](https://a.example) - A.\n"
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_bytes(text.encode("utf-8"))
+    return path
+
+
+def test_check_clean_and_findings(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    good = write(tmp_path / "good.md", GOOD)
+    bad = write(tmp_path / "bad.md", BAD)
+    code, out, _ = run(capsys, "check", "--select", "H001", str(good))
+    assert code == 0
+    assert "All checks passed!" in out
+    code, out, _ = run(capsys, "check", "--select", "H001", str(bad))
+    assert code == 1
+    assert f"{bad}:3:1: H001 [heading-missing-space] Missing space after" in out
+    assert out.rstrip().endswith("fixable with `awesomelint fix`.")
+
+
+def test_check_json_has_exact_keys(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = write(tmp_path / "bad.md", "세계 " + BAD)
+    code, out, _ = run(capsys, "check", "--select", "H001", "--format", "json", str(bad))
+    assert code == 1
+    data = json.loads(out)
+    assert [sorted(d) for d in data] == [
+        sorted(
+            [
+                "path",
+                "line",
+                "column",
+                "end_line",
+                "end_column",
+                "code",
+                "rule",
+                "message",
+                "severity",
+                "fix",
+            ]
+        )
+    ]
+    d = data[0]
+    assert (d["line"], d["column"], d["end_line"], d["end_column"]) == (3, 1, 3, 4)
+    assert d["code"] == "H001" and d["rule"] == "heading-missing-space"
+    assert d["severity"] == "error"
+    assert d["fix"] == {"title": 'Add a space after "###"', "safe": True}
+
+
+def test_check_github_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = write(tmp_path / "bad.md", BAD)
+    code, out, _ = run(capsys, "check", "--select", "H001", "--format", "github", str(bad))
+    assert code == 1
+    assert out.startswith(f"::error file={bad},line=3,col=1,endColumn=4,endLine=3,")
+    assert "title=H001 heading-missing-space::Missing space" in out
+
+
+def test_github_is_default_in_actions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("GITHUB_ACTIONS", "true")
+    bad = write(tmp_path / "bad.md", BAD)
+    _, out, _ = run(capsys, "check", "--select", "H001", str(bad))
+    assert out.startswith("::error ")
+
+
+def test_folder_is_walked(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(tmp_path / "a.md", BAD)
+    (tmp_path / "sub").mkdir()
+    write(tmp_path / "sub" / "b.md", BAD)
+    write(tmp_path / "notes.txt", BAD)
+    code, out, _ = run(capsys, "check", "--select", "H001", str(tmp_path))
+    assert code == 1
+    assert "a.md:3:1" in out and "b.md:3:1" in out and "notes.txt" not in out
+
+
+@pytest.mark.parametrize(
+    ("setup", "fragment"),
+    [
+        (lambda p: p / "missing.md", "no such file or folder"),
+        (lambda p: p, "holds no Markdown"),
+        (lambda p: (p / "bin.md").write_bytes(b"\x89PNG\x00\x01") and p / "bin.md", "binary"),
+        (lambda p: (p / "l1.md").write_bytes(b"caf\xe9\n") and p / "l1.md", "not UTF-8 (byte 0xE9"),
+    ],
+    ids=["missing", "empty-folder", "binary", "latin1"],
+)
+def test_bad_input_is_one_line_exit_2(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], setup: object, fragment: str
+) -> None:
+    target = setup(tmp_path)  # type: ignore[operator]
+    code, out, err = run(capsys, "check", str(target))
+    assert code == 2
+    assert out == ""
+    assert fragment in err
+    assert err.count("\n") == 1 and "Traceback" not in err
+
+
+def test_empty_file_is_clean(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    empty = write(tmp_path / "empty.md", "")
+    code, _, _ = run(capsys, "check", str(empty))
+    assert code == 0
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["check", "--select", "nope"], ["check", "--ignore", "Z9"], ["rule", "nope"], ["bogus"]],
+)
+def test_usage_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    f = write(tmp_path / "a.md", GOOD)
+    args = [*argv, str(f)] if argv[0] == "check" else argv
+    code, _, err = run(capsys, *args)
+    assert code == 2
+    assert err.startswith("awesomelint: error:") and err.count("\n") == 1
+
+
+def test_fix_in_place_keeps_crlf_and_bom(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    original = "\ufeff" + BAD.replace("\n", "\r\n")
+    f = write(tmp_path / "crlf.md", original)
+    os.chmod(f, 0o640)
+    code, out, _ = run(capsys, "fix", "--select", "H001", str(f))
+    assert code == 0
+    assert "fixed 1 (heading-missing-space x1)" in out
+    data = f.read_bytes()
+    assert data == ("\ufeff" + GOOD.replace("\n", "\r\n")).encode("utf-8")
+    assert os.stat(f).st_mode & 0o777 == 0o640
+    assert [p.name for p in tmp_path.iterdir()] == ["crlf.md"]  # no temp file left
+
+
+def test_fix_diff_writes_nothing(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    f = write(tmp_path / "a.md", BAD)
+    code, out, _ = run(capsys, "fix", "--diff", "--select", "H001", str(f))
+    assert code == 1
+    assert "-###Python\n+### Python\n" in out
+    assert f.read_text(encoding="utf-8") == BAD
+    write(f, GOOD)
+    code, out, _ = run(capsys, "fix", "--diff", "--select", "H001", str(f))
+    assert (code, out) == (0, "")
+
+
+def test_fix_follows_symlink(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = write(tmp_path / "real.md", BAD)
+    link = tmp_path / "link.md"
+    link.symlink_to(target)
+    code, _, _ = run(capsys, "fix", "--select", "H001", str(link))
+    assert code == 0
+    assert link.is_symlink()
+    assert target.read_text(encoding="utf-8") == GOOD
+
+
+def test_fix_read_only_file_and_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    f = write(tmp_path / "ro.md", BAD)
+    os.chmod(f, 0o444)
+    code, _, err = run(capsys, "fix", "--select", "H001", str(f))
+    assert code == 2 and "read-only" in err and err.count("\n") == 1
+    assert f.read_text(encoding="utf-8") == BAD
+    folder = tmp_path / "locked"
+    folder.mkdir()
+    g = write(folder / "a.md", BAD)
+    os.chmod(folder, 0o555)
+    try:
+        code, _, err = run(capsys, "fix", "--select", "H001", str(g))
+    finally:
+        os.chmod(folder, 0o755)
+    assert code == 2 and "read-only" in err
+    assert g.read_text(encoding="utf-8") == BAD
+
+
+def test_stdin_to_stdout() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "awesomelint", "fix", "--select", "H001", "-"],
+        input=BAD.encode(),
+        capture_output=True,
+        check=False,
+    )
+    assert proc.returncode == 0
+    assert proc.stdout.decode() == GOOD
+    assert b"fixed 1" in proc.stderr
+
+
+def test_rules_and_rule(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rules")
+    assert code == 0 and "H001" in out and "heading-missing-space" in out
+    code, out, _ = run(capsys, "rule", "H001")
+    assert code == 0 and "## What it does" in out and "## Fix safety" in out
+    code, out, _ = run(capsys, "rules", "--format", "json")
+    assert {"code": "H001"}.items() <= json.loads(out)[0].items()
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and "awesomelint" in out
+
+
+def test_nearest_config_wins(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    (tmp_path / "pyproject.toml").write_text(
+        '[tool.awesomelint]\nselect = ["H001"]\n', encoding="utf-8"
+    )
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    (sub / ".awesomelint.toml").write_text('ignore = ["H001"]\n', encoding="utf-8")
+    top = write(tmp_path / "top.md", BAD)
+    low = write(sub / "low.md", BAD)
+    code, out, _ = run(capsys, "check", str(top), str(low))
+    assert "top.md:3:1: H001" in out
+    assert "low.md:3:1: H001" not in out
+
+
+@pytest.mark.parametrize(
+    ("content", "fragment"),
+    [
+        ("select = [1]\n", "must be a list"),
+        ("colour = true\n", "unknown config key 'colour'"),
+        ("select = [\n", "invalid TOML"),
+        ('select = ["nope"]\n', "unknown rule or code 'nope'"),
+        ("[list-indent]\nwidth = 3\n", "unknown option 'width'"),
+    ],
+)
+def test_bad_config(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: str, fragment: str
+) -> None:
+    (tmp_path / ".awesomelint.toml").write_text(content, encoding="utf-8")
+    f = write(tmp_path / "a.md", GOOD)
+    code, _, err = run(capsys, "check", str(f))
+    assert code == 2
+    assert fragment in err and err.count("\n") == 1
+
+
+def test_explicit_config(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    cfg = tmp_path / "custom.toml"
+    cfg.write_text('select = ["H001"]\n', encoding="utf-8")
+    f = write(tmp_path / "a.md", BAD)
+    code, out, _ = run(capsys, "check", "--config", str(cfg), str(f))
+    assert code == 1 and "H001" in out
+    code, _, err = run(capsys, "check", "--config", str(tmp_path / "none.toml"), str(f))
+    assert code == 2 and "config file not found" in err
+
+
+def test_suppression_comments_stop_findings_and_fixes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        "# T\n\n<!-- awesomelint-disable-next-line heading-missing-space -->\n###One\n\n"
+        "<!-- awesomelint-disable H001 -->\n###Two\n<!-- awesomelint-enable H001 -->\n\n"
+        "###Three\n\n```\n<!-- awesomelint-disable -->\n```\n\n###Four\n"
+    )
+    f = write(tmp_path / "s.md", text)
+    code, out, _ = run(capsys, "check", "--select", "H001", str(f))
+    assert [line.split(":")[1] for line in out.splitlines() if ": H001" in line] == ["10", "16"]
+    run(capsys, "fix", "--select", "H001", str(f))
+    fixed = f.read_text(encoding="utf-8")
+    assert "###One" in fixed and "###Two" in fixed and "### Three" in fixed
