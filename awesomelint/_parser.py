@@ -172,6 +172,9 @@ class _PosBlockParser(BlockParser):
         assert isinstance(state, _PosState)
         rule, start, n = m.lastgroup, m.start(), len(state.tokens)
         saved = state.pending
+        # a '[x]: url' line is a definition only if mistune registers it now (not when
+        # it continues a paragraph, not when the label was defined before)
+        refs_before = len(state.env.get("ref_links", ())) if rule == "ref_link" else 0
         if rule in ("list", "block_quote"):
             state.pending = (rule, state.line_of(start))
         try:
@@ -190,7 +193,7 @@ class _PosBlockParser(BlockParser):
             last["_segs"] = [(0, m.start("atx_2") + lead)]
         elif rule == "setex_heading" and last and last.get("style") == "setext":
             last["_e"] = max(last["_e"], end)  # the paragraph became a heading
-        elif rule == "ref_link":  # '[x]: url' -> env['ref_links']
+        elif rule == "ref_link" and len(state.env.get("ref_links", ())) > refs_before:
             refs = state.env.setdefault("_ref_pos", {})
             key = unikey(m.group("reflink_1"))
             href, href_end = parse_link_href(state.src, m.end(), block=True)
@@ -303,6 +306,20 @@ class _Builder:
         line = min(line, len(self.line_starts) - 1)
         return self.line_starts[line] + doc - root.starts[line]
 
+    def orig_indented(self, st: _PosState, off: int) -> int:
+        """orig() of a position followed by indentation that mistune may have rewritten
+        (tabs become spaces, so blanks do not map 1:1): map the first non-blank exactly,
+        then step back over at most as many blanks as the source really has there."""
+        src, e = st.src, off
+        while src.startswith((" ", "\t"), e):
+            e += 1
+        c = self.orig(st, e)
+        floor = self.line_starts[self.line_of(c) - 1]
+        j = 0
+        while j < e - off and c - j > floor and self.text[c - j - 1] in " \t":
+            j += 1
+        return c - j
+
     def last_line(self, st: _PosState, end: int) -> int:
         """0-based document line of the last character before ``end`` in st.src."""
         return st.base + st.line_of(max(end - 1, 0))
@@ -331,7 +348,8 @@ class _Builder:
             assert cst.origin is not None
             start = self.orig(*cst.origin)
             src = cst.src.rstrip("\n")
-            last = cst.base + (src.count("\n") if src else 0)
+            # an empty item ("-" alone) ends on its marker line, not on the next one
+            last = cst.base + src.count("\n") if src.strip() else self.line_of(start) - 1
             mm = _MARKER_AT.match(self.text, start)
             index = len(self.items)
             self.items.append(
@@ -364,7 +382,10 @@ class _Builder:
         return bisect_right(self.line_starts, off)
 
     def add_region(self, kind: Any, st: _PosState, s: int, e: int) -> None:
-        start = self.orig(st, s)
+        if kind == "indent_code":  # mistune's indented code takes the blank lines after it
+            while e > s and st.src[e - 1] in " \t\n":
+                e -= 1
+        start = self.orig_indented(st, s)
         end = self.line_end(self.last_line(st, e))
         self.regions.append(Region(kind, start, end))
 
@@ -381,10 +402,14 @@ class _Builder:
         lines = []
         k = 0
         for ln in text.rstrip("\n").split("\n"):
-            off = self.orig(st, tmap.src(k - lead))
-            lines.append(TextLine(self.line_of(off), off, ln))
+            off = self.orig_indented(st, tmap.src(k - lead))
+            ws = len(ln) - len(ln.lstrip(" \t"))
+            own = ln
+            if ws:  # the source's own blanks (a tab, not the spaces mistune made of it)
+                own = self.text[off : self.orig(st, tmap.src(k + ws - lead))] + ln[ws:]
+            lines.append(TextLine(self.line_of(off), off, own))
             k += len(ln) + 1
-        start = self.orig(st, s)
+        start = self.orig_indented(st, s)
         end = self.line_end(self.last_line(st, e))
         if tok["type"] == "heading":
             level = tok["attrs"]["level"]
@@ -550,6 +575,7 @@ def build_document(text: str) -> Document:
         definitions=builder.definitions(),
         regions=tuple(regions),
         _region_starts=tuple(r.start for r in regions),
+        _link_starts=tuple(lk.start for lk in links),
     )
 
 

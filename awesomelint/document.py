@@ -122,6 +122,7 @@ class Document:
     definitions: tuple[Definition, ...]
     regions: tuple[Region, ...]
     _region_starts: tuple[int, ...] = field(repr=False, compare=False, default=())
+    _link_starts: tuple[int, ...] = field(repr=False, compare=False, default=())
 
     @property
     def line_count(self) -> int:
@@ -138,9 +139,10 @@ class Document:
         return max(bisect_right(self.line_starts, offset), 1)
 
     def location(self, offset: int) -> tuple[int, int]:
-        """1-based (line, column); columns count characters, a tab counts 1."""
+        """1-based (line, column); columns count characters, a tab counts 1. A BOM is
+        not a column: offsets 0 and 1 of ``"\ufeff# Title"`` are both column 1."""
         line = self.line_of(offset)
-        return line, offset - self.line_starts[line - 1] + 1
+        return line, max(offset - self.line_starts[line - 1], 0) + 1
 
     def line_text(self, line: int) -> str:
         """The text of a 1-based line, without its line break."""
@@ -161,7 +163,7 @@ class Document:
 
     def links_between(self, start: int, end: int) -> tuple[Link, ...]:
         """Links whose start lies in ``[start, end)``, in source order."""
-        starts = [lk.start for lk in self.links]
+        starts = self._link_starts
         return self.links[bisect_left(starts, start) : bisect_left(starts, end)]
 
 

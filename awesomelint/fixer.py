@@ -15,7 +15,12 @@ MAX_PASSES = 100
 _WORD = re.compile(r"\w+")
 # URL-shaped text: its words are counted as one URL, so `[https://x](https://x)` ->
 # `[X](https://x)` loses no word while the URL stays
-_URLISH = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://[^\s<>()\[\]\"']+|\bwww\.[^\s<>()\[\]\"']+")
+_URLISH = re.compile(
+    # like GFM autolinks, trailing punctuation is not part of the URL
+    r"(?:[A-Za-z][A-Za-z0-9+.-]*://|\bwww\.)[^\s<>()\[\]\"']*[^\s<>()\[\]\"'.,:;!?*_~]"
+)
+
+_LINK_COUNT = "links:count"
 
 Linter = Callable[[Document], list[Finding]]
 
@@ -69,7 +74,11 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
 
 def _inventory(doc: Document) -> Counter[str]:
     """Words and link targets of a document: what a safe fix must keep."""
-    return _words_and_urls(doc.text, [lk.url for lk in doc.links])
+    # bare URLs are already counted as URL-shaped text; mistune's reading of them can
+    # differ from the text's (it takes `(url)[text]` for the URL `url)[text`)
+    inv = _words_and_urls(doc.text, [lk.url for lk in doc.links if lk.kind != "bare"])
+    inv[_LINK_COUNT] = len(doc.links)  # fewer links (e.g. one turned into code) is a loss
+    return inv
 
 
 def _words_and_urls(text: str, urls: list[str]) -> Counter[str]:
@@ -79,15 +88,16 @@ def _words_and_urls(text: str, urls: list[str]) -> Counter[str]:
     return inv
 
 
-def _allowance(text: str, fixes: Sequence[Finding]) -> Counter[str]:
-    """What unsafe fixes announce they remove: the words and URLs of the text they replace."""
+def _allowance(doc: Document, fixes: Sequence[Finding]) -> Counter[str]:
+    """What unsafe fixes announce they remove: the words, URLs and links they replace."""
     allowed: Counter[str] = Counter()
     for f in fixes:
         if f.fix is None or f.fix.safe:
             continue
         for e in f.fix.edits:
-            removed = text[e.start : e.end]
-            allowed.update(_words_and_urls(removed, [lk.url for lk in parse(removed).links]))
+            links = [lk for lk in doc.links_between(e.start, e.end) if lk.end <= e.end]
+            allowed.update(_words_and_urls(doc.text[e.start : e.end], [lk.url for lk in links]))
+            allowed[_LINK_COUNT] += len(links)
     return allowed
 
 
@@ -116,13 +126,17 @@ def fix_document(
         new_text = apply_edits(text, [e for f in batch if f.fix for e in f.fix.edits])
         new_doc = parse(new_text)
         new_inventory = _inventory(new_doc)
-        lost = inventory - new_inventory - _allowance(text, batch)
+        lost = inventory - new_inventory - _allowance(doc, batch)
         if lost:
-            what = ", ".join(sorted(k.removeprefix("url:") for k in lost)[:3])
+            named = sorted(k.removeprefix("url:") for k in lost if k != _LINK_COUNT)
+            what = ", ".join(named[:3]) or "a link"
             rules = ", ".join(_culprits(text, batch, lost))
             raise FixError(f"refusing to write: the fix of {rules} would remove {what!r}")
         applied.extend(batch)
         doc, inventory = new_doc, new_inventory
         findings = lint(doc)
-    rules = ", ".join(sorted({f.rule for f in choose(findings, unsafe)}))
+    left = choose(findings, unsafe)
+    if not left:  # the last allowed pass reached the fixpoint
+        return FixResult(doc.text, tuple(applied), tuple(findings), max_passes)
+    rules = ", ".join(sorted({f.rule for f in left}))
     raise FixError(f"fixes did not converge after {max_passes} passes (rules: {rules})")

@@ -227,6 +227,7 @@ def test_nearest_config_wins(tmp_path: Path, capsys: pytest.CaptureFixture[str])
     top = write(tmp_path / "top.md", BAD)
     low = write(sub / "low.md", BAD)
     code, out, _ = run(capsys, "check", str(top), str(low))
+    assert code == 1
     assert "top.md:3:1: H001" in out
     assert "low.md:3:1: H001" not in out
 
@@ -271,6 +272,7 @@ def test_suppression_comments_stop_findings_and_fixes(
     )
     f = write(tmp_path / "s.md", text)
     code, out, _ = run(capsys, "check", "--select", "H001", str(f))
+    assert code == 1
     assert [line.split(":")[1] for line in out.splitlines() if ": H001" in line] == ["10", "16"]
     run(capsys, "fix", "--select", "H001", str(f))
     fixed = f.read_text(encoding="utf-8")

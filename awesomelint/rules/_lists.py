@@ -1,0 +1,75 @@
+"""Shared by list-indent and list-marker: visual lists and bullet columns.
+
+A *visual list* is what a reader sees as one list: a top-level CommonMark list with all its
+descendants, joined with the top-level lists that touch it (on the next line, or separated
+only by blank lines). CommonMark splits such a run wherever the bullet character changes or
+an ordered list follows a bullet list; a reader does not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import pairwise
+
+from awesomelint.document import Document, ListItem
+
+TAB_STOP = 4
+
+
+def visual_column(ws: str, start: int = 0) -> int:
+    """Column reached after ``ws`` (spaces and tabs) written from column ``start``; tabs
+    advance to the next multiple of 4, as in CommonMark."""
+    col = start
+    for ch in ws:
+        col = (col // TAB_STOP + 1) * TAB_STOP if ch == "\t" else col + 1
+    return col
+
+
+def line_prefix(doc: Document, item: ListItem) -> str:
+    """The source between the start of the item's line and its marker."""
+    return doc.text[doc.line_starts[item.line - 1] : item.start]
+
+
+def is_blank(doc: Document, line: int) -> bool:
+    """Whether a line is blank for CommonMark: spaces and tabs only (not NBSP)."""
+    return not doc.line_text(line).strip(" \t")
+
+
+@dataclass(frozen=True, slots=True)
+class VisualList:
+    """The items of one visual list in source order, and the lines they span."""
+
+    items: tuple[ListItem, ...]
+    first_line: int
+    last_line: int
+    plain: bool  # every marker is the first thing on its line after spaces/tabs only
+
+
+def _touch(doc: Document, last_line: int, line: int) -> bool:
+    return all(is_blank(doc, n) for n in range(last_line + 1, line))
+
+
+def visual_lists(doc: Document) -> Iterator[VisualList]:
+    """The document's visual lists, in source order."""
+    items = doc.items
+    if any(a.start > b.start for a, b in pairwise(items)):
+        items = tuple(sorted(items, key=lambda it: it.start))
+    group: list[ListItem] = []
+    plain = True
+    container = ""  # what stands before a top-level marker: "" or a block quote's ">"
+    list_id = -1
+    last = 0
+    for it in items:
+        prefix = line_prefix(doc, it)
+        if it.parent is None and it.list_id != list_id:
+            kind = prefix.strip()
+            if group and not (kind == container and _touch(doc, last, it.line)):
+                yield VisualList(tuple(group), group[0].line, last, plain)
+                group, plain = [], True
+            container, list_id = kind, it.list_id
+        group.append(it)
+        plain = plain and not prefix.strip(" \t")
+        last = max(last, it.end_line)
+    if group:
+        yield VisualList(tuple(group), group[0].line, last, plain)

@@ -1,0 +1,326 @@
+"""list-indent (L001): Nested bullets indented by 1 or 3 spaces, tabs, or a mix.
+
+## What it does
+Reads each list the way its author drew it - a bullet indented further than the bullet
+above it is that bullet's child, one at the same column is its sibling, one moved back left
+rejoins the level it lines up with (or, between two levels, the shallower one's children;
+left of the list's first bullet, the top level) - and checks that every bullet is indented
+with exactly the list's indent unit: 0 at the top level, and a child at its parent's column
+plus `indent` spaces (option, default 2), or plus the width of the parent's marker and the
+spaces after it when that is wider (3 under `1.`, 4 under `10.`; never more than 3 columns
+past the parent's text, where a bullet would turn into code). Lists that follow each other
+on the next line or after blank lines only are read as one list, as a reader sees them.
+
+Lists inside block quotes and lists with an item that starts on another item's line
+(`- - x`) are left alone.
+
+## Why is this bad
+CommonMark nests a bullet only when it is indented at least to the text of the bullet
+above, so a child indented by one space renders as a sibling, a `  - ` under `1. ` as a
+separate list, and a tab shows at a different width in every editor: the list the reader
+sees is not the one the author typed. Other tools "fix" this by flattening one-space-indented
+children into top-level entries, which loses the grouping.
+
+## Example
+```markdown
+- [Machine learning]
+ - [aidenswmo](https://brunch.co.kr/@aidenswmo/2)
+   - [paper](https://arxiv.org/abs/1611.01576)
+- [learning tensorflow](http://learningtensorflow.com/)
+```
+
+Use instead:
+```markdown
+- [Machine learning]
+  - [aidenswmo](https://brunch.co.kr/@aidenswmo/2)
+    - [paper](https://arxiv.org/abs/1611.01576)
+- [learning tensorflow](http://learningtensorflow.com/)
+```
+
+## Fix safety
+Safe: only the whitespace before each bullet changes (tabs become spaces), and the item's
+indented continuation lines (text, fenced code) move with it; lazy continuation lines are
+left where they are. The fix keeps the nesting the author drew, so it changes the rendering
+wherever CommonMark read the list differently - that is its purpose. Before a fix is
+offered the rewritten list is parsed again; where that parse does not give every item its
+intended parent and every line its item (an ordered child not starting at 1 right under
+its parent's text cannot start a list, a paragraph after the list would be pulled into it,
+a lazy line that looks like a bullet would become one, ...), the findings from that
+top-level bullet at column 0 to the next one are reported without a fix.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from types import MappingProxyType
+
+from awesomelint.document import Document, ListItem, parse
+from awesomelint.errors import ConfigError
+from awesomelint.model import Edit, Fix, Problem, Severity
+from awesomelint.rules._base import Context, Rule
+from awesomelint.rules._lists import VisualList, is_blank, visual_column, visual_lists
+
+_LEAD = re.compile(r"[ \t]*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Node:
+    """One bullet of a visual list and where the author meant it to be."""
+
+    pos: int  # position in the visual list
+    line: int
+    ws: str  # the whitespace before the marker, as written
+    col: int  # the marker's visual column, as written
+    content: int  # visual column of the item's text, as written
+    expected: int  # column of the marker after the fix
+    child_offset: int  # expected column of a child, relative to this marker
+    parent: int | None  # position of the intended parent
+    depth: int
+
+
+def _content_offset(rest: str, marker_end: int, width: int) -> int:
+    """Marker width plus the spaces after it (1-4; an empty item or 5+ count as 1)."""
+    col = marker_end
+    n = 0
+    for ch in rest:
+        if ch not in " \t":
+            break
+        col = visual_column(ch, col)
+        n += 1
+    gap = col - marker_end
+    return width + (gap if n < len(rest) and 1 <= gap <= 4 else 1)
+
+
+def _plan(doc: Document, vl: VisualList, indent: int) -> list[_Node]:
+    nodes: list[_Node] = []
+    stack: list[_Node] = []
+    for pos, it in enumerate(vl.items):
+        ws = doc.text[doc.line_starts[it.line - 1] : it.start]
+        col = visual_column(ws)
+        while len(stack) > 1 and col < stack[-1].col:
+            stack.pop()
+        if stack and col <= stack[-1].col:  # a sibling, or left of the first bullet
+            stack.pop()
+        parent = stack[-1] if stack else None
+        expected = parent.expected + parent.child_offset if parent else 0
+        width = len(it.marker)
+        rest = doc.text[it.start + width : doc.line_ends[it.line - 1]]
+        offset = _content_offset(rest, expected + width, width)
+        node = _Node(
+            pos,
+            it.line,
+            ws,
+            col,
+            col + _content_offset(rest, col + width, width),
+            expected,
+            # more than 3 columns past the text would make the child indented code
+            min(max(indent, offset), offset + 3),
+            parent.pos if parent else None,
+            len(stack),
+        )
+        stack.append(node)
+        nodes.append(node)
+    return nodes
+
+
+def _owners(items: Sequence[ListItem], first: int, last: int) -> list[int]:
+    """For each line first..last: position (in ``items``) of the innermost item holding
+    it, or -1."""
+    owner = [-1] * (last - first + 1)
+    for pos, it in enumerate(items):
+        for n in range(max(it.line, first), min(it.end_line, last) + 1):
+            owner[n - first] = pos
+    return owner
+
+
+def _edits(doc: Document, vl: VisualList, nodes: Sequence[_Node]) -> list[list[Edit]]:
+    """Per node: its bullet's new indentation and its continuation lines moved along."""
+    edits: list[list[Edit]] = [[] for _ in nodes]
+    for node, it in zip(nodes, vl.items, strict=True):
+        if node.ws != " " * node.expected:
+            start = doc.line_starts[it.line - 1]
+            edits[node.pos].append(Edit(start, start + len(node.ws), " " * node.expected))
+    owner = _owners(vl.items, vl.first_line, vl.last_line)
+    for n in range(vl.first_line, vl.last_line + 1):
+        pos = owner[n - vl.first_line]
+        node = nodes[pos]
+        delta = node.expected - node.col
+        if n == node.line or delta == 0 or is_blank(doc, n):
+            continue
+        start = doc.line_starts[n - 1]
+        m = _LEAD.match(doc.text, start)
+        assert m is not None
+        # rewrite the indentation up to the item's text column; what lies beyond it (a
+        # code block's own indentation, tabs included) is content and is kept as written
+        col, k = 0, 0
+        for ch in m.group(0):
+            if col >= node.content:
+                break
+            col, k = visual_column(ch, col), k + 1
+        if col >= node.content:  # lazy lines (left of the text) stay where they are
+            edits[pos].append(Edit(start, start + k, " " * (col + delta)))
+    return edits
+
+
+def _segments(nodes: Sequence[_Node]) -> Iterator[tuple[int, int]]:
+    """Runs of nodes that can be fixed on their own: a top-level bullet already at column 0
+    closes everything above it, for the reader and for CommonMark alike."""
+    starts = [n.pos for n in nodes if n.pos == 0 or (n.parent is None and not n.ws)]
+    yield from zip(starts, [*starts[1:], len(nodes)], strict=True)
+
+
+_BLOCK_REGIONS = frozenset({"fenced_code", "indent_code", "html"})
+
+
+def _line_kinds(doc: Document, first: int, end: int) -> list[str]:
+    """For each line first..end: what it is part of - paragraph or heading text, code,
+    HTML - so that a fix cannot turn text into a code fence (or back) unnoticed."""
+    kinds = [""] * (end - first + 1)
+    lo, hi = doc.line_starts[first - 1], doc.line_ends[end - 1]
+    for b in doc.blocks[bisect_left(doc.blocks, lo, key=lambda b: b.start) :]:
+        if b.start > hi:
+            break
+        for tl in b.lines:
+            if first <= tl.line <= end:
+                kinds[tl.line - first] = b.kind
+    for r in doc.regions[bisect_left(doc.regions, lo, key=lambda r: r.start) :]:
+        if r.start > hi:
+            break
+        if r.kind in _BLOCK_REGIONS:
+            for n in range(doc.line_of(r.start), min(doc.line_of(r.end), end) + 1):
+                kinds[n - first] = r.kind
+    return kinds
+
+
+def _verified(
+    doc: Document, items: Sequence[ListItem], nodes: Sequence[_Node], edits: Sequence[Edit]
+) -> bool:
+    """Whether these items, rewritten, parse with each item under its intended parent and
+    every line in the same item as before (and the next line after them in none)."""
+    first, last = items[0].line, max(it.end_line for it in items)
+    end = last + 1
+    while end < doc.line_count and is_blank(doc, end):
+        end += 1
+    end = min(end, doc.line_count)
+    parts, at = [], doc.line_starts[first - 1]
+    for e in sorted(edits, key=lambda e: e.start):
+        parts += [doc.text[at : e.start], e.content]
+        at = e.end
+    parts.append(doc.text[at : doc.line_ends[end - 1]])
+    sub = parse("".join(parts))
+    shift = first - 1  # snippet line + shift = document line
+    new = [it for it in sorted(sub.items, key=lambda it: it.start) if it.line + shift <= last]
+    if len(new) != len(nodes):
+        return False
+    order = {it.index: k for k, it in enumerate(new)}
+    base = nodes[0].pos
+    for node, it in zip(nodes, new, strict=True):
+        parent = None if it.parent is None else order.get(it.parent, -1)
+        want = None if node.parent is None else node.parent - base
+        if (it.line + shift, it.depth, parent) != (node.line, node.depth, want):
+            return False
+    before = zip(_owners(items, first, end), _line_kinds(doc, first, end), strict=True)
+    after = zip(
+        _owners(new, first - shift, end - shift),
+        _line_kinds(sub, first - shift, end - shift),
+        strict=True,
+    )
+    return all(
+        a == b
+        for n, (a, b) in enumerate(zip(before, after, strict=True), first)
+        if not is_blank(doc, n)
+    )
+
+
+def _describe(ws: str) -> str:
+    tabs = ws.count("\t")
+    if not tabs:
+        return f"{len(ws)} space{'s' if len(ws) != 1 else ''}"
+    if tabs == len(ws):
+        return "with a tab" if tabs == 1 else f"with {tabs} tabs"
+    return "with tabs and spaces"
+
+
+def _misread(
+    doc: Document, vl: VisualList, nodes: Sequence[_Node], bad: Sequence[_Node]
+) -> Iterator[Problem]:
+    """Bullets indented as drawn that CommonMark still nests elsewhere, because a line
+    between them (a fence, an outdented paragraph) closes the item above: no fix, since
+    whitespace before the bullet cannot help. Segments with misindented bullets are left
+    to the fix, whose re-parse covers them."""
+    by_index = {it.index: it for it in vl.items}
+    touched = {a for a, b in _segments(nodes) for n in nodes[a:b] if n in bad}
+    for a, b in _segments(nodes):
+        if a in touched:
+            continue
+        for node in nodes[a:b]:
+            it = vl.items[node.pos]
+            parent = by_index.get(it.parent) if it.parent is not None else None
+            actual = parent.line if parent is not None else None
+            wanted = nodes[node.parent].line if node.parent is not None else None
+            if actual != wanted and wanted is not None:
+                shown = f"line {actual}" if actual is not None else "no item"
+                yield Problem(
+                    f"List item is drawn under the item on line {wanted} but renders under "
+                    f"{shown}: a line between them ends that item",
+                    doc.line_starts[it.line - 1],
+                    it.start + len(it.marker),
+                )
+                break
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    indent = ctx.options.get("indent", 2)
+    if not isinstance(indent, int) or indent < 1:
+        raise ConfigError(f"option list-indent.indent must be a positive integer, got {indent!r}")
+    doc = ctx.doc
+    for vl in visual_lists(doc):
+        if not vl.plain:
+            continue
+        nodes = _plan(doc, vl, indent)
+        bad = [node for node in nodes if node.ws != " " * node.expected]
+        yield from _misread(doc, vl, nodes, bad)
+        if not bad:
+            continue
+        edits = _edits(doc, vl, nodes)
+        fixable: set[int] = set()
+        if _verified(doc, vl.items, nodes, [e for es in edits for e in es]):
+            fixable.update(range(len(nodes)))
+        else:  # withhold the fix only where the rewritten list would read differently
+            for a, b in _segments(nodes):
+                seg = nodes[a:b]
+                if any(n.ws != " " * n.expected for n in seg) and _verified(
+                    doc, vl.items[a:b], seg, [e for es in edits[a:b] for e in es]
+                ):
+                    fixable.update(range(a, b))
+        for node in bad:
+            it = vl.items[node.pos]
+            start = doc.line_starts[it.line - 1]
+            if node.parent is None:
+                where = "for a top-level item"
+                title = "Remove the indentation before the bullet"
+            else:
+                where = f"to nest under the item on line {nodes[node.parent].line}"
+                title = f"Indent the bullet with {node.expected} spaces"
+            yield Problem(
+                f"List item indented {_describe(node.ws)}; expected {node.expected} {where}",
+                start,
+                it.start + len(it.marker),
+                Fix(title, tuple(edits[node.pos])) if node.pos in fixable else None,
+            )
+
+
+RULE = Rule(
+    code="L001",
+    name="list-indent",
+    summary="Nested bullets indented inconsistently (1 or 3 spaces, tabs, mixed)",
+    check=check,
+    doc=__doc__ or "",
+    fixable=True,
+    severity=Severity.WARNING,
+    options=MappingProxyType({"indent": 2}),
+    groups=frozenset({"awesome"}),
+)

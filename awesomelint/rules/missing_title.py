@@ -1,0 +1,146 @@
+"""missing-title (K002): an entry links a bare URL instead of a human title.
+
+## What it does
+Finds links that have no human-readable title:
+
+- a list item that is only a bare URL or an `<autolink>` (`- https://twitter.com/karpathy`),
+  or that starts with one followed by a ` - description`;
+- an empty link text, `[](url)` or `[ ](url)`, anywhere (images are not links);
+- an entry link (a list item's first link) whose text is just its own URL, compared
+  loosely (`[https://github.com/ron-rs/ron](https://github.com/ron-rs/ron/)`).
+
+A bare URL that follows human text (`- sung kim - https://www.youtube.com/...`) has a
+title and is not reported; a URL shown as link text inside a description is prose.
+Only http(s) links are considered.
+
+## Why is this bad
+A list of raw URLs cannot be scanned: readers see `https://twitter.com/OpenAI` instead of
+a name, screen readers spell the URL out, and an empty `[](url)` renders as nothing at
+all - the link is invisible.
+
+## Example
+```markdown
+- https://twitter.com/karpathy
+- [](https://github.com/karpathy/paper-notes)
+```
+
+Use instead:
+```markdown
+- [karpathy on Twitter](https://twitter.com/karpathy)
+- [karpathy/paper-notes](https://github.com/karpathy/paper-notes)
+```
+
+## Fix safety
+Safe: the URL stays and a title derived from it is added (`owner/repo` for GitHub,
+`name on Twitter`, `arXiv 1611.01576`, the humanised last path segment, or the host).
+The generated title is a starting point worth editing, but no text is lost. Unsafe when
+the link text is a differently spelt URL (`http://` for an `https://` target, a trailing
+slash): replacing it drops that spelling.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from awesomelint.document import Document, Link
+from awesomelint.links.urls import clean, normalize, title_from_url
+from awesomelint.model import Edit, Fix, Problem, Severity
+from awesomelint.rules._base import Context, Rule
+from awesomelint.rules._links import entries
+
+# what may follow a leading bare URL in an entry: nothing, or a " - description"
+_REST = re.compile(r"[ \t]*(?:$|[-–—:][ \t])")
+_ESCAPE = re.compile(r"[\\\[\]`*<]|(?<!\w)_|_(?!\w)")
+
+
+def escape_title(title: str) -> str:
+    """A generated title as Markdown link text: brackets and emphasis markers escaped."""
+    return _ESCAPE.sub(lambda m: "\\" + m.group(0), title)
+
+
+def _destination(url: str) -> str:
+    """``url`` as an inline link destination: wrapped in <> when parens are unbalanced."""
+    depth = 0
+    for ch in url:
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            break
+    if depth == 0 and not any(c.isspace() for c in url):
+        return url
+    return f"<{url}>"
+
+
+def _bare(doc: Document, link: Link, title: str) -> Problem:
+    url = clean(link.url) if link.kind == "autolink" else link.url
+    shown = doc.text[link.start : link.end]
+    return Problem(
+        f"Entry {shown} is a bare URL without a title",
+        link.start,
+        link.end,
+        Fix(
+            f'Add the title "{title}"',
+            (Edit(link.start, link.end, f"[{escape_title(title)}]({_destination(url)})"),),
+        ),
+    )
+
+
+def _retitle(link: Link, title: str, message: str, safe: bool = True) -> Problem:
+    assert link.text is not None and link.text_start is not None
+    end = link.text_start + len(link.text)
+    edit = Edit(link.text_start, end, escape_title(title))
+    return Problem(message, link.start, link.end, Fix(f'Use the title "{title}"', (edit,), safe))
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    doc = ctx.doc
+    reported: set[int] = set()
+    for entry in entries(doc):
+        if not entry.links:
+            continue
+        li = entry.links[0]
+        link = doc.links[li]
+        if link.image or normalize(link.url) is None:
+            continue
+        first = entry.block.lines[0]
+        if link.kind in ("bare", "autolink"):
+            lead = doc.text[first.start : link.start]
+            rest = first.text[link.end - first.start :]
+            if not lead.strip() and _REST.match(rest):
+                reported.add(li)
+                yield _bare(doc, link, title_from_url(link.url))
+        elif link.text and "://" in link.text and normalize(link.text) == normalize(link.url):
+            reported.add(li)
+            yield _retitle(
+                link,
+                title_from_url(link.url),
+                f"Link text {link.text.strip()} is the URL itself: give the entry a title",
+                # a differently spelt URL in the text is a URL the fix removes
+                safe=clean(link.text) == clean(link.url),
+            )
+    for li, link in enumerate(doc.links):
+        if (
+            li in reported
+            or link.image
+            or link.text is None
+            or link.text.strip()
+            or normalize(link.url) is None
+        ):
+            continue
+        yield _retitle(
+            link,
+            title_from_url(link.url),
+            f"Link to {clean(link.url)} has empty text and is invisible: give it a title",
+        )
+
+
+RULE = Rule(
+    code="K002",
+    name="missing-title",
+    summary="A link shows a bare URL or nothing instead of a title",
+    check=check,
+    doc=__doc__ or "",
+    fixable=True,
+    severity=Severity.WARNING,
+    groups=frozenset({"awesome"}),
+)
