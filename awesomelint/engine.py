@@ -9,15 +9,11 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
+from awesomelint import suppress
 from awesomelint.document import Document
 from awesomelint.errors import ConfigError
 from awesomelint.model import Finding
 from awesomelint.rules import ALL_RULES, Context, Rule
-
-# <!-- awesomelint-disable -->, <!-- awesomelint-disable H001 list-indent -->, ...
-_DIRECTIVE = re.compile(
-    r"<!--\s*awesomelint-(disable-next-line|disable-line|disable|enable)\b([^>]*?)\s*-->"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,56 +62,9 @@ def select_rules(
     return tuple(r for r in rules if r.code in chosen)
 
 
-@dataclass(frozen=True, slots=True)
-class Suppressions:
-    """Line ranges, per rule code, where findings (and their fixes) are switched off."""
-
-    ranges: Mapping[str | None, tuple[tuple[int, int], ...]]  # None: every rule
-
-    def suppressed(self, code: str, line: int) -> bool:
-        for key in (None, code):
-            for a, b in self.ranges.get(key, ()):
-                if a <= line <= b:
-                    return True
-        return False
-
-
-def suppressions(doc: Document, rules: Sequence[Rule] = ALL_RULES) -> Suppressions:
-    """Read ``<!-- awesomelint-... -->`` comments (outside code) into line ranges."""
-    if "awesomelint-" not in doc.text:
-        return Suppressions({})
-    open_at: dict[str | None, int] = {}
-    ranges: dict[str | None, list[tuple[int, int]]] = {}
-    last = doc.line_count
-    for m in _DIRECTIVE.finditer(doc.text):
-        if doc.in_region(m.start(), frozenset({"fenced_code", "indent_code", "codespan"})):
-            continue
-        verb, args = m.group(1), m.group(2).replace(",", " ").split()
-        try:
-            codes: list[str | None] = [r.code for a in args for r in resolve(a, rules)]
-        except ConfigError:
-            continue  # a typo in a comment must not break the run
-        if not args:
-            codes = [None]
-        line = doc.line_of(m.start())
-        for code in codes:
-            if verb == "disable":
-                open_at.setdefault(code, line)
-            elif verb == "enable":
-                if code in open_at:
-                    ranges.setdefault(code, []).append((open_at.pop(code), line))
-            elif verb == "disable-next-line":
-                ranges.setdefault(code, []).append((line + 1, line + 1))
-            else:  # disable-line
-                ranges.setdefault(code, []).append((line, line))
-    for code, start in open_at.items():
-        ranges.setdefault(code, []).append((start, last))
-    return Suppressions({k: tuple(v) for k, v in ranges.items()})
-
-
 def lint(doc: Document, settings: Settings, path: Path | None = None) -> list[Finding]:
     """Run the selected rules; return unsuppressed findings sorted by (offset, code)."""
-    sup = suppressions(doc)
+    sup = suppress.read(doc, ALL_RULES)
     out: list[Finding] = []
     for rule in settings.rules:
         ctx = Context(doc, settings.options_for(rule), path)

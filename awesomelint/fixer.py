@@ -7,7 +7,7 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from awesomelint.document import Document, parse
+from awesomelint.document import Document, RegionKind, parse
 from awesomelint.errors import FixError
 from awesomelint.model import Edit, Finding
 
@@ -15,12 +15,28 @@ MAX_PASSES = 100
 _WORD = re.compile(r"\w+")
 # URL-shaped text: its words are counted as one URL, so `[https://x](https://x)` ->
 # `[X](https://x)` loses no word while the URL stays
-_URLISH = re.compile(
-    # like GFM autolinks, trailing punctuation is not part of the URL
-    r"(?:[A-Za-z][A-Za-z0-9+.-]*://|\bwww\.)[^\s<>()\[\]\"']*[^\s<>()\[\]\"'.,:;!?*_~]"
-)
+_URLISH_RAW = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|\bwww\.)[^\s<>\[\]\"'`]*")
+_TRAILING = ".,:;!?*_~'\""
 
-_LINK_COUNT = "links:count"
+
+def _urlish(text: str) -> list[tuple[int, str]]:
+    """URL-shaped text with its offset; like GFM autolinks, trailing punctuation and an
+    unbalanced closing parenthesis are not part of the URL."""
+    out = []
+    for m in _URLISH_RAW.finditer(text):
+        url = m.group(0)
+        while url:
+            if url[-1] in _TRAILING or (url[-1] == ")" and url.count(")") > url.count("(")):
+                url = url[:-1]
+            else:
+                break
+        if "(" in url and url.count("(") > url.count(")"):
+            url = url[: url.index("(")] if url.index("(") > url.find("://") + 3 else url
+        if url:
+            out.append((m.start(), url))
+    return out
+
+_LIVE = "live:"  # a URL seen outside code
 
 Linter = Callable[[Document], list[Finding]]
 
@@ -72,19 +88,32 @@ def apply_edits(text: str, edits: Sequence[Edit]) -> str:
     return "".join(parts)
 
 
+_CODE: frozenset[RegionKind] = frozenset({"fenced_code", "indent_code", "codespan"})
+
+
 def _inventory(doc: Document) -> Counter[str]:
     """Words and link targets of a document: what a safe fix must keep."""
     # bare URLs are already counted as URL-shaped text; mistune's reading of them can
     # differ from the text's (it takes `(url)[text]` for the URL `url)[text`)
     inv = _words_and_urls(doc.text, [lk.url for lk in doc.links if lk.kind != "bare"])
-    inv[_LINK_COUNT] = len(doc.links)  # fewer links (e.g. one turned into code) is a loss
+    # a URL outside code must stay outside code: a fix that turns a link into a code
+    # block keeps the URL's text but loses the link
+    inv.update(
+        {_LIVE + url for start, url in _urlish(doc.text) if not doc.in_region(start, _CODE)}
+    )
     return inv
 
 
 def _words_and_urls(text: str, urls: list[str]) -> Counter[str]:
-    inv: Counter[str] = Counter(_WORD.findall(_URLISH.sub(" ", text)))
+    found = _urlish(text)
+    rest, at = [], 0
+    for start, url in found:
+        rest.append(text[at:start])
+        at = start + len(url)
+    rest.append(text[at:])
+    inv: Counter[str] = Counter(_WORD.findall(" ".join(rest)))
     # URLs count once each: a safe fix may merge `[a]url` into `[a](url)`, never drop one
-    inv.update({"url:" + u for u in [*urls, *_URLISH.findall(text)]})
+    inv.update({"url:" + u for u in [*urls, *(u for _, u in found)]})
     return inv
 
 
@@ -95,9 +124,10 @@ def _allowance(doc: Document, fixes: Sequence[Finding]) -> Counter[str]:
         if f.fix is None or f.fix.safe:
             continue
         for e in f.fix.edits:
+            removed = doc.text[e.start : e.end]
             links = [lk for lk in doc.links_between(e.start, e.end) if lk.end <= e.end]
-            allowed.update(_words_and_urls(doc.text[e.start : e.end], [lk.url for lk in links]))
-            allowed[_LINK_COUNT] += len(links)
+            allowed.update(_words_and_urls(removed, [lk.url for lk in links]))
+            allowed.update({_LIVE + u for _, u in _urlish(removed)})
     return allowed
 
 
@@ -128,8 +158,9 @@ def fix_document(
         new_inventory = _inventory(new_doc)
         lost = inventory - new_inventory - _allowance(doc, batch)
         if lost:
-            named = sorted(k.removeprefix("url:") for k in lost if k != _LINK_COUNT)
-            what = ", ".join(named[:3]) or "a link"
+            live = sorted(k.removeprefix(_LIVE) for k in lost if k.startswith(_LIVE))
+            named = sorted(k.removeprefix("url:") for k in lost if not k.startswith(_LIVE))
+            what = ", ".join(named[:3]) or f"the link to {live[0]}"
             rules = ", ".join(_culprits(text, batch, lost))
             raise FixError(f"refusing to write: the fix of {rules} would remove {what!r}")
         applied.extend(batch)

@@ -24,7 +24,9 @@ Use instead:
 ```
 
 ## Fix safety
-Safe: inserts one space after the `#`s; no text is removed.
+Safe: inserts one space after the `#`s; no text is removed. No fix is offered when the
+next line continues the paragraph with 4 or more columns of indentation: once the heading
+ends the paragraph, that line would become a code block.
 """
 
 from __future__ import annotations
@@ -37,6 +39,7 @@ from awesomelint.rules._base import Context, Rule
 
 # up to 3 spaces, 1-6 '#', then a letter (not a digit: "#42" is prose, not a heading)
 _SUSPECT = re.compile(r" {0,3}(#{1,6})(?=[^\W\d_])")
+_CODE_INDENT = re.compile(r"(?: {4}| {0,3}\t)")
 # a line of hashtags ("#ai #ml") is prose too
 _HASHTAGS = re.compile(r"#\w+(?:\s+#\w+)+\s*$")
 
@@ -45,18 +48,22 @@ def check(ctx: Context) -> Iterator[Problem]:
     for block in ctx.doc.blocks:
         if block.kind != "paragraph":
             continue
-        for line in block.lines:
+        for k, line in enumerate(block.lines):
             m = _SUSPECT.match(line.text)
             if m is None or _HASHTAGS.match(line.text, m.start(1)):
                 continue
             hashes = m.group(1)
             start = line.start + m.start(1)
             at = line.start + m.end(1)
+            # a heading ends its paragraph: a continuation line indented by 4+ columns
+            # would turn into a code block, so that case is left to a human
+            after = block.lines[k + 1].text if k + 1 < len(block.lines) else ""
+            certain = not _CODE_INDENT.match(after)
             yield Problem(
                 f'Missing space after "{hashes}": this line renders as text, not as a heading',
                 start,
                 at,
-                Fix(f'Add a space after "{hashes}"', (Edit(at, at, " "),)),
+                Fix(f'Add a space after "{hashes}"', (Edit(at, at, " "),)) if certain else None,
             )
 
 
