@@ -20,7 +20,7 @@ from awesomelint import __version__, report
 from awesomelint.config import Config, find_config, load_config
 from awesomelint.document import Document, parse
 from awesomelint.engine import Settings, lint, resolve
-from awesomelint.errors import AwesomelintError, ConfigError
+from awesomelint.errors import AwesomelintError, ConfigError, InputError
 from awesomelint.files import collect, decode, read_text, write_atomic
 from awesomelint.fixer import fix_document
 from awesomelint.model import Finding
@@ -130,6 +130,12 @@ def cli() -> None:
     default=None,
     help="Output format (default: text; github inside GitHub Actions).",
 )
+@click.option(
+    "--output-file",
+    "-o",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Write the report to this file instead of standard output.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 def check(
     paths: tuple[str, ...],
@@ -138,6 +144,7 @@ def check(
     ignore: tuple[str, ...],
     config_path: Path | None,
     fmt: str | None,
+    output_file: Path | None,
     quiet: bool,
 ) -> None:
     """Report problems in PATHS (files, folders of *.md, or - for stdin)."""
@@ -149,7 +156,14 @@ def check(
         doc = parse(_read(name))
         findings = lint(doc, cache.for_path(name), None if name == STDIN else Path(name))
         reports.append(report.FileReport(_display(name), doc, tuple(findings)))
-    click.echo(report.render(fmt, reports), nl=False)
+    rendered = report.render(fmt, reports)
+    if output_file is not None:
+        try:
+            output_file.write_text(rendered, encoding="utf-8")
+        except OSError as exc:
+            raise InputError(f"{output_file}: cannot write: {exc.strerror or exc}") from None
+    else:
+        click.echo(rendered, nl=False)
     if fmt == "text" and not quiet:
         click.echo(report.summary(reports), nl=False)
     sys.exit(1 if any(r.findings for r in reports) else 0)

@@ -277,3 +277,24 @@ def test_suppression_comments_stop_findings_and_fixes(
     run(capsys, "fix", "--select", "H001", str(f))
     fixed = f.read_text(encoding="utf-8")
     assert "###One" in fixed and "###Two" in fixed and "### Three" in fixed
+
+
+def test_sarif_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = write(tmp_path / "bad.md", BAD)
+    out_file = tmp_path / "report.sarif"
+    code, out, _ = run(
+        capsys, "check", "--select", "H001", "--format", "sarif", "-o", str(out_file), str(bad)
+    )
+    assert code == 1 and out == ""
+    data = json.loads(out_file.read_text(encoding="utf-8"))
+    assert data["version"] == "2.1.0"
+    run_ = data["runs"][0]
+    rules = run_["tool"]["driver"]["rules"]
+    assert {"id", "name", "shortDescription", "help"} <= set(rules[0])
+    assert "## What it does" in rules[0]["help"]["text"]
+    [result] = run_["results"]
+    assert result["ruleId"] == "H001" and result["level"] == "error"
+    assert rules[result["ruleIndex"]]["id"] == "H001"
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"], region["endColumn"]) == (3, 1, 4)
+    assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == str(bad)

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from awesomelint.document import Document
 from awesomelint.model import Finding, Location
 
-FORMATS = ("text", "json", "github")
+FORMATS = ("text", "json", "github", "sarif")
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,4 +112,8 @@ def render(fmt: str, reports: Sequence[FileReport]) -> str:
         return as_json(reports)
     if fmt == "github":
         return github(reports)
+    if fmt == "sarif":
+        from awesomelint.report.sarif import sarif
+
+        return sarif(reports)
     return text(reports)

@@ -1,0 +1,84 @@
+"""SARIF 2.1.0 output for GitHub code scanning and other SARIF consumers."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
+
+from awesomelint.rules import ALL_RULES, Rule
+
+if TYPE_CHECKING:
+    from awesomelint.report import FileReport
+
+SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def _level(rule: Rule) -> str:
+    return "error" if rule.severity.value == "error" else "warning"
+
+
+def _rule(rule: Rule) -> dict[str, Any]:
+    first, _, rest = rule.doc.partition("\n")
+    return {
+        "id": rule.code,
+        "name": rule.name,
+        "shortDescription": {"text": rule.summary},
+        "fullDescription": {"text": first.strip()},
+        "help": {"text": rule.doc.strip(), "markdown": rest.strip() or first.strip()},
+        "defaultConfiguration": {"level": _level(rule), "enabled": rule.default},
+        "properties": {"tags": sorted(rule.groups), "fixable": rule.fixable},
+    }
+
+
+def sarif(reports: Sequence[FileReport]) -> str:
+    from awesomelint.report import locate
+
+    index = {r.code: i for i, r in enumerate(ALL_RULES)}
+    results = []
+    for rep in reports:
+        for f in rep.findings:
+            loc = locate(rep.doc, f)
+            result: dict[str, Any] = {
+                "ruleId": f.code,
+                "level": "error" if f.severity.value == "error" else "warning",
+                "message": {"text": f.message},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": rep.path.replace("\\", "/")},
+                            "region": {
+                                "startLine": loc.line,
+                                "startColumn": loc.column,
+                                "endLine": loc.end_line,
+                                "endColumn": loc.end_column,
+                            },
+                        }
+                    }
+                ],
+            }
+            if f.code in index:
+                result["ruleIndex"] = index[f.code]
+            if f.fix is not None:
+                result["properties"] = {"fix": f.fix.title, "fixSafe": f.fix.safe}
+            results.append(result)
+    from awesomelint import __version__
+
+    doc = {
+        "$schema": SCHEMA,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "awesomelint",
+                        "version": __version__,
+                        "rules": [_rule(r) for r in ALL_RULES],
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(doc, ensure_ascii=False, indent=2) + "\n"
