@@ -16,7 +16,7 @@ from typing import Any, TypeVar
 
 import click
 
-from awesomelint import __version__, report
+from awesomelint import __version__, gitdiff, report
 from awesomelint.config import Config, find_config, load_config
 from awesomelint.document import Document, parse
 from awesomelint.engine import Settings, lint, resolve
@@ -136,6 +136,11 @@ def cli() -> None:
     type=click.Path(dir_okay=False, path_type=Path),
     help="Write the report to this file instead of standard output.",
 )
+@click.option(
+    "--diff-base",
+    metavar="REF",
+    help="Report only findings on lines added or changed since the merge base with REF.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 def check(
     paths: tuple[str, ...],
@@ -145,16 +150,20 @@ def check(
     config_path: Path | None,
     fmt: str | None,
     output_file: Path | None,
+    diff_base: str | None,
     quiet: bool,
 ) -> None:
     """Report problems in PATHS (files, folders of *.md, or - for stdin)."""
     opts = _options(select, ignore, extend_select, config_path)
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     cache = _SettingsCache(opts)
+    changed = gitdiff.changed_lines(diff_base, Path.cwd()) if diff_base else None
     reports = []
     for name in collect(paths):
         doc = parse(_read(name))
         findings = lint(doc, cache.for_path(name), None if name == STDIN else Path(name))
+        if changed is not None and name != STDIN:
+            findings = gitdiff.keep_changed(findings, doc, changed.lines_for(Path(name)))
         reports.append(report.FileReport(_display(name), doc, tuple(findings)))
     rendered = report.render(fmt, reports)
     if output_file is not None:

@@ -72,7 +72,16 @@ def lint(doc: Document, settings: Settings, path: Path | None = None) -> list[Fi
             if sup.ranges and sup.suppressed(rule.code, doc.line_of(p.start)):
                 continue
             out.append(
-                Finding(rule.code, rule.name, p.message, p.start, p.end, rule.severity, p.fix)
+                Finding(
+                    rule.code,
+                    rule.name,
+                    p.message,
+                    p.start,
+                    p.end,
+                    rule.severity,
+                    p.fix,
+                    p.related,
+                )
             )
     out.sort(key=lambda f: (f.start, f.code, f.end))
     return out

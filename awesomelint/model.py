@@ -42,6 +42,7 @@ class Finding:
     end: int
     severity: Severity = Severity.WARNING
     fix: Fix | None = None
+    related: tuple[int, ...] = ()  # offsets of the other places that cause the finding
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,3 +63,4 @@ class Problem:
     start: int
     end: int
     fix: Fix | None = None
+    related: tuple[int, ...] = ()  # offsets of the other places that cause the finding

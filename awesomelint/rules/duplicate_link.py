@@ -65,7 +65,7 @@ def _removal(ctx: Context, entry: Entry, li: int) -> Fix | None:
 def check(ctx: Context) -> Iterator[Problem]:
     doc = ctx.doc
     badges = image_only(doc)
-    first_seen: dict[str, int] = {}
+    first_seen: dict[str, int] = {}  # normalized URL -> offset of the first link
     for entry in entries(doc):
         if not entry.links:
             continue
@@ -77,13 +77,15 @@ def check(ctx: Context) -> Iterator[Problem]:
         if key is None:
             continue
         if key not in first_seen:
-            first_seen[key] = doc.line_of(link.start)
+            first_seen[key] = link.start
             continue
+        first = first_seen[key]
         yield Problem(
-            f"Duplicate link to {clean(link.url)} (first used on line {first_seen[key]})",
+            f"Duplicate link to {clean(link.url)} (first used on line {doc.line_of(first)})",
             link.start,
             link.end,
             _removal(ctx, entry, li),
+            related=(first,),
         )
 
 
