@@ -141,6 +141,18 @@ def cli() -> None:
     metavar="REF",
     help="Report only findings on lines added or changed since the merge base with REF.",
 )
+@click.option(
+    "--fail-on",
+    type=click.Choice(["warning", "error"]),
+    default="warning",
+    show_default=True,
+    help="Exit 1 on findings of this severity or worse.",
+)
+@click.option(
+    "--summary-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Append a Markdown summary (for $GITHUB_STEP_SUMMARY) to this file.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 def check(
     paths: tuple[str, ...],
@@ -151,6 +163,8 @@ def check(
     fmt: str | None,
     output_file: Path | None,
     diff_base: str | None,
+    fail_on: str,
+    summary_file: Path | None,
     quiet: bool,
 ) -> None:
     """Report problems in PATHS (files, folders of *.md, or - for stdin)."""
@@ -173,9 +187,18 @@ def check(
             raise InputError(f"{output_file}: cannot write: {exc.strerror or exc}") from None
     else:
         click.echo(rendered, nl=False)
+    if summary_file is not None:
+        from awesomelint.report.markdown import summary_markdown
+
+        try:
+            with summary_file.open("a", encoding="utf-8") as fh:
+                fh.write(summary_markdown(reports))
+        except OSError as exc:
+            raise InputError(f"{summary_file}: cannot write: {exc.strerror or exc}") from None
     if fmt == "text" and not quiet:
         click.echo(report.summary(reports), nl=False)
-    sys.exit(1 if any(r.findings for r in reports) else 0)
+    failing = {"warning", "error"} if fail_on == "warning" else {"error"}
+    sys.exit(1 if any(f.severity.value in failing for r in reports for f in r.findings) else 0)
 
 
 @cli.command()
