@@ -42,13 +42,13 @@ def summary_markdown(reports: Sequence[FileReport]) -> str:
     if len(findings) > MAX_ROWS:
         lines.append(f"| ... | | | {len(findings) - MAX_ROWS} more |")
     if fixable:
-        files = " ".join(shlex.quote(p) for p in dict.fromkeys(fixable))
+        paths = " ".join(shlex.quote(p) for p in dict.fromkeys(fixable))
         lines += [
             "",
             "Fix what is mechanical with:",
             "",
             "```sh",
-            f"awesomelint fix {files}",
+            f"awesomelint fix {paths}",
             "```",
         ]
     return "\n".join(lines) + "\n"
