@@ -535,9 +535,20 @@ def _before_render(md: Markdown, state: BlockState) -> None:
     builder.walk(state.tokens, 0, None, 0)
 
 
+_TAB_BLANK = re.compile(r"^[ \t]*\t[ \t]*$", re.M)
+
+
+def _blank_tab_lines(md: Markdown, state: BlockState) -> None:
+    """mistune 3.4 does not take a line of only tabs and spaces (with a tab) for a blank
+    line, as CommonMark does; make it one of spaces - same length, so no offset moves."""
+    if "\t" in state.src:
+        state.process(_TAB_BLANK.sub(lambda m: " " * len(m.group(0)), state.src))
+
+
 def create_markdown() -> Markdown:
     md = Markdown(renderer=None, block=_PosBlockParser(), inline=_PosInlineParser())
     md.use(mistune.plugins.import_plugin("url"))
+    md.before_parse_hooks.append(_blank_tab_lines)
     md.before_render_hooks.append(_before_render)
     return md
 

@@ -7,7 +7,8 @@ sample, with a UTF-8 BOM or lone CRs, plus seeded random awesome-list snippets. 
 
 (a) the hooked parse gives exactly mistune's own AST (``renderer=None, plugins=["url"]``);
 (b) every link's raw URL is ``text[url_start:url_end]``, also as UTF-8 bytes located
-    through ``Document.location``;
+    through ``Document.location``; unescaped and percent-encoded, the raw URLs are exactly
+    the URLs of mistune's link tokens, and the definitions exactly its ``ref_links``;
 (c) every list item starts on its marker; (d) every heading's start and text start lie on
     its line; (e) every region, block and text line lies inside the text and says what the
     text says there;
@@ -182,7 +183,9 @@ def position_problems(text: str) -> tuple[list[str], bool]:
     n = len(text)
 
     # (a) the hooks do not change the parse
-    plain, plain_state = PLAIN.parse(body)
+    result, plain_state = PLAIN.parse(body)
+    assert isinstance(result, list)
+    plain: list[Token] = result
     if tokens != plain:
         bad.append("AST differs from plain mistune")
     # ... and the raw URLs are the ones mistune resolved (it stores them escaped)

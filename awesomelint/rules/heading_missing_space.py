@@ -25,8 +25,8 @@ Use instead:
 
 ## Fix safety
 Safe: inserts one space after the `#`s; no text is removed. No fix is offered when the
-next line continues the paragraph with 4 or more columns of indentation: once the heading
-ends the paragraph, that line would become a code block.
+next line of the paragraph would change its meaning once the heading ends the paragraph:
+4 or more columns of indentation (code), `<` (HTML) or `[label]:` (a definition).
 """
 
 from __future__ import annotations
@@ -39,7 +39,7 @@ from awesomelint.rules._base import Context, Rule
 
 # up to 3 spaces, 1-6 '#', then a letter (not a digit: "#42" is prose, not a heading)
 _SUSPECT = re.compile(r" {0,3}(#{1,6})(?=[^\W\d_])")
-_CODE_INDENT = re.compile(r"(?: {4}| {0,3}\t)")
+_NEW_BLOCK = re.compile(r"(?: {4}| {0,3}\t| {0,3}<| {0,3}\[(?:[^\]\\]|\\.)*\]:)")
 # a line of hashtags ("#ai #ml") is prose too
 _HASHTAGS = re.compile(r"#\w+(?:\s+#\w+)+\s*$")
 
@@ -55,10 +55,11 @@ def check(ctx: Context) -> Iterator[Problem]:
             hashes = m.group(1)
             start = line.start + m.start(1)
             at = line.start + m.end(1)
-            # a heading ends its paragraph: a continuation line indented by 4+ columns
-            # would turn into a code block, so that case is left to a human
+            # a heading ends its paragraph: the next line then starts a block of its own,
+            # which changes what it is if it is indented code, a definition or HTML, so
+            # that case is left to a human
             after = block.lines[k + 1].text if k + 1 < len(block.lines) else ""
-            certain = not _CODE_INDENT.match(after)
+            certain = not _NEW_BLOCK.match(after)
             yield Problem(
                 f'Missing space after "{hashes}": this line renders as text, not as a heading',
                 start,

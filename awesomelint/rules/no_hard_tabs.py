@@ -85,11 +85,16 @@ def check(ctx: Context) -> Iterator[Problem]:
                 continue  # list indentation: list-indent (L001)
             col = _column(text, start, a)
             width = (col // _TAB_STOP + tabs) * _TAB_STOP - col
+            # after nested quote markers mistune and CommonMark read a tab differently
+            # (paragraph or code); expanding it could change the reading: report only
+            nested = text.count(">", start, a) > 1
             yield Problem(
                 f"{what} in indentation; expected {_spaces(width)}",
                 a,
                 b,
-                Fix(f"Expand {the} to {_spaces(width)}", (Edit(a, b, " " * width),)),
+                None
+                if nested
+                else Fix(f"Expand {the} to {_spaces(width)}", (Edit(a, b, " " * width),)),
             )
         else:
             yield Problem(
