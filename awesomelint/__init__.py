@@ -16,7 +16,6 @@ from awesomelint.config import Config, parse_table
 from awesomelint.document import Document, parse
 from awesomelint.engine import lint
 from awesomelint.errors import AwesomelintError, ConfigError, FixError, InputError
-from awesomelint.fixer import fix_document
 from awesomelint.model import Edit, Finding, Fix, Severity
 
 __version__ = "0.1.0"
@@ -58,5 +57,7 @@ def fix(
 ) -> str:
     """``text`` with every (safe, or also unsafe) fix applied; raises FixError rather than
     lose a word or a link."""
+    from awesomelint.fixer import fix_document  # (only fix needs it: a faster check)
+
     settings = _config(config).settings()
     return fix_document(parse(text), lambda d: lint(d, settings), unsafe=unsafe).text

@@ -21,10 +21,12 @@ character keeps its distance to the end of its line. Pinned to mistune 3.4
 
 from __future__ import annotations
 
+import gc
 import re
 import string
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
+from itertools import pairwise
 from typing import Any
 
 import mistune
@@ -35,6 +37,7 @@ from mistune.inline_parser import InlineParser
 from mistune.markdown import Markdown
 from mistune.util import unikey
 
+from awesomelint._fast import FastList, InlineLink, inline_links, scan_list
 from awesomelint.document import (
     Block,
     Definition,
@@ -53,6 +56,7 @@ Token = dict[str, Any]
 _ITEM_MARKER = re.compile(r"[ \t]*(?:[*+-]|\d{1,9}[.)])(.*)")
 _MARKER_AT = re.compile(r"[*+-]|\d{1,9}[.)]")
 _ONE_CLOSE = re.compile(r"(?P<link_close>\])")
+_BLANKS = re.compile(r"[ \t]+")
 _INLINE_STRIP = " \r\n\t\f"  # what Markdown._iter_render strips
 # destination of an inline link, common case (no title/parens/escapes/newline)
 _HREF_FAST = re.compile(r"[ \t]*(?:<([^<>\n\\]*)>|([^\s()<\\\x00-\x1f\x7f]+))[ \t]*\)")
@@ -83,17 +87,23 @@ class _PosState(BlockState):
         self.base = 0  # 0-based document line of this src's line 0
         self.origin: tuple[_PosState, int] | None = None  # (parent, offset of marker)
         self.pending: tuple[str, int] | None = None  # next child: (kind, local line)
-        self._starts: list[int] | None = None
+        self._starts: Sequence[int] | None = None
         self._deltas: list[int] | None = None
+        # line starts known to be those of src (the root's, when mistune's text is the
+        # original: the Document's own tuple, not a second list of the same numbers)
+        self.same_starts: Sequence[int] | None = None
+        # every state of one parse (see _release)
+        self.family: list[_PosState] = parent.family if parent is not None else []
+        self.family.append(self)
 
     def process(self, src: str) -> None:
         super().process(src)
         self._starts = self._deltas = None
 
     @property
-    def starts(self) -> list[int]:
+    def starts(self) -> Sequence[int]:
         if self._starts is None:
-            self._starts = _line_starts(self.src)
+            self._starts = self.same_starts or _line_starts(self.src)
         return self._starts
 
     def line_of(self, off: int) -> int:
@@ -168,9 +178,27 @@ def _add_segment(tok: Token, start: int, end: int) -> None:
 class _PosBlockParser(BlockParser):
     state_cls = _PosState
 
+    def __init__(self, fast: bool = True) -> None:
+        super().__init__()
+        self.fast = fast
+        self.nest = 0  # parse_method calls in progress: 0 in the root's own loop
+
     def parse_method(self, m: re.Match[str], state: BlockState) -> int | None:
         assert isinstance(state, _PosState)
         rule, start, n = m.lastgroup, m.start(), len(state.tokens)
+        if rule == "list" and self.fast and not self.nest and state.parent is None:
+            fast = _fast_list(state, start)
+            if fast is not None:
+                return fast
+        self.nest += 1
+        try:
+            return self._parse_method(m, state, rule, start, n)
+        finally:
+            self.nest -= 1
+
+    def _parse_method(
+        self, m: re.Match[str], state: _PosState, rule: str | None, start: int, n: int
+    ) -> int | None:
         saved = state.pending
         # a '[x]: url' line is a definition only if mistune registers it now (not when
         # it continues a paragraph, not when the label was defined before)
@@ -211,6 +239,15 @@ class _PosBlockParser(BlockParser):
                 if "_s" not in tok:
                     tok.update(_s=start, _e=end, _st=state)
         return end
+
+
+def _fast_list(state: _PosState, start: int) -> int | None:
+    """Let _fast.scan_list take a top-level list; None when mistune must parse it."""
+    found = scan_list(state.src, start, state.line_of(start))
+    if found is None:
+        return None
+    state.append_token({"type": "_fast_list", "list": found})
+    return found.end
 
 
 class _PosInlineParser(InlineParser):
@@ -279,14 +316,19 @@ class _TextMap:
 class _Builder:
     """Walks the hooked token tree once and collects the Document's parts."""
 
-    def __init__(self, text: str, root: _PosState, md: Markdown) -> None:
+    def __init__(self, text: str, root: _PosState, md: Markdown, fast: bool = True) -> None:
         self.text = text
         self.root = root
         self.md = md
+        self.fast = fast
+        # no BOM, no CR: mistune's text is the original, offsets map to themselves
+        self.identity = "\r" not in text and not text.startswith("\ufeff")
         self.line_starts, self.line_ends = split_lines(text)
         self.refs: dict[str, tuple[_PosState, int, str, str]] = {}
         self.headings: list[Heading] = []
-        self.items: list[dict[str, Any]] = []
+        # ListItem fields but children: index, marker, start, end, line, end_line,
+        # depth, list_id, parent; or a ListItem (from a fast list)
+        self.items: list[list[Any] | ListItem] = []
         self.links: list[Link] = []
         self.blocks: list[Block] = []
         self.regions: list[Region] = []
@@ -297,6 +339,8 @@ class _Builder:
         """Offset in any (child) state's src -> offset in the original text."""
         root = self.root
         if st is root:
+            if self.identity:
+                return off
             doc = off
         else:
             sl = st.line_of(off)
@@ -310,15 +354,12 @@ class _Builder:
         """orig() of a position followed by indentation that mistune may have rewritten
         (tabs become spaces, so blanks do not map 1:1): map the first non-blank exactly,
         then step back over at most as many blanks as the source really has there."""
-        src, e = st.src, off
-        while src.startswith((" ", "\t"), e):
-            e += 1
+        m = _BLANKS.match(st.src, off)
+        e = m.end() if m else off
         c = self.orig(st, e)
         floor = self.line_starts[self.line_of(c) - 1]
-        j = 0
-        while j < e - off and c - j > floor and self.text[c - j - 1] in " \t":
-            j += 1
-        return c - j
+        before = self.text[max(floor, c - (e - off)) : c]
+        return c - (len(before) - len(before.rstrip(" \t")))
 
     def last_line(self, st: _PosState, end: int) -> int:
         """0-based document line of the last character before ``end`` in st.src."""
@@ -339,6 +380,9 @@ class _Builder:
         segs = tok.pop("_segs", None)
         tok.pop("_tlen", None)
         kids: Any = tok.get("children")
+        if typ == "_fast_list":
+            self.fast_list(tok.pop("list"), depth, parent)
+            return
         if typ == "list":
             self.list_count += 1
             self.walk(kids, depth, parent, self.list_count)
@@ -353,17 +397,17 @@ class _Builder:
             mm = _MARKER_AT.match(self.text, start)
             index = len(self.items)
             self.items.append(
-                {
-                    "index": index,
-                    "marker": mm.group(0) if mm else "-",
-                    "start": start,
-                    "end": self.line_end(last),
-                    "line": self.line_of(start),
-                    "end_line": last + 1,
-                    "depth": depth,
-                    "list_id": list_id,
-                    "parent": parent,
-                }
+                [
+                    index,
+                    mm.group(0) if mm else "-",
+                    start,
+                    self.line_end(last),
+                    self.line_of(start),
+                    last + 1,
+                    depth,
+                    list_id,
+                    parent,
+                ]
             )
             self.walk(kids, depth + 1, index, list_id)
             return
@@ -380,6 +424,132 @@ class _Builder:
 
     def line_of(self, off: int) -> int:
         return bisect_right(self.line_starts, off)
+
+    def fast_list(self, fl: FastList, depth: int, parent: int | None) -> None:
+        """The Document parts of a list that _fast.scan_list read: the same items, list
+        ids, paragraph blocks and links as the mistune token walk would give."""
+        text, line_starts, line_ends = self.text, self.line_starts, self.line_ends
+        root_starts = self.root.starts
+        first, base_list = len(self.items), self.list_count
+        self.list_count += fl.lists
+        more_lines, children = fl.more, fl.kids
+        it = iter(fl.flat)  # FastList.FIELDS (8) numbers per item
+        refs = bool(self.root.env.get("ref_links"))
+        add_item, add_block = self.items.append, self.blocks.append
+        identity = self.identity
+        none: tuple[int, ...] = ()
+        shift = 0
+        for i, (marker, body, eol, line, level, up, lst, last) in enumerate(
+            zip(it, it, it, it, it, it, it, it, strict=True)
+        ):
+            kids = children.get(i) if children else None
+            more = more_lines.get(i) if more_lines else None
+            if identity:
+                start, b0 = marker, body
+            else:  # a BOM or CRs before the line
+                shift = line_starts[line] - root_starts[line]
+                start, b0 = marker + shift, body + shift
+            line1 = line + 1
+            add_item(
+                ListItem(
+                    len(self.items),
+                    text[start],
+                    start,
+                    line_ends[last],
+                    line1,
+                    last + 1,
+                    depth + level,
+                    base_list + lst + 1,
+                    parent if up < 0 else first + up,
+                    none if kids is None else tuple([first + k for k in kids]),
+                )
+            )
+            own = text[b0 : eol + shift]
+            if more is None:  # a one-line entry: the usual case
+                add_block(Block("paragraph", b0, line_ends[line], (TextLine(line1, b0, own),)))
+                stripped = own.rstrip(_INLINE_STRIP)
+                found = inline_links(stripped, refs)
+                if found is not None:
+                    if found[0] or found[1]:
+                        self.add_links_at(stripped, found, b0)
+                    continue
+                self.inline_tokens(
+                    self.md.inline(stripped, self.root.env),
+                    _TextMap(self.root, [(0, body)], 0),
+                    stripped,
+                    None,
+                )
+                continue
+            lines = [TextLine(line1, b0, own)]
+            segs = [(0, body)]  # (offset in the paragraph text, offset in mistune's text)
+            at = len(own) + 1
+            for ln, t0, t1 in more:
+                if not identity:
+                    shift = line_starts[ln] - root_starts[ln]
+                own = text[t0 + shift : t1 + shift]
+                lines.append(TextLine(ln + 1, t0 + shift, own))
+                segs.append((at, t0))
+                at += len(own) + 1
+            add_block(Block("paragraph", b0, line_ends[more[-1][0]], tuple(lines)))
+            stripped = "\n".join(tl.text for tl in lines).rstrip(_INLINE_STRIP)
+            tmap = _TextMap(self.root, segs, 0)
+            found = inline_links(stripped, refs)
+            if found is not None:
+                if found[0] or found[1]:
+                    self.add_links(stripped, found, self.mapper(tmap))
+                continue
+            self.inline_tokens(self.md.inline(stripped, self.root.env), tmap, stripped, None)
+
+    def mapper(self, tmap: _TextMap) -> Callable[[int], int]:
+        """Offset in a block's inline text -> offset in the original text."""
+        return lambda rel: self.orig(tmap.st, tmap.src(rel))
+
+    def add_links_at(
+        self, s: str, found: tuple[list[InlineLink], list[tuple[int, int]]], base: int
+    ) -> None:
+        """add_links for one line of text whose offset 0 is at ``base``."""
+        links, codes = found
+        first = len(self.links)
+        add = self.links.append
+        for a, b, t0, t1, u0, u1, image, up in links:
+            if t0 < 0:
+                add(Link("bare", image, base + a, base + b, None, None, s[u0:u1], base + u0,
+                         base + u1, None, None if up < 0 else first + up))  # fmt: skip
+            else:
+                add(Link("inline", image, base + a, base + b, s[t0:t1], base + t0, s[u0:u1],
+                         base + u0, base + u1, None, None if up < 0 else first + up))  # fmt: skip
+        for a, b in codes:
+            self.regions.append(Region("codespan", base + a, base + b))
+
+    def add_links(
+        self,
+        s: str,
+        found: tuple[list[InlineLink], list[tuple[int, int]]],
+        pt: Callable[[int], int],
+    ) -> None:
+        """What _fast.inline_links found in ``s``; ``pt`` maps an offset of ``s`` to the
+        text (its calls mirror make_link's and inline_tokens', so the result is theirs)."""
+        links, codes = found
+        base = len(self.links)
+        for a, b, t0, t1, u0, u1, image, up in links:
+            u = pt(u0)
+            self.links.append(
+                Link(
+                    "bare" if t0 < 0 else "inline",
+                    image,
+                    pt(a),
+                    pt(b - 1) + 1,
+                    None if t0 < 0 else s[t0:t1],
+                    None if t0 < 0 else pt(t0),
+                    s[u0:u1],
+                    u,
+                    u + u1 - u0,
+                    None,
+                    None if up < 0 else base + up,
+                )
+            )
+        for a, b in codes:
+            self.regions.append(Region("codespan", pt(a), pt(b - 1) + 1))
 
     def add_region(self, kind: Any, st: _PosState, s: int, e: int) -> None:
         if kind == "indent_code":  # mistune's indented code takes the blank lines after it
@@ -427,6 +597,16 @@ class _Builder:
         self.blocks.append(
             Block("heading" if kind == "heading" else "paragraph", start, end, tuple(lines))
         )
+        if self.fast:
+            found = inline_links(stripped, bool(self.root.env.get("ref_links")))
+            if found is not None:
+                if found[0] or found[1]:
+                    st_ = tmap.st
+                    if "\n" not in stripped:  # one line: offsets map linearly
+                        self.add_links_at(stripped, found, self.orig(st_, tmap.src(0)))
+                    else:
+                        self.add_links(stripped, found, self.mapper(tmap))
+                return
         children = self.md.inline(stripped, self.root.env)
         self.inline_tokens(children, tmap, stripped, None)
         tok["children"] = children
@@ -519,12 +699,19 @@ class _Builder:
         return tuple(out)
 
     def items_tuple(self) -> tuple[ListItem, ...]:
+        """The items; those of fast lists are ListItems already (with their children:
+        fast lists are top-level, so no other item is their parent or child)."""
         children: dict[int, list[int]] = {}
         for it in self.items:
-            if it["parent"] is not None:
-                children.setdefault(it["parent"], []).append(it["index"])
+            if isinstance(it, list) and it[8] is not None:
+                children.setdefault(it[8], []).append(it[0])
+        none: tuple[int, ...] = ()
+        get = children.get
         return tuple(
-            ListItem(**it, children=tuple(children.get(it["index"], ()))) for it in self.items
+            it
+            if isinstance(it, ListItem)
+            else ListItem(*it, tuple(kids) if (kids := get(it[0])) else none)  # type: ignore[call-arg]
+            for it in self.items
         )
 
 
@@ -545,8 +732,8 @@ def _blank_tab_lines(md: Markdown, state: BlockState) -> None:
         state.process(_TAB_BLANK.sub(lambda m: " " * len(m.group(0)), state.src))
 
 
-def create_markdown() -> Markdown:
-    md = Markdown(renderer=None, block=_PosBlockParser(), inline=_PosInlineParser())
+def create_markdown(fast: bool = True) -> Markdown:
+    md = Markdown(renderer=None, block=_PosBlockParser(fast), inline=_PosInlineParser())
     md.use(mistune.plugins.import_plugin("url"))
     md.before_parse_hooks.append(_blank_tab_lines)
     md.before_render_hooks.append(_before_render)
@@ -560,20 +747,53 @@ def _iter(tokens: list[Token]) -> Iterator[Token]:
             yield from _iter(t["children"])
 
 
-def build_document(text: str) -> Document:
+def build_document(text: str, *, fast: bool = True) -> Document:
+    """The Document of ``text``. ``fast=False`` turns the fast paths of ``_fast`` off:
+    mistune then parses everything (the reference the fast paths are tested against)."""
     md = create_markdown()
+    assert isinstance(md.block, _PosBlockParser)
+    md.block.fast = fast
     body = text[1:] if text.startswith("\ufeff") else text
     state = _PosState()
-    builder = _Builder(text, state, md)
+    builder = _Builder(text, state, md, fast)
     state.env["_builder"] = builder
-    md.parse(body, state)
-    links = sorted(builder.links, key=lambda lk: lk.start)
-    if links != builder.links:  # keep parent indices valid after sorting
+    if builder.identity and text.endswith("\n"):  # else mistune adds a line break
+        state.same_starts = builder.line_starts
+    gc_was_on = gc.isenabled()
+    gc.disable()  # a parse allocates many small objects and frees none: skip GC passes
+    try:
+        md.parse(body, state)
+        return _document(text, builder)
+    finally:
+        _release(state)
+        if gc_was_on:
+            gc.enable()
+
+
+def _release(root: _PosState) -> None:
+    """Break the parse's reference cycles (states and their token lists, the builder in
+    the shared env), so that reference counting frees it all at once: no garbage left
+    for the cyclic GC to find, a lower peak of memory."""
+    for st in root.family:
+        if isinstance(st.tokens, _TokenList) and hasattr(st.tokens, "state"):
+            del st.tokens.state
+        st.tokens = _TokenList()
+        st.origin = None
+    root.family.clear()
+    root.env.clear()
+
+
+def _document(text: str, builder: _Builder) -> Document:
+    links = builder.links
+    starts = [lk.start for lk in links]
+    if any(a > b for a, b in pairwise(starts)):  # keep parent indices valid
+        old = links
+        links = sorted(old, key=lambda lk: lk.start)
         order = {id(lk): i for i, lk in enumerate(links)}
-        old = builder.links
         links = [
-            _reparent(lk, None if lk.parent is None else order[id(old[lk.parent])]) for lk in links
+            lk if lk.parent is None else _reparent(lk, order[id(old[lk.parent])]) for lk in links
         ]
+        starts = [lk.start for lk in links]
     regions = sorted(builder.regions, key=lambda r: (r.start, -r.end))
     return Document(
         text=text,
@@ -586,7 +806,7 @@ def build_document(text: str) -> Document:
         definitions=builder.definitions(),
         regions=tuple(regions),
         _region_starts=tuple(r.start for r in regions),
-        _link_starts=tuple(lk.start for lk in links),
+        _link_starts=tuple(starts),
     )
 
 

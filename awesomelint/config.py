@@ -11,11 +11,14 @@ The nearest file wins: from the linted file's folder upwards, a folder's
 
     [list-indent]                     # per-rule options, by rule name
     indent = 4
+
+    [links]                           # the link checker (check --links): see
+    exclude = ["linkedin\\.com"]      # awesomelint/links/options.py for every key
+    timeout = 10
 """
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -24,6 +27,7 @@ from typing import Any
 
 from awesomelint.engine import Settings, select_rules
 from awesomelint.errors import ConfigError
+from awesomelint.links.options import parse_links_table
 from awesomelint.rules import ALL_RULES, Rule
 
 _LIST_KEYS = ("select", "extend-select", "ignore")
@@ -39,6 +43,8 @@ class Config:
     ignore: tuple[str, ...] = ()
     options: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
     source: Path | None = None
+    # the validated [links] table, as LinkOptions field values (links/options.py)
+    links: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
 
     def settings(
         self,
@@ -74,11 +80,17 @@ def _read(path: Path) -> str:
         raise ConfigError(f"{path}: cannot read config: {exc}") from None
 
 
-def _tool(path: Path) -> dict[str, Any]:
+def _toml(path: Path) -> dict[str, Any]:
+    import tomllib  # (here: most runs find no config file to read)
+
     try:
-        data = tomllib.loads(_read(path))
+        return tomllib.loads(_read(path))
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+
+
+def _tool(path: Path) -> dict[str, Any]:
+    data = _toml(path)
     tool = data.get("tool", {})
     return tool if isinstance(tool, dict) else {}
 
@@ -89,13 +101,7 @@ def load_config(path: Path | None) -> Config:
         return Config()
     if not path.is_file():
         raise ConfigError(f"{path}: config file not found")
-    if path.name == "pyproject.toml":
-        table = _tool(path).get("awesomelint", {})
-    else:
-        try:
-            table = tomllib.loads(_read(path))
-        except tomllib.TOMLDecodeError as exc:
-            raise ConfigError(f"{path}: invalid TOML: {exc}") from None
+    table = _tool(path).get("awesomelint", {}) if path.name == "pyproject.toml" else _toml(path)
     if not isinstance(table, dict):
         raise ConfigError(f"{path}: [tool.awesomelint] must be a table")
     return parse_table(table, path)
@@ -107,6 +113,7 @@ def parse_table(table: Mapping[str, Any], source: Path | None = None) -> Config:
     by_name = {r.name: r for r in ALL_RULES}
     lists: dict[str, tuple[str, ...]] = {}
     options: dict[str, Mapping[str, Any]] = {}
+    links: Mapping[str, Any] = MappingProxyType({})
     for key, value in table.items():
         if key in _LIST_KEYS:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
@@ -116,6 +123,8 @@ def parse_table(table: Mapping[str, Any], source: Path | None = None) -> Config:
             if value not in _PRESETS:
                 raise ConfigError(f"{where}unknown preset {value!r} (known: awesome)")
             lists["extend-select"] = (*lists.get("extend-select", ()), value)
+        elif key == "links":
+            links = parse_links_table(value, where)
         elif key in by_name:
             options[key] = _rule_options(by_name[key], value, where)
         else:
@@ -126,6 +135,7 @@ def parse_table(table: Mapping[str, Any], source: Path | None = None) -> Config:
         ignore=lists.get("ignore", ()),
         options=MappingProxyType(options),
         source=source,
+        links=links,
     )
     try:  # report unknown rule names in the file, not later
         config.settings()

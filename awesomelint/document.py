@@ -10,13 +10,15 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal, TypeVar
 
 LinkKind = Literal["inline", "reference", "autolink", "bare"]
 RegionKind = Literal["fenced_code", "indent_code", "html", "codespan", "inline_html"]
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
+T = TypeVar("T")
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +125,11 @@ class Document:
     regions: tuple[Region, ...]
     _region_starts: tuple[int, ...] = field(repr=False, compare=False, default=())
     _link_starts: tuple[int, ...] = field(repr=False, compare=False, default=())
+    # results of derived computations (see memo); not part of the value, never copied
+    # by dataclasses.replace (init=False), so a changed Document starts empty
+    _memo: dict[str, Any] = field(
+        repr=False, compare=False, hash=False, init=False, default_factory=dict
+    )
 
     @property
     def line_count(self) -> int:
@@ -161,6 +168,17 @@ class Document:
             j -= 1
         return False
 
+    def memo(self, key: str, compute: Callable[[Document], T]) -> T:
+        """``compute(self)``, computed once per Document: for derived data that several
+        rules need (the entries of a list, normalised URLs). ``compute`` must be a pure
+        function of the Document; ``key`` names it uniquely (its module and name)."""
+        memo = self._memo
+        if key in memo:
+            return memo[key]  # type: ignore[no-any-return]
+        value = compute(self)
+        memo[key] = value
+        return value
+
     def links_between(self, start: int, end: int) -> tuple[Link, ...]:
         """Links whose start lies in ``[start, end)``, in source order."""
         starts = self._link_starts
@@ -179,8 +197,20 @@ def split_lines(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     return tuple(starts), tuple(ends)
 
 
+_recent: list[Document] = []  # the Documents parse() returned last, newest first
+
+
 def parse(text: str) -> Document:
-    """Parse ``text`` once with mistune and return its Document."""
+    """Parse ``text`` once with mistune and return its Document.
+
+    Documents are immutable, so asking again for a text just parsed returns the same
+    Document (``fix`` parses its result, which its last pass parsed already; a rule may
+    parse a snippet in between)."""
+    for doc in _recent:
+        if doc.text is text or doc.text == text:
+            return doc
     from awesomelint._parser import build_document
 
-    return build_document(text)
+    doc = build_document(text)
+    _recent[:] = [doc, *_recent[:1]]
+    return doc

@@ -12,6 +12,7 @@ from typing import Any
 from awesomelint import suppress
 from awesomelint.document import Document
 from awesomelint.errors import ConfigError
+from awesomelint.links.status import LinkStatus
 from awesomelint.model import Finding
 from awesomelint.rules import ALL_RULES, Context, Rule
 
@@ -62,12 +63,24 @@ def select_rules(
     return tuple(r for r in rules if r.code in chosen)
 
 
-def lint(doc: Document, settings: Settings, path: Path | None = None) -> list[Finding]:
-    """Run the selected rules; return unsuppressed findings sorted by (offset, code)."""
+def lint(
+    doc: Document,
+    settings: Settings,
+    path: Path | None = None,
+    *,
+    link_status: Mapping[str, LinkStatus] | None = None,
+    link_titles: Mapping[str, str] | None = None,
+) -> list[Finding]:
+    """Run the selected rules; return unsuppressed findings sorted by (offset, code).
+
+    ``link_status`` (from the link checker, keyed by ``links.status.link_key``) feeds the
+    network rules, which report nothing without it; ``link_titles`` (same keys) gives
+    missing-title's fix the fetched page titles.
+    """
     sup = suppress.read(doc, ALL_RULES)
     out: list[Finding] = []
     for rule in settings.rules:
-        ctx = Context(doc, settings.options_for(rule), path)
+        ctx = Context(doc, settings.options_for(rule), path, link_status, link_titles)
         for p in rule.check(ctx):
             if sup.ranges and sup.suppressed(rule.code, doc.line_of(p.start)):
                 continue

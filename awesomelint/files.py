@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import stat
-import tempfile
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -52,6 +51,13 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
+        pair = data[exc.start : exc.start + 2]
+        if len(pair) == 2 and pair[0] == 0xED and 0xA0 <= pair[1] <= 0xBF:
+            raise InputError(
+                f"{name}: not UTF-8 (bytes 0xED 0x{pair[1]:02X} at offset {exc.start}, line "
+                f"{line}, encode a lone UTF-16 surrogate, as CESU-8 or WTF-8 do); save it "
+                "as UTF-8 first"
+            ) from None
         hint = _guess_encoding(data)
         raise InputError(
             f"{name}: not UTF-8 (byte 0x{data[exc.start]:02X} at offset {exc.start}, line "
@@ -89,21 +95,27 @@ def read_text(name: str) -> str:
     return decode(data, name)
 
 
-def write_atomic(name: str, text: str) -> None:
-    """Replace the file's content via a temporary file in the same folder and os.replace,
-    keeping its permissions; a symlink keeps pointing where it did (its target is written)."""
+def write_atomic(name: str, text: str, original: str | None = None) -> None:
+    """Replace the file's content via a temporary file in the same folder (written,
+    fsynced, given the file's mode and owner) and os.replace, then fsync the folder: at
+    every instant the file holds either all of its old or all of its new content. A
+    symlink keeps pointing where it did (its target is written). With ``original`` (the
+    text that was read), a file changed on disk since is left alone (InputError)."""
     target = Path(os.path.realpath(name))
     folder = target.parent
     try:
-        mode = stat.S_IMODE(target.stat().st_mode)
+        st = target.stat()
     except OSError as exc:
         raise InputError(f"{name}: cannot stat: {exc.strerror or exc}") from None
+    mode = stat.S_IMODE(st.st_mode)
     # the permission bits are honoured even for root: a read-only file is a "do not touch"
     if not os.access(target, os.W_OK) or not mode & 0o222:
         raise InputError(f"{name}: file is read-only; nothing written")
     if not os.access(folder, os.W_OK) or not folder.stat().st_mode & 0o222:
         raise InputError(f"{name}: folder {folder} is read-only; nothing written")
     try:
+        import tempfile  # (only fix writes: a faster check)
+
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
     except OSError as exc:
         raise InputError(f"{name}: cannot write in {folder}: {exc.strerror or exc}") from None
@@ -113,8 +125,35 @@ def write_atomic(name: str, text: str) -> None:
             fh.flush()
             os.fsync(fh.fileno())
         os.chmod(tmp, mode)
+        if (st.st_uid, st.st_gid) != (os.geteuid(), os.getegid()):
+            with contextlib.suppress(OSError):  # only root (or a member of the group) may
+                os.chown(tmp, st.st_uid, st.st_gid)
+        if original is not None and target.read_bytes() != original.encode("utf-8"):
+            raise InputError(f"{name}: changed on disk while awesomelint ran; nothing written")
         os.replace(tmp, target)
+    except OSError as exc:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise InputError(
+            f"{name}: cannot write: {exc.strerror or exc}; nothing written, the file is "
+            "unchanged"
+        ) from None
     except BaseException:
         with contextlib.suppress(OSError):
             os.unlink(tmp)
         raise
+    _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename durable (best effort: not every system can open a folder)."""
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
-from awesomelint.document import Document, RegionKind, parse
+from awesomelint.document import Document, ListItem, RegionKind, parse
 from awesomelint.errors import FixError
 from awesomelint.model import Edit, Finding
 
@@ -15,28 +16,46 @@ MAX_PASSES = 100
 _WORD = re.compile(r"\w+")
 # URL-shaped text: its words are counted as one URL, so `[https://x](https://x)` ->
 # `[X](https://x)` loses no word while the URL stays
-_URLISH_RAW = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|\bwww\.)[^\s<>\[\]\"'`]*")
+_URLISH_RAW = re.compile(
+    # a scheme is tried only where a run of scheme characters starts (its leading digits,
+    # dots, dashes and pluses skipped): trying it at every letter of a long word made a
+    # 5 MB line without spaces take hours (quadratic)
+    r"(?<![A-Za-z0-9+.-])[0-9+.-]*+(?P<url>[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\[\]\"'`]*)"
+    r"|(?P<www>\bwww\.[^\s<>\[\]\"'`]*)"
+)
 _TRAILING = ".,:;!?*_~'\""
+_PARENS = re.compile(r"[()]")
 
 
 def _urlish(text: str) -> list[tuple[int, str]]:
-    """URL-shaped text with its offset; like GFM autolinks, trailing punctuation and an
-    unbalanced closing parenthesis are not part of the URL."""
+    """URL-shaped text with its offset. A URL ends before a ``)`` that closes nothing (the
+    end of a Markdown link) and, like GFM autolinks, before trailing punctuation."""
     out = []
     for m in _URLISH_RAW.finditer(text):
-        url = m.group(0)
-        while url:
-            if url[-1] in _TRAILING or (url[-1] == ")" and url.count(")") > url.count("(")):
-                url = url[:-1]
-            else:
-                break
-        if "(" in url and url.count("(") > url.count(")"):
-            url = url[: url.index("(")] if url.index("(") > url.find("://") + 3 else url
+        group = "url" if m.group("url") is not None else "www"
+        url = m.group(group)
+        if ")" in url:
+            depth = 0
+            for p in _PARENS.finditer(url):
+                if p.group() == "(":
+                    depth += 1
+                elif depth == 0:
+                    url = url[: p.start()]
+                    break
+                else:
+                    depth -= 1
+        url = url.rstrip(_TRAILING)
+        if "(" in url and url.count("(") > url.count(")"):  # an opening one never closed
+            cut = url.rfind("(")
+            if cut > url.find("://") + 3:
+                url = url[:cut]
         if url:
-            out.append((m.start(), url))
+            out.append((m.start(group), url))
     return out
 
+
 _LIVE = "live:"  # a URL seen outside code
+_ITEM = "item:"  # a list entry, by the URL of its first link
 
 Linter = Callable[[Document], list[Finding]]
 
@@ -55,11 +74,19 @@ class FixResult:
         return bool(self.applied)
 
 
-def choose(findings: Sequence[Finding], unsafe: bool) -> list[Finding]:
-    """Fixes to apply in one pass: allowed by safety, edits not overlapping earlier ones."""
+def choose(
+    findings: Sequence[Finding], unsafe: bool, unsafe_rules: Collection[str] = ()
+) -> list[Finding]:
+    """Fixes to apply in one pass: allowed by safety, edits not overlapping earlier ones.
+    ``unsafe_rules`` names rules whose unsafe fixes the user asked for by other means
+    (``fix --links`` asks for redirected-link's)."""
     chosen: list[Finding] = []
     taken: list[tuple[int, int]] = []
-    candidates = [f for f in findings if f.fix and f.fix.edits and (f.fix.safe or unsafe)]
+    candidates = [
+        f
+        for f in findings
+        if f.fix and f.fix.edits and (f.fix.safe or unsafe or f.rule in unsafe_rules)
+    ]
     candidates.sort(key=lambda f: (min(e.start for e in f.fix.edits) if f.fix else 0, f.code))
     for f in candidates:
         assert f.fix is not None
@@ -95,23 +122,77 @@ def _inventory(doc: Document) -> Counter[str]:
     """Words and link targets of a document: what a safe fix must keep."""
     # bare URLs are already counted as URL-shaped text; mistune's reading of them can
     # differ from the text's (it takes `(url)[text]` for the URL `url)[text`)
-    inv = _words_and_urls(doc.text, [lk.url for lk in doc.links if lk.kind != "bare"])
+    found = _urlish(doc.text)
+    inv = _words_and_urls(doc.text, [lk.url for lk in doc.links if lk.kind != "bare"], found)
     # a URL outside code must stay outside code: a fix that turns a link into a code
     # block keeps the URL's text but loses the link
-    inv.update(
-        {_LIVE + url for start, url in _urlish(doc.text) if not doc.in_region(start, _CODE)}
-    )
+    inv.update({_LIVE + url for start, url in found if not doc.in_region(start, _CODE)})
+    # every list entry must stay a list entry (re-indented or re-nested, never dropped,
+    # merged into another or turned into a paragraph or code)
+    inv.update(key for *_, key in _entries(doc, found))
     return inv
 
 
-def _words_and_urls(text: str, urls: list[str]) -> Counter[str]:
-    found = _urlish(text)
+def _entries(
+    doc: Document, found: list[tuple[int, str]] | None = None
+) -> list[tuple[int, int, int, str]]:
+    """(index, start, end of its own text, key) of each list entry, in source order. The
+    key is the entry's first URL-shaped text (as the URL inventory reads it: a safe fix
+    may turn `[a]url` into `[a](url)`, never change the URL), else its first link's target
+    (a relative one), else "". Own texts (an item's children excluded) never overlap."""
+    if found is None:
+        found = _urlish(doc.text)
+    starts = [start for start, _ in found]
+    out = []
+    items = doc.items
+    lists: set[int] = set()
+    lazy_lists: set[int] = set()  # lists whose items so far are paragraph lines
+    paragraph_lines: set[int] | None = None
+    for it in items:
+        first_of_list = it.list_id not in lists
+        lists.add(it.list_id)
+        if (first_of_list or it.list_id in lazy_lists) and _cannot_interrupt(doc, it):
+            if paragraph_lines is None:
+                paragraph_lines = {
+                    ln.line for b in doc.blocks if b.kind == "paragraph" for ln in b.lines
+                }
+            if it.line - 1 in paragraph_lines:
+                lazy_lists.add(it.list_id)
+                continue  # not an item to CommonMark (and GitHub): a paragraph's line
+        lazy_lists.discard(it.list_id)
+        own_end = items[it.children[0]].start if it.children else it.end
+        i = bisect_left(starts, it.start)
+        if i < len(found) and found[i][0] < own_end:
+            first = found[i][1]
+        else:
+            links = doc.links_between(it.start, own_end)
+            first = next((lk.url for lk in links if lk.parent is None), "")
+        out.append((it.index, it.start, own_end, _ITEM + first))
+    return out
+
+
+def _cannot_interrupt(doc: Document, it: ListItem) -> bool:
+    """Whether ``it`` cannot start a list right after a paragraph line in CommonMark (an
+    ordered item not numbered 1, or an empty item): there the line is the paragraph's lazy
+    continuation, as GitHub shows it, though mistune reads a new list."""
+    if it.ordered and int(it.marker[:-1]) != 1:
+        return True
+    at = it.start + len(it.marker)
+    return not doc.text[at : doc.line_ends[it.line - 1]].strip()
+
+
+def _words_and_urls(
+    text: str, urls: list[str], found: list[tuple[int, str]] | None = None
+) -> Counter[str]:
+    if found is None:
+        found = _urlish(text)
     rest, at = [], 0
     for start, url in found:
         rest.append(text[at:start])
         at = start + len(url)
     rest.append(text[at:])
-    inv: Counter[str] = Counter(_WORD.findall(" ".join(rest)))
+    # case-insensitive: a fix may capitalise a word (title case), never drop one
+    inv: Counter[str] = Counter(map(str.casefold, _WORD.findall(" ".join(rest))))
     # URLs count once each: a safe fix may merge `[a]url` into `[a](url)`, never drop one
     inv.update({"url:" + u for u in [*urls, *(u for _, u in found)]})
     return inv
@@ -120,53 +201,154 @@ def _words_and_urls(text: str, urls: list[str]) -> Counter[str]:
 def _allowance(doc: Document, fixes: Sequence[Finding]) -> Counter[str]:
     """What unsafe fixes announce they remove: the words, URLs and links they replace."""
     allowed: Counter[str] = Counter()
+    url_spans: list[tuple[int, int, str]] | None = None
+    entries: list[tuple[int, int, int, str]] | None = None
+    ends: list[int] = []
     for f in fixes:
         if f.fix is None or f.fix.safe:
             continue
         for e in f.fix.edits:
             removed = doc.text[e.start : e.end]
             links = [lk for lk in doc.links_between(e.start, e.end) if lk.end <= e.end]
-            allowed.update(_words_and_urls(removed, [lk.url for lk in links]))
+            urls = [lk.url for lk in links]
+            # an edit of a link's destination alone (or of a reference definition's)
+            # replaces that link's URL too, though the link starts before the edit
+            if url_spans is None:
+                url_spans = sorted((lk.url_start, lk.url_end, lk.url) for lk in doc.links)
+            i = bisect_left(url_spans, (e.start, -1, ""))
+            while i < len(url_spans) and url_spans[i][0] < e.end:
+                if url_spans[i][1] <= e.end:
+                    urls.append(url_spans[i][2])
+                i += 1
+            allowed.update(_words_and_urls(removed, urls))
+            # entries keyed by a URL it replaces (a moved link's definition)
+            allowed.update({_ITEM + u for u in urls})
             allowed.update({_LIVE + u for _, u in _urlish(removed)})
+            # the entries it removes or whose text it touches (a duplicate's removal, a
+            # moved link's new URL)
+            if entries is None:
+                entries = _entries(doc)
+                ends = [end for _, _, end, _ in entries]
+            j = bisect_right(ends, e.start)
+            while j < len(entries) and entries[j][1] < max(e.end, e.start + 1):
+                allowed[entries[j][3]] += 1
+                j += 1
     return allowed
 
 
-def _culprits(text: str, fixes: Sequence[Finding], lost: Counter[str]) -> list[str]:
-    names = []
-    for f in fixes:
-        assert f.fix is not None
-        region = " ".join(text[e.start : e.end] for e in f.fix.edits)
-        if any(k.removeprefix("url:") in region for k in lost):
-            names.append(f.rule)
-    return sorted(set(names or [f.rule for f in fixes]))
+def _lost(before: Counter[str], after: Counter[str], allowed: Counter[str]) -> Counter[str]:
+    """What ``before`` had and ``after`` lacks beyond ``allowed``. An entry without a URL
+    that gains one (a badge added to a heading inside a list item) is still there: each
+    new URL-keyed entry makes up for one lost entry without a URL."""
+    lost = before - after - allowed
+    plain = lost.get(_ITEM, 0)
+    if plain:
+        gained = sum(
+            n - before.get(k, 0)
+            for k, n in after.items()
+            if k.startswith(_ITEM) and k != _ITEM and n > before.get(k, 0)
+        )
+        if gained >= plain:
+            del lost[_ITEM]
+        elif gained:
+            lost[_ITEM] = plain - gained
+    return lost
+
+
+@dataclass(frozen=True, slots=True)
+class _Pass:
+    """The fixes of one pass that lose nothing together, and the text they make."""
+
+    fixes: list[Finding]
+    doc: Document
+    inventory: Counter[str]
+
+
+def _try(doc: Document, fixes: Sequence[Finding], inventory: Counter[str]) -> _Pass | Counter[str]:
+    """Apply ``fixes``: the pass, or what it would lose."""
+    new_doc = parse(apply_edits(doc.text, [e for f in fixes if f.fix for e in f.fix.edits]))
+    new_inventory = _inventory(new_doc)
+    lost = _lost(inventory, new_inventory, _allowance(doc, fixes))
+    return lost if lost else _Pass(list(fixes), new_doc, new_inventory)
+
+
+def _lossless(
+    doc: Document, batch: Sequence[Finding], inventory: Counter[str], lost: Counter[str]
+) -> _Pass:
+    """A pass whose fixes together lose something: the rules whose fixes lose something
+    on their own are at fault (FixError naming them); when none is (two rules' fixes
+    interact, e.g. a re-indented entry next to a removed duplicate), the largest greedy
+    set of rules that lose nothing together goes first, the rest are linted again on the
+    new text in the next pass."""
+    by_rule: dict[str, list[Finding]] = {}
+    for f in batch:
+        by_rule.setdefault(f.rule, []).append(f)
+    losses = {batch[0].rule: lost} if len(by_rule) == 1 else {}
+    if not losses:
+        for rule, group in by_rule.items():
+            tried = _try(doc, group, inventory)
+            if isinstance(tried, Counter):
+                losses[rule] = tried
+    if losses:
+        rules = ", ".join(sorted(losses))
+        what = _what(doc, next(iter(losses.values())))
+        raise FixError(f"refusing to write: the fix of {rules} would remove {what}")
+    kept: _Pass | None = None
+    for group in by_rule.values():
+        tried = _try(doc, [*(kept.fixes if kept else ()), *group], inventory)
+        if isinstance(tried, _Pass):
+            kept = tried
+    assert kept is not None  # the first rule alone loses nothing
+    return kept
+
+
+def _what(doc: Document, lost: Counter[str]) -> str:
+    """The lost words or URLs, else the link, else the list entry, for the message."""
+    named = sorted(
+        k.removeprefix("url:") for k in lost if not k.startswith((_LIVE, _ITEM))
+    )
+    if named:
+        return repr(", ".join(named[:3]))
+    live = sorted(k.removeprefix(_LIVE) for k in lost if k.startswith(_LIVE))
+    if live:
+        return repr(f"the link to {live[0]}")
+    keys = set(lost)
+    for index, *_, key in _entries(doc):
+        if key in keys:
+            it = doc.items[index]
+            line = doc.line_text(it.line)[it.start - doc.line_starts[it.line - 1] :].strip()
+            return f"the list entry {line[:80]!r} (line {it.line})"
+    return "a list entry"
 
 
 def fix_document(
-    doc: Document, lint: Linter, *, unsafe: bool = False, max_passes: int = MAX_PASSES
+    doc: Document,
+    lint: Linter,
+    *,
+    unsafe: bool = False,
+    max_passes: int = MAX_PASSES,
+    unsafe_rules: Collection[str] = (),
 ) -> FixResult:
     """Fix ``doc`` until no applicable fix is left; raise FixError rather than lose text."""
     applied: list[Finding] = []
     inventory = _inventory(doc)
     findings = lint(doc)
     for passes in range(max_passes):
-        batch = choose(findings, unsafe)
+        batch = choose(findings, unsafe, unsafe_rules)
         if not batch:
             return FixResult(doc.text, tuple(applied), tuple(findings), passes)
         text = doc.text
         new_text = apply_edits(text, [e for f in batch if f.fix for e in f.fix.edits])
         new_doc = parse(new_text)
         new_inventory = _inventory(new_doc)
-        lost = inventory - new_inventory - _allowance(doc, batch)
-        if lost:
-            live = sorted(k.removeprefix(_LIVE) for k in lost if k.startswith(_LIVE))
-            named = sorted(k.removeprefix("url:") for k in lost if not k.startswith(_LIVE))
-            what = ", ".join(named[:3]) or f"the link to {live[0]}"
-            rules = ", ".join(_culprits(text, batch, lost))
-            raise FixError(f"refusing to write: the fix of {rules} would remove {what!r}")
+        lost = _lost(inventory, new_inventory, _allowance(doc, batch))
+        if lost:  # self-check: re-parsed, something of the original is gone
+            done = _lossless(doc, batch, inventory, lost)
+            batch, new_doc, new_inventory = done.fixes, done.doc, done.inventory
         applied.extend(batch)
         doc, inventory = new_doc, new_inventory
         findings = lint(doc)
-    left = choose(findings, unsafe)
+    left = choose(findings, unsafe, unsafe_rules)
     if not left:  # the last allowed pass reached the fixpoint
         return FixResult(doc.text, tuple(applied), tuple(findings), max_passes)
     rules = ", ".join(sorted({f.rule for f in left}))

@@ -236,8 +236,11 @@ def main() -> int:
                     server.ask("reset")
                     elapsed, note = time_mlc(mlc, path, limit=300)
                     stats = server.ask("stats")
-                    shown = "-" if elapsed is None else f"{elapsed:.2f} s ({elapsed / bound:.1f}x bound)"
-                    rows.append(("markdown-link-check", shown, f"{note}, peak {max(stats['peak'])} per host"))
+                    shown = "-"
+                    if elapsed is not None:
+                        shown = f"{elapsed:.2f} s ({elapsed / bound:.1f}x bound)"
+                    peak = max(stats["peak"])
+                    rows.append(("markdown-link-check", shown, f"{note}, peak {peak} per host"))
         width = max(len(r[0]) for r in rows)
         for name, shown, note in rows:
             print(f"  {name:<{width}}  {shown:<36}  {note}")

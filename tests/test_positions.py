@@ -13,7 +13,8 @@ sample, with a UTF-8 BOM or lone CRs, plus seeded random awesome-list snippets. 
     its line; (e) every region, block and text line lies inside the text and says what the
     text says there;
 (f) headings, list items and paragraphs start (and paragraphs end) on the lines
-    markdown-it-py's ``token.map`` gives, whenever both parsers see the same block skeleton.
+    markdown-it-py's ``token.map`` gives, whenever both parsers see the same block skeleton;
+(g) the fast paths (awesomelint/_fast.py) give the same Document as mistune alone.
 
 Upgrading mistune: ``test_mistune_version_is_pinned`` fails first; run this file against
 the new version before widening the pin in pyproject.toml.
@@ -80,7 +81,9 @@ def hooked_parse(text: str) -> tuple[list[Token], Document]:
 
     _parser.create_markdown = capturing
     try:
-        doc = _parser.build_document(text)
+        # the token tree is mistune's only with the fast paths off (_fast.py builds no
+        # tokens); check (g) compares the Documents of both
+        doc = _parser.build_document(text, fast=False)
     finally:
         _parser.create_markdown = real
     assert len(captured) == 1, "build_document no longer calls _parser.create_markdown()"
@@ -182,6 +185,10 @@ def position_problems(text: str) -> tuple[list[str], bool]:
     bad: list[str] = []
     n = len(text)
 
+    # (g) the fast paths of _fast.py give the same Document, every field
+    fast = _parser.build_document(text)
+    if fast != doc or fast._link_starts != doc._link_starts:
+        bad.append("the fast paths give another Document than mistune")
     # (a) the hooks do not change the parse
     result, plain_state = PLAIN.parse(body)
     assert isinstance(result, list)

@@ -327,7 +327,7 @@ def rendered(text: str) -> tuple[Counter[str], set[str]]:
 
 
 def words(text: str) -> Counter[str]:
-    return Counter(_WORD.findall(_URL.sub(" ", text)))
+    return Counter(w.casefold() for w in _WORD.findall(_URL.sub(" ", text)))  # title case ok
 
 
 def assert_fix_ok(text: str) -> None:

@@ -3,12 +3,15 @@
 Layout: ``tests/fixtures/<rule-name>/<case>.md`` is linted with only that rule enabled.
 ``<case>.expected`` lists the findings, one ``LINE:COL CODE message`` per line;
 ``<case>.fixed.md`` is the output of the safe fixes and ``<case>.unsafe.md`` (optional)
-the output with unsafe fixes too. Set AWESOMELINT_UPDATE_FIXTURES=1 to rewrite the
-expected files from the current behaviour (then review the diff!).
+the output with unsafe fixes too. ``<case>.links.json`` (optional) holds what the link
+checker would have found, ``{"url as written": {"outcome": "dead", "detail": ...}}``,
+for the network rules. Set AWESOMELINT_UPDATE_FIXTURES=1 to rewrite the expected files
+from the current behaviour (then review the diff!).
 """
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -17,6 +20,7 @@ import pytest
 from awesomelint.document import parse
 from awesomelint.engine import Settings, lint
 from awesomelint.fixer import fix_document
+from awesomelint.links.status import LinkStatus, link_key
 from awesomelint.model import Finding
 from awesomelint.rules import ALL_RULES, Rule
 
@@ -54,6 +58,18 @@ def _settings(rule: Rule) -> Settings:
     return Settings((rule,))
 
 
+def _link_status(path: Path) -> dict[str, LinkStatus] | None:
+    sidecar = path.with_suffix(".links.json")
+    if not sidecar.exists():
+        return None
+    out = {}
+    for url, fields in json.loads(_read(sidecar)).items():
+        key = link_key(url)
+        assert key is not None, url
+        out[key] = LinkStatus(url=url, **fields)
+    return out
+
+
 def _format(doc_text: str, findings: list[Finding]) -> str:
     doc = parse(doc_text)
     lines = []
@@ -67,7 +83,9 @@ def _format(doc_text: str, findings: list[Finding]) -> str:
 def test_fixture(rule: Rule, path: Path) -> None:
     text = _read(path)
     settings = _settings(rule)
-    findings = lint(parse(text), settings)
+    status = _link_status(path)
+    # the fixture's own path: rules that read files beside the list look in its folder
+    findings = lint(parse(text), settings, path, link_status=status)
     got = _format(text, findings)
     expected_path = path.with_suffix(".expected")
     if UPDATE:
@@ -81,13 +99,17 @@ def test_fixture(rule: Rule, path: Path) -> None:
         golden = path.with_name(path.stem + suffix)
         if not rule.fixable or (unsafe and not golden.exists() and not UPDATE):
             continue
-        result = fix_document(parse(text), lambda d: lint(d, settings), unsafe=unsafe)
+        result = fix_document(
+            parse(text), lambda d: lint(d, settings, link_status=status), unsafe=unsafe
+        )
         if UPDATE and (not unsafe or result.text != _read(path.with_name(path.stem + ".fixed.md"))):
             _write(golden, result.text)
         if not golden.exists():
             continue
         assert result.text == _read(golden)
-        again = fix_document(parse(result.text), lambda d: lint(d, settings), unsafe=unsafe)
+        again = fix_document(
+            parse(result.text), lambda d: lint(d, settings, link_status=status), unsafe=unsafe
+        )
         assert again.text == result.text, "fix is not idempotent"
         left = [f for f in again.remaining if f.fix and (f.fix.safe or unsafe)]
         assert not left, f"fixable findings remain after fix: {left}"

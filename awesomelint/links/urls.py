@@ -15,6 +15,7 @@ import html
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import lru_cache
 from urllib.parse import unquote
 
 _SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
@@ -31,6 +32,11 @@ _HOST_SAFE = frozenset(_UNRESERVED | set(_SUB_DELIMS) | {"%"})
 _IPV6 = re.compile(r"\[[0-9A-Fa-f:.]+\]")
 _INDEX_FILES = frozenset({"index.html", "index.htm", "index.php"})
 _DEFAULT_PORTS = frozenset({"80", "443"})
+# strings _pct returns unchanged: only safe characters, no "%" (one pattern per safe set)
+_PLAIN = {
+    safe: re.compile("[" + re.escape("".join(sorted(safe - {"%"}))) + "]*")
+    for safe in (_PATH_SAFE, _QUERY_SAFE)
+}
 
 # Query parameters that only track where a click came from. After the ClearURLs global
 # rules (utm_*, ga_*, fb_*, action_*_map, gs_l, mkt_tok, hmb_*, yclid, _openstat, ref),
@@ -129,6 +135,9 @@ def _split(url: str) -> _Parts | None:
 
 def _pct(s: str, safe: frozenset[str]) -> str:
     """Canonical percent-encoding: unreserved characters decoded, the rest encoded."""
+    plain = _PLAIN.get(safe)
+    if plain is not None and plain.fullmatch(s):
+        return s  # nothing to decode or encode (the usual path)
     out: list[str] = []
     i, n = 0, len(s)
     while i < n:
@@ -191,6 +200,7 @@ def _decode_label(label: str) -> str:
     return dec
 
 
+@lru_cache(maxsize=1 << 12)  # a list links to a few hosts many times
 def _host_key(host: str) -> str:
     if _IPV6.fullmatch(host):
         return host.lower()
@@ -241,6 +251,7 @@ def _query_key(query: str, host: str) -> str:
     return "&".join(sorted(kept))
 
 
+@lru_cache(maxsize=1 << 14)  # several rules (and the fixer's passes) ask for the same URLs
 def normalize(url: str) -> str | None:
     """One string per link target, or None for relative links, ``#anchors``, ``mailto:``
     and other non-http(s) URLs. ``url`` may be a raw Markdown destination."""

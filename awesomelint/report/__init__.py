@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -80,6 +79,8 @@ def as_json(reports: Sequence[FileReport]) -> str:
                     "fix": None if f.fix is None else {"title": f.fix.title, "safe": f.fix.safe},
                 }
             )
+    import json  # (here: the text report needs none)
+
     return json.dumps(items, ensure_ascii=False, indent=2) + "\n"
 
 

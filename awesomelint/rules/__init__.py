@@ -1,24 +1,44 @@
 """The explicit, ordered tuple of every rule. Codes are never reused.
 
-Code families: H headings, L lists, K links, W whitespace.
+Code families: A awesome-list conventions, H headings, L lists, K links, N network and
+anchors (links group), W whitespace.
 Retired codes: none yet.
 """
 
 from __future__ import annotations
 
 from awesomelint.rules import (
+    archived_repo,
+    awesome_badge,
+    awesome_heading,
+    awesome_toc,
+    balanced_punctuation,
+    blocked_link,
+    broken_anchor,
+    code_of_conduct,
+    contributing_file,
+    dead_link,
     duplicate_link,
     final_newline,
     heading_increment,
     heading_missing_space,
     heading_trailing_punctuation,
+    license_section,
     list_indent,
+    list_item_format,
     list_marker,
+    list_order,
     malformed_link,
     missing_title,
     multiple_blank_lines,
+    no_ci_badge,
     no_hard_tabs,
+    redirected_link,
+    repeated_item_name,
+    repeated_punctuation,
+    spell_check,
     trailing_whitespace,
+    unreachable_link,
 )
 from awesomelint.rules._base import Context, Rule
 
@@ -31,10 +51,29 @@ ALL_RULES: tuple[Rule, ...] = (
     duplicate_link.RULE,
     missing_title.RULE,
     malformed_link.RULE,
+    dead_link.RULE,
+    redirected_link.RULE,
+    unreachable_link.RULE,
+    blocked_link.RULE,
+    archived_repo.RULE,
+    broken_anchor.RULE,
     trailing_whitespace.RULE,
     multiple_blank_lines.RULE,
     final_newline.RULE,
     no_hard_tabs.RULE,
+    awesome_badge.RULE,
+    awesome_heading.RULE,
+    awesome_toc.RULE,
+    list_item_format.RULE,
+    repeated_item_name.RULE,
+    spell_check.RULE,
+    balanced_punctuation.RULE,
+    repeated_punctuation.RULE,
+    no_ci_badge.RULE,
+    license_section.RULE,
+    contributing_file.RULE,
+    code_of_conduct.RULE,
+    list_order.RULE,
 )
 
 __all__ = ["ALL_RULES", "Context", "Rule"]

@@ -9,6 +9,7 @@ from types import MappingProxyType
 from typing import Any
 
 from awesomelint.document import Document
+from awesomelint.links.status import LinkStatus
 from awesomelint.model import Problem, Severity
 
 OptionValue = int | str | bool | list[str]
@@ -21,6 +22,11 @@ class Context:
     doc: Document
     options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     path: Path | None = None  # None for stdin and the Python API
+    # what the link checker found, by links.status.link_key(url); None: not checked
+    # (the network rules then report nothing)
+    link_status: Mapping[str, LinkStatus] | None = None
+    # page titles fetched for `fix --fetch-titles`, by the same key
+    link_titles: Mapping[str, str] | None = None
 
     @property
     def text(self) -> str:

@@ -21,8 +21,13 @@ def entries(doc: Document) -> list[Entry]:
     """Every list item whose text starts on its marker line, in document order.
 
     The block belongs to the innermost item on that line; only top-level links (not an
-    image inside a link) are listed.
+    image inside a link) are listed. Computed once per Document (several rules ask):
+    do not modify the list.
     """
+    return doc.memo("rules._links.entries", _entries)
+
+
+def _entries(doc: Document) -> list[Entry]:
     by_line: dict[int, int] = {}
     for bi, block in enumerate(doc.blocks):
         if block.kind == "paragraph" and block.lines:

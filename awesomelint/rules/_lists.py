@@ -51,7 +51,15 @@ def _touch(doc: Document, last_line: int, line: int) -> bool:
 
 
 def visual_lists(doc: Document) -> Iterator[VisualList]:
-    """The document's visual lists, in source order."""
+    """The document's visual lists, in source order (computed once per Document)."""
+    return iter(doc.memo("rules._lists.visual_lists", _visual_lists))
+
+
+def _visual_lists(doc: Document) -> tuple[VisualList, ...]:
+    return tuple(_each_visual_list(doc))
+
+
+def _each_visual_list(doc: Document) -> Iterator[VisualList]:
     items = doc.items
     if any(a.start > b.start for a, b in pairwise(items)):
         items = tuple(sorted(items, key=lambda it: it.start))

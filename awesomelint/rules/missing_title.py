@@ -33,7 +33,9 @@ Use instead:
 ## Fix safety
 Safe: the URL stays and a title derived from it is added (`owner/repo` for GitHub,
 `name on Twitter`, `arXiv 1611.01576`, the humanised last path segment, or the host).
-The generated title is a starting point worth editing, but no text is lost. Unsafe when
+With `fix --fetch-titles`, the page's own `<title>` is used instead when it could be
+fetched quickly (and is not an error page or a bot wall). The generated title is a
+starting point worth editing, but no text is lost. Unsafe when
 the link text is a differently spelt URL (`http://` for an `https://` target, a trailing
 slash): replacing it drops that spelling.
 """
@@ -44,6 +46,7 @@ import re
 from collections.abc import Iterator
 
 from awesomelint.document import Document, Link
+from awesomelint.links.status import link_key
 from awesomelint.links.urls import clean, normalize, title_from_url
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
@@ -92,6 +95,17 @@ def _retitle(link: Link, title: str, message: str, safe: bool = True) -> Problem
     return Problem(message, link.start, link.end, Fix(f'Use the title "{title}"', (edit,), safe))
 
 
+def _title(ctx: Context, url: str) -> str:
+    """The page's own title when ``fix --fetch-titles`` fetched one, else one derived
+    from the URL."""
+    if ctx.link_titles:
+        key = link_key(url)
+        fetched = ctx.link_titles.get(key) if key is not None else None
+        if fetched:
+            return fetched
+    return title_from_url(url)
+
+
 def check(ctx: Context) -> Iterator[Problem]:
     doc = ctx.doc
     reported: set[int] = set()
@@ -108,12 +122,12 @@ def check(ctx: Context) -> Iterator[Problem]:
             rest = first.text[link.end - first.start :]
             if not lead.strip() and _REST.match(rest):
                 reported.add(li)
-                yield _bare(doc, link, title_from_url(link.url))
+                yield _bare(doc, link, _title(ctx, link.url))
         elif link.text and "://" in link.text and normalize(link.text) == normalize(link.url):
             reported.add(li)
             yield _retitle(
                 link,
-                title_from_url(link.url),
+                _title(ctx, link.url),
                 f"Link text {link.text.strip()} is the URL itself: give the entry a title",
                 # a differently spelt URL in the text is a URL the fix removes
                 safe=clean(link.text) == clean(link.url),
@@ -129,7 +143,7 @@ def check(ctx: Context) -> Iterator[Problem]:
             continue
         yield _retitle(
             link,
-            title_from_url(link.url),
+            _title(ctx, link.url),
             f"Link to {clean(link.url)} has empty text and is invisible: give it a title",
         )
 

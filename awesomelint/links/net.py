@@ -1,0 +1,218 @@
+"""Name resolution and connections for the link checker: an injectable resolver, and a
+network backend that vets every address it connects to (``--exclude-private``).
+
+The backend resolves the host itself and connects to the address it checked, so a name
+that resolves to a public address for the check and to a private one for the connection
+(DNS rebinding) cannot slip through; TLS still verifies the certificate against the host
+name. ``.invalid`` names fail at once without a DNS query (RFC 6761), and ``localhost``
+names are loopback without one.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import ipaddress
+import socket
+import ssl
+import threading
+from collections.abc import Awaitable, Callable, Iterable, Sequence
+from typing import Any
+
+import httpcore
+import httpx
+
+Resolver = Callable[[str, int], Awaitable[Sequence[str]]]
+AddressFilter = Callable[[str], bool]  # True: do not connect to this address
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
+# not "private" by the book, but cloud metadata/control endpoints all the same
+_METADATA = (
+    ipaddress.ip_network("168.63.129.16/32"),  # Azure wire server
+    ipaddress.ip_network("100.100.100.200/32"),  # Alibaba metadata (also in 100.64/10)
+    ipaddress.ip_network("fd00:ec2::254/128"),  # AWS metadata over IPv6
+)
+
+
+class DNSError(Exception):
+    """A host name did not resolve; ``temporary`` when the resolver could not answer."""
+
+    def __init__(self, host: str, temporary: bool = False) -> None:
+        super().__init__(f"DNS lookup of {host} failed")
+        self.host = host
+        self.temporary = temporary
+
+
+class BlockedAddress(Exception):
+    """The host resolves to an address that ``--exclude-private`` keeps us away from."""
+
+    def __init__(self, host: str, address: str) -> None:
+        super().__init__(f"{host} resolves to the private address {address}")
+        self.host = host
+        self.address = address
+
+
+def is_private_address(address: str) -> bool:
+    """Whether ``address`` is loopback, private, link-local, shared, reserved, multicast
+    or a cloud metadata endpoint: anything but the public internet."""
+    try:
+        ip: IPAddress = ipaddress.ip_address(address.strip("[]").split("%", 1)[0])
+    except ValueError:
+        return True  # not an address at all: refuse rather than guess
+    if isinstance(ip, ipaddress.IPv6Address):
+        mapped = ip.ipv4_mapped or ip.sixtofour
+        if mapped is not None:
+            ip = mapped
+    if any(ip in net for net in _METADATA):
+        return True
+    return not ip.is_global or ip.is_multicast
+
+
+def _literal(host: str) -> str | None:
+    try:
+        return str(ipaddress.ip_address(host.strip("[]")))
+    except ValueError:
+        return None
+
+
+class SystemResolver:
+    """The operating system's resolver (``getaddrinfo``), asked once per host per run."""
+
+    def __init__(self) -> None:
+        self._done: dict[str, asyncio.Future[list[str]]] = {}
+
+    async def __call__(self, host: str, port: int) -> Sequence[str]:
+        literal = _literal(host)
+        if literal is not None:
+            return [literal]
+        name = host.lower().rstrip(".")
+        if name == "invalid" or name.endswith(".invalid"):
+            raise DNSError(host)  # RFC 6761: never resolves; no query sent
+        if name == "localhost" or name.endswith(".localhost"):
+            return ["127.0.0.1", "::1"]
+        future = self._done.get(name)
+        if future is None:
+            future = asyncio.ensure_future(self._lookup(host, port))
+            self._done[name] = future
+        return await asyncio.shield(future)
+
+    async def _lookup(self, host: str, port: int) -> list[str]:
+        try:
+            infos = await _getaddrinfo(host, port)
+        except socket.gaierror as exc:
+            raise DNSError(host, temporary=exc.errno == socket.EAI_AGAIN) from exc
+        except UnicodeError as exc:
+            raise DNSError(host) from exc
+        out: list[str] = []
+        for info in infos:
+            addr = str(info[4][0])
+            if addr not in out:
+                out.append(addr)
+        if not out:
+            raise DNSError(host)
+        return out
+
+
+async def _getaddrinfo(host: str, port: int) -> list[Any]:
+    """``getaddrinfo`` in a daemon thread of its own. The loop's default executor would
+    do, but a stuck lookup (a DNS server that never answers: up to 30 s) cannot be
+    cancelled, and the end of ``asyncio.run`` - and of the process - waits for executor
+    threads: the run would outlast its deadline. A daemon thread is left behind."""
+    loop = asyncio.get_running_loop()
+    future: asyncio.Future[list[Any]] = loop.create_future()
+
+    def settle(result: list[Any] | None, error: BaseException | None) -> None:
+        if future.done():
+            return  # cancelled meanwhile (the deadline)
+        if error is not None:
+            future.set_exception(error)
+        else:
+            future.set_result(result or [])
+
+    def work() -> None:
+        result, error = None, None
+        try:
+            result = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+        except BaseException as exc:  # handed to the loop, raised there
+            error = exc
+        with contextlib.suppress(RuntimeError):  # the loop is closed: nobody waits
+            loop.call_soon_threadsafe(settle, result, error)
+
+    threading.Thread(target=work, name=f"awesomelint-dns-{host}", daemon=True).start()
+    return await future
+
+
+class GuardedBackend(httpcore.AsyncNetworkBackend):
+    """Resolve with ``resolver``, refuse addresses ``blocked`` flags, connect to the rest."""
+
+    def __init__(self, resolver: Resolver, blocked: AddressFilter | None = None) -> None:
+        self._resolver = resolver
+        self._blocked = blocked
+        self._inner = httpcore.AnyIOBackend()
+
+    async def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.AsyncNetworkStream:
+        addresses = await self._resolver(host, port)
+        if not addresses:
+            raise DNSError(host)
+        if self._blocked is not None:
+            for addr in addresses:  # one private answer is enough to stay away
+                if self._blocked(addr):
+                    raise BlockedAddress(host, addr)
+        last: Exception | None = None
+        for addr in addresses:
+            try:
+                return await self._inner.connect_tcp(
+                    addr,
+                    port,
+                    timeout=timeout,
+                    local_address=local_address,
+                    socket_options=socket_options,
+                )
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as exc:
+                last = exc
+        assert last is not None
+        raise last
+
+    async def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.AsyncNetworkStream:
+        raise httpcore.ConnectError("unix sockets are not used by the link checker")
+
+    async def sleep(self, seconds: float) -> None:
+        await asyncio.sleep(seconds)
+
+
+class GuardedTransport(httpx.AsyncHTTPTransport):
+    """httpx's transport over a :class:`GuardedBackend` (HTTP/1.1, no proxies, no
+    environment: no ``.netrc`` credentials are ever sent)."""
+
+    def __init__(
+        self,
+        backend: httpcore.AsyncNetworkBackend,
+        limits: httpx.Limits,
+        verify: ssl.SSLContext | bool = True,
+    ) -> None:
+        context = (
+            verify
+            if isinstance(verify, ssl.SSLContext)
+            else httpx.create_ssl_context(verify=verify, trust_env=False)
+        )
+        super().__init__(limits=limits, verify=context, trust_env=False)
+        # httpx builds its pool with the default backend and offers no argument for
+        # another one: replace the pool (same settings) - tests/test_links_net.py guards it
+        self._pool = httpcore.AsyncConnectionPool(
+            ssl_context=context,
+            max_connections=limits.max_connections,
+            max_keepalive_connections=limits.max_keepalive_connections,
+            keepalive_expiry=limits.keepalive_expiry,
+            http1=True,
+            http2=False,
+            network_backend=backend,
+        )

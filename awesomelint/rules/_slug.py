@@ -1,0 +1,102 @@
+"""GitHub heading anchors: the rendered text of inline Markdown, and its slug.
+
+GitHub gives every heading an anchor made from the heading's *rendered* text (what a reader
+sees: no `**`, no link targets, no images, no HTML tags): lowercased, every character that
+is not a letter, mark, decimal digit, `_`, `-` or space removed (punctuation, symbols,
+emoji), the variation selector U+FE0F removed, spaces turned into `-`. A slug seen before in
+the same document gets `-1`, `-2`, ... appended (as github-slugger does, skipping suffixes
+that are taken).
+"""
+
+from __future__ import annotations
+
+import html
+import unicodedata
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+import mistune
+from mistune.util import unikey
+
+# renderer=None: mistune returns tokens; the object holds configuration only, every call
+# gets a fresh parser state
+_MD = mistune.create_markdown(renderer=None)
+_KEEP = frozenset({"-", "_"})
+
+
+def reference_map(definitions: Iterable[tuple[str, str]]) -> dict[str, dict[str, str]]:
+    """mistune's ``ref_links`` table for ``(label, url)`` pairs, so ``[x][label]`` in a
+    heading renders as a link (its text) rather than as literal brackets."""
+    return {unikey(label): {"url": url} for label, url in definitions}
+
+
+def rendered_text(markdown: str, refs: Mapping[str, Mapping[str, str]] | None = None) -> str:
+    """The text a reader sees for inline ``markdown``: emphasis markers, link targets,
+    images and HTML tags dropped, entities and backslash escapes resolved."""
+    if not markdown:
+        return ""
+    tokens = _MD.inline(markdown, {"ref_links": dict(refs or {})})
+    out: list[str] = []
+    _collect(tokens, out)
+    return "".join(out)
+
+
+def _collect(tokens: list[dict[str, Any]], out: list[str]) -> None:
+    for tok in tokens:
+        kind = tok.get("type")
+        if kind in ("image", "inline_html"):
+            continue  # an image's alt text is not part of the heading's text content
+        if kind == "text":
+            out.append(html.unescape(tok.get("raw", "")))
+        elif kind == "codespan":
+            out.append(tok.get("raw", ""))
+        elif kind in ("softbreak", "linebreak"):
+            out.append(" ")
+        elif "children" in tok:
+            _collect(tok["children"], out)
+        elif "raw" in tok:
+            out.append(tok["raw"])
+
+
+def slugify(text: str) -> str:
+    """GitHub's anchor for already rendered (plain) ``text``, without the duplicate suffix."""
+    out = []
+    for ch in text.lower():
+        if ch == " ":
+            out.append("-")
+        elif ch in _KEEP:
+            out.append(ch)
+        elif ch != "\ufe0f":
+            cat = unicodedata.category(ch)
+            if cat[0] in "LM" or cat in ("Nd", "Pc"):
+                out.append(ch)
+    return "".join(out)
+
+
+def github_slug(markdown: str) -> str:
+    """GitHub's anchor for a heading whose inline Markdown source is ``markdown``
+    (the first heading with that text; see :class:`Slugger` for the duplicates)."""
+    return slugify(rendered_text(markdown))
+
+
+class Slugger:
+    """Unique slugs in document order: ``a``, ``a-1``, ``a-2``, ... like github-slugger."""
+
+    def __init__(self) -> None:
+        self._seen: dict[str, int] = {}
+
+    def slug(self, text: str) -> str:
+        """The unique slug of rendered (plain) ``text``."""
+        base = slugify(text)
+        result = base
+        while result in self._seen:
+            self._seen[base] += 1
+            result = f"{base}-{self._seen[base]}"
+        self._seen[result] = 0
+        return result
+
+
+def unique_slugs(texts: Iterable[str]) -> list[str]:
+    """The anchors of headings with rendered ``texts``, in document order."""
+    slugger = Slugger()
+    return [slugger.slug(t) for t in texts]

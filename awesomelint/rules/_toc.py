@@ -1,0 +1,244 @@
+"""The table of contents of a list: its heading, its entries, and what they point to.
+
+Shared model for awesome-toc: headings with their rendered text and GitHub anchors, the
+HTML anchors (``<a name="x">``, ``id="x"``) a ToC may point to instead, and the list items
+of the Contents section with the in-page link each one holds.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+from dataclasses import dataclass
+from urllib.parse import unquote
+
+from awesomelint.document import Block, Document, Heading, Link, ListItem
+from awesomelint.rules._slug import reference_map, rendered_text, unique_slugs
+
+_TOC_TITLES = frozenset({"contents", "table of contents"})
+# sections a ToC leaves out (awesome-lint: Contributing, Footnotes, Related Lists)
+DENIED = frozenset(
+    {"contributing", "contribution", "contributions", "footnotes", "license", "licence"}
+)
+OPTIONAL = frozenset({"related lists"})
+_OMIT = re.compile(r"<!--\s*omit (?:in|from) toc\s*-->", re.I)
+_HTML_ANCHOR = re.compile(
+    r"<[A-Za-z][^>]*?\s(?:name|id)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>\"']+))"
+)
+_SPACES = re.compile(r"\s+")
+
+
+def norm(text: str) -> str:
+    """Rendered text compared loosely: runs of whitespace as one space, ends stripped."""
+    return _SPACES.sub(" ", text).strip()
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """Every heading's rendered text and anchor, and the document's HTML anchors."""
+
+    texts: tuple[str, ...]
+    slugs: tuple[str, ...]
+    by_slug: dict[str, int]  # lowercased anchor (also without trailing "-") -> heading
+    html: dict[str, int | None]  # lowercased HTML anchor -> heading right after it
+    omitted: frozenset[int]  # headings marked <!-- omit in toc -->
+
+    def resolve(self, fragment: str) -> tuple[str, int | None] | None:
+        """What ``#fragment`` points to: ("heading", i), ("html", i or None), or None."""
+        key = unquote(fragment).lower()
+        for k in (key, key.rstrip("-")):
+            if k in self.by_slug:
+                return "heading", self.by_slug[k]
+        if key in self.html:
+            return "html", self.html[key]
+        return None
+
+    def alias(self, fragment: str) -> int | None:
+        """The heading an HTML anchor named ``fragment`` stands right before, if any."""
+        return self.html.get(unquote(fragment).lower())
+
+
+def outline(doc: Document) -> Outline:
+    refs = reference_map((d.label, d.url) for d in doc.definitions)
+    texts = tuple(rendered_text(h.text, refs) for h in doc.headings)
+    slugs = tuple(unique_slugs(texts))
+    by_slug: dict[str, int] = {}
+    for i, s in enumerate(slugs):
+        by_slug.setdefault(s.lower(), i)
+    for i, s in enumerate(slugs):  # GitHub may or may not keep a trailing "-"
+        by_slug.setdefault(s.lower().rstrip("-"), i)
+    starts = [h.start for h in doc.headings]
+    html: dict[str, int | None] = {}
+    for r in doc.regions:
+        if r.kind not in ("html", "inline_html"):
+            continue
+        for m in _HTML_ANCHOR.finditer(doc.text, r.start, r.end):
+            name = next(g for g in m.groups() if g is not None)
+            j = bisect_left(starts, m.end())
+            if j and doc.headings[j - 1].end >= m.start():  # inside a heading: its own
+                html.setdefault(name.lower(), j - 1)
+                continue
+            near = j < len(starts) and doc.headings[j].line - doc.line_of(m.start()) <= 2
+            html.setdefault(name.lower(), j if near else None)
+    omitted = frozenset(i for i, h in enumerate(doc.headings) if _OMIT.search(h.text))
+    return Outline(texts, slugs, by_slug, html, omitted)
+
+
+def toc_heading(doc: Document, texts: tuple[str, ...]) -> int | None:
+    """Index of the first heading titled Contents / Table of Contents (any level); HTML
+    comments, a trailing colon and case do not matter."""
+    for i, text in enumerate(texts):
+        if norm(text).rstrip(":").casefold() in _TOC_TITLES:
+            return i
+    return None
+
+
+def section_end(doc: Document, i: int) -> int:
+    """Offset where heading ``i``'s section ends: the next heading of its level or higher."""
+    level = doc.headings[i].level
+    for h in doc.headings[i + 1 :]:
+        if h.level <= level:
+            return h.start
+    return len(doc.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A list item of the Contents section and the in-page link on its first line."""
+
+    item: ListItem
+    depth: int  # 0 for the outermost items of the ToC
+    block: Block | None
+    link: Link | None  # the first link of the item's own line whose target is "#..."
+    text: str  # rendered link text (or the line's text when there is no such link)
+
+    @property
+    def fragment(self) -> str:
+        return self.link.url[1:] if self.link else ""
+
+
+def entries(doc: Document, start: int, end: int) -> list[Entry]:
+    """The ToC entries: list items that start in ``[start, end)``."""
+    items = [it for it in doc.items if start <= it.start < end]
+    if not items:
+        return []
+    refs = reference_map((d.label, d.url) for d in doc.definitions)
+    by_line = {b.lines[0].line: b for b in doc.blocks if start <= b.start < end and b.lines}
+    base = min(it.depth for it in items)
+    out = []
+    for it in items:
+        block = by_line.get(it.line)
+        first = None
+        if block is not None:
+            first = next(
+                (lk for lk in doc.links_between(block.start, block.end + 1)
+                 if lk.parent is None and not lk.image),
+                None,
+            )
+        link = first if first is not None and first.url.startswith("#") else None
+        if first is not None and first.text is not None:
+            text = rendered_text(first.text, refs)
+        else:
+            text = rendered_text(block.lines[0].text, refs) if block else ""
+        out.append(Entry(it, it.depth - base, block, link, norm(text)))
+    # a list without a single in-page link (sponsors, notes) is not part of the ToC
+    roots = {it.index: _root(doc, it) for it in items}
+    linked = {roots[e.item.index] for e in out if e.link is not None}
+    return [e for e in out if roots[e.item.index] in linked] if linked else out
+
+
+def _root(doc: Document, item: ListItem) -> int:
+    """The CommonMark list (its ``list_id``) that holds ``item`` at the top level."""
+    while item.parent is not None:
+        item = doc.items[item.parent]
+    return item.list_id
+
+
+def is_denied(text: str) -> bool:
+    return norm(text).rstrip(":").casefold() in DENIED
+
+
+def is_optional(text: str) -> bool:
+    return norm(text).casefold() in OPTIONAL
+
+
+def in_blockquote(doc: Document, h: Heading) -> bool:
+    return ">" in doc.text[doc.line_starts[h.line - 1] : h.start]
+
+
+_ESCAPE = re.compile(r"([\\`*_\[\]<>&])")
+
+
+def _entry_text(doc: Document, ol: Outline, i: int) -> str:
+    """Link text for heading ``i``: its own source when that is plain inline Markdown,
+    else its rendered text with Markdown's special characters escaped."""
+    h = doc.headings[i]
+    end = h.text_start + len(h.text)
+    nested = doc.links_between(h.text_start, end) or "<" in h.text
+    if not nested and norm(rendered_text(h.text)) == norm(ol.texts[i]):
+        return h.text.strip()
+    return _ESCAPE.sub(r"\\\1", norm(ol.texts[i]))
+
+
+def _style(doc: Document, e: Entry) -> tuple[str, str, str] | None:
+    """(indentation, marker, gap before the link) of a plain ToC line, or None."""
+    if e.link is None or e.block is None or len(e.block.lines) != 1:
+        return None
+    line = e.block.lines[0]
+    if line.text.strip() != doc.text[e.link.start : e.link.end]:
+        return None
+    indent = doc.text[doc.line_starts[e.item.line - 1] : e.item.start]
+    gap = doc.text[e.item.start + len(e.item.marker) : e.link.start]
+    if indent.strip(" \t") or gap.strip(" \t") or e.item.ordered:
+        return None
+    return indent, e.item.marker, gap
+
+
+def _good_links(doc: Document, ol: Outline, ents: list[Entry]) -> dict[int, str]:
+    """Heading -> the source of the entry link that already reaches it with its text
+    (an HTML anchor placed right before the heading counts), to be kept as written."""
+    out: dict[int, str] = {}
+    for e in ents:
+        if e.link is None:
+            continue
+        hit = ol.resolve(e.fragment)
+        if hit is None:
+            continue
+        kind, i = hit
+        if i is not None and (kind == "html" or norm(ol.texts[i]) == e.text):
+            out.setdefault(i, doc.text[e.link.start : e.link.end])
+    return out
+
+
+def regenerate(
+    doc: Document, ol: Outline, ents: list[Entry], sections: list[tuple[int, list[int]]]
+) -> tuple[int, int, str] | None:
+    """``(start, end, text)`` replacing the ToC list with one made from ``sections``, in
+    the list's own style; None unless the ToC is a plain list (see awesome-toc's docs)."""
+    styles = [_style(doc, e) for e in ents]
+    first_line, last_line = ents[0].item.line, ents[-1].item.line
+    if (
+        any(s is None for s in styles)
+        or any(e.depth > 1 for e in ents)
+        or any(e.depth == 0 and e.item.list_id != ents[0].item.list_id for e in ents)
+        or [e.item.line for e in ents] != list(range(first_line, last_line + 1))
+        or ents[-1].item.end_line != last_line
+    ):
+        return None
+    top = styles[0]
+    sub = next((s for s, e in zip(styles, ents, strict=True) if e.depth == 1), None)
+    kept = _good_links(doc, ol, ents)
+    lines = []
+    for i, subs in sections:
+        if is_optional(ol.texts[i]) and i not in kept:
+            continue
+        for style, j in [(top, i)] + [(sub, s) for s in subs if sub is not None]:
+            assert style is not None
+            indent, marker, gap = style
+            link = kept.get(j) or f"[{_entry_text(doc, ol, j)}](#{ol.slugs[j]})"
+            lines.append(f"{indent}{marker}{gap}{link}")
+    if not lines:
+        return None
+    start, end = doc.line_starts[first_line - 1], doc.line_ends[last_line - 1]
+    text = doc.eol.join(lines)
+    return None if text == doc.text[start:end] else (start, end, text)

@@ -1,0 +1,139 @@
+"""balanced-punctuation (A007): unmatched brackets and quotes in prose.
+
+## What it does
+Checks each paragraph, list item text and heading for brackets and quotes that are
+opened and never closed, or closed without being opened: `()`, `[]`, `{}`, `“”`, `‘’`,
+`"`, `'`, `„“`, and the CJK pairs `「」`, `『』`, `《》`, `（）`, `【】`.
+
+Not counted: code spans, code blocks, HTML, URLs and link destinations, the brackets of
+link syntax, backslash-escaped characters, emoticons (`:)`, `:-(`, `;)`), list markers
+written in prose (`1) first 2) second`, when no `(` is open), inch marks (`3.5"`), and
+apostrophes: `don't`, `'90s`, `Jones'`, `Jones’` and `rock 'n' roll` are not quotes. A
+straight `'` or a `’` that closes nothing is taken for an apostrophe and never reported.
+Brackets that cross each other (`( [ ) ]`) are accepted; only a bracket without a
+partner is reported.
+
+## Why is this bad
+A missing `)` or `”` is a typo readers notice and the author did not; in CJK text a
+missing `」` changes where the quotation ends. awesome-lint reports unmatched quotes.
+
+## Example
+```markdown
+- [Flask](https://flask.palletsprojects.com) - A micro framework (based on Werkzeug.
+```
+
+Use instead:
+```markdown
+- [Flask](https://flask.palletsprojects.com) - A micro framework (based on Werkzeug).
+```
+
+## Fix safety
+No fix: where the missing half belongs is for the author to decide.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from awesomelint.model import Problem, Severity
+from awesomelint.rules._awesome import prose
+from awesomelint.rules._base import Context, Rule
+
+_CLOSER = {
+    "(": ")", "[": "]", "{": "}", "“": "”", "‘": "’", "„": "“",
+    "「": "」", "『": "』", "《": "》", "（": "）", "【": "】",
+}  # fmt: skip
+_OPENERS = {v: k for k, v in _CLOSER.items() if k != "„"}
+# emoticons and prose list markers: brackets that close or open nothing
+_EMOTICON = re.compile(
+    r"[:;=][-'^o]?[()\[\]{}](?!\w)"  # :) ;-) :( =]
+    r"|(?<!\S)[()][-']?[:;=](?!\S)"  # (: ):
+)
+# "1) first 2) second": ignored unless a "(" is open ("O(log n)", "IP (layer 3)")
+_MARKER = re.compile(r"(?<!\S)(?:\d{1,3}|[A-Za-z]|[ivxIVX]{2,4})\)(?=\s)")
+
+
+def _check_text(text: str, offsets: list[int], where: str) -> Iterator[Problem]:
+    ignored = {m.end() - 1 for m in _EMOTICON.finditer(text) if text[m.end() - 1] in "()[]{}"}
+    ignored |= {m.start() for m in _EMOTICON.finditer(text) if text[m.start()] in "()"}
+    markers = {m.end() - 1 for m in _MARKER.finditer(text)}
+    stack: list[tuple[str, int]] = []
+    n = len(text)
+    for i, ch in enumerate(text):
+        if i in ignored or (i in markers and not any(c == "(" for c, _ in stack)):
+            continue
+        if ch == '"':
+            if any(c == '"' for c, _ in stack):
+                _close(stack, '"')
+            elif not (i and text[i - 1].isdigit()):  # 3.5" is an inch mark
+                stack.append((ch, i))
+            continue
+        if ch == "'":
+            before = text[i - 1] if i else " "
+            after = text[i + 1] if i + 1 < n else " "
+            if (before.isspace() or before in "([{") and after.isalpha():
+                stack.append((ch, i))  # an opening quote: 'word
+            elif not after.isalnum() and any(c == "'" for c, _ in stack):
+                _close(stack, "'")
+            continue  # otherwise an apostrophe: don't, '90s, Jones'
+        if ch == "’":
+            if any(c == "‘" for c, _ in stack) and not (
+                i + 1 < n and text[i + 1].isalpha() and i and text[i - 1].isalpha()
+            ):
+                _close(stack, "‘")
+            continue  # otherwise an apostrophe: it’s, Jones’
+        if ch == "‘" and i + 1 < n and text[i + 1].isdigit():
+            continue  # ‘90s
+        if ch == "“" and any(c == "„" for c, _ in stack):
+            _close(stack, "„")
+            continue
+        if ch in _CLOSER:
+            stack.append((ch, i))
+        elif ch in _OPENERS and not _close(stack, _OPENERS[ch]):
+            yield Problem(
+                f'Unmatched "{ch}": no "{_OPENERS[ch]}" opens it in this {where}',
+                offsets[i],
+                offsets[i] + 1,
+            )
+    for ch, i in stack:
+        closer = _CLOSER.get(ch, ch)
+        yield Problem(
+            f'Unclosed "{ch}": no "{closer}" closes it in this {where}', offsets[i], offsets[i] + 1
+        )
+
+
+def _close(stack: list[tuple[str, int]], opener: str) -> bool:
+    for k in range(len(stack) - 1, -1, -1):
+        if stack[k][0] == opener:
+            del stack[k]
+            return True
+    return False
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    for block, lines in prose(ctx.doc):
+        parts = []
+        offsets: list[int] = []
+        for start, line in lines:
+            parts.append(line)
+            offsets.extend(range(start, start + len(line)))
+            parts.append("\n")
+            offsets.append(start + len(line))
+        text = "".join(parts)
+        if not any(ch in _CLOSER or ch in _OPENERS or ch in "\"'’" for ch in text):
+            continue
+        where = "heading" if block.kind == "heading" else "paragraph"
+        yield from sorted(_check_text(text, offsets, where), key=lambda p: p.start)
+
+
+RULE = Rule(
+    code="A007",
+    name="balanced-punctuation",
+    summary="Unmatched bracket or quote in prose",
+    check=check,
+    doc=__doc__ or "",
+    severity=Severity.WARNING,
+    default=False,
+    groups=frozenset({"awesome"}),
+)

@@ -1,0 +1,285 @@
+"""list-item-format (A004): entries read `- [Name](url) - Description.`
+
+## What it does
+Checks every entry of the list (a list item after the table of contents whose first
+thing is a link; see below) against the awesome-list convention
+`- [Name](url) - Description.`:
+
+- the link and the description are separated by `" - "`: an en dash or em dash, a colon,
+  an arrow, a non-breaking space, missing or doubled spaces are reported, and so is a
+  description that follows the link with no separator at all;
+- the description starts with a capital letter. A lowercase ordinary English word
+  (`simple`, `a`, `provides`, `chainable`) or a lowercase acronym (`json`, `cli`) is
+  reported; words with their own casing are fine: `npm`, `iOS`, `macOS`, `jQuery`,
+  camelCase and PascalCase identifiers, names with digits, dots, slashes or underscores,
+  the entry's own lowercase name (`- [immudb](...) - immudb is ...`, left to
+  repeated-item-name), inline code, links, quotes, emoji and scripts without case
+  (Korean, Chinese, Japanese, ...);
+- the description ends with `.`, `!`, `?` or `…` (or `。！？`), possibly followed by a
+  closing quote, parenthesis or emphasis marker; trailing badges, emoji and inline HTML are
+  ignored, and a parenthetical after a finished sentence (`Fast. (Deprecated)`) is fine;
+- the description is not only inline code.
+
+Entries without a description (`- [Name](url)`), or with only a tag such as
+`**[Deprecated]**` or `(beta)`, are fine. Items whose first thing is plain text (`- CNN`)
+are not entries. Entries start after the table of contents (a `Contents` or `Table of
+Contents` heading); without one, after the first H2.
+
+## Why is this bad
+Readers scan an awesome list by its shape: name, dash, one-sentence description. Entries
+that deviate look unfinished, and awesome-lint (which the awesome list of lists requires)
+reports them. awesome-lint fixes none of them; most are mechanical.
+
+## Example
+```markdown
+- [Flask](https://flask.palletsprojects.com) – a micro framework
+```
+
+Use instead:
+```markdown
+- [Flask](https://flask.palletsprojects.com) - A micro framework.
+```
+
+## Fix safety
+Safe. The separator fix replaces it by `" - "` (or inserts `" - "` before a description
+that starts with a capital letter); the final-period fix inserts `.` after the last
+character, after any closing parenthesis, quote, code span or link, and before trailing
+badges and tags; both touch punctuation only. No period is added after a trailing bare
+URL (it could become part of the URL) or after `,`, `;`, `:` or a dash, and no separator
+is inserted before a lowercase word (`[Book](url) by Someone` may not be a description).
+The casing fix changes the case of the first word only, and is only offered for ordinary
+English words (`simple` -> `Simple`), acronyms (`json` -> `JSON`) and product names
+with a known spelling (`redis` -> `Redis`), never for identifiers or other names.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from awesomelint.model import Edit, Fix, Problem, Severity
+from awesomelint.rules._awesome import SPACES, Entry, entries, is_emoji
+from awesomelint.rules._base import Context, Rule
+from awesomelint.rules._spelling import (
+    ACRONYMS,
+    COMMAND_WORDS,
+    ENGLISH_SUFFIXES,
+    ENGLISH_WORDS,
+    LOWERCASE_NAMES,
+    SPELLING,
+)
+
+_TERMINAL = ".!?…。！？"
+_CLOSERS = ")]\"'”’」』》）】*_"
+_NO_PERIOD_AFTER = ",;:-–—/\\|&("
+_TOKEN = re.compile(r"\S+")
+_IDENTIFIER = re.compile(r"[._/@#+:\\=<>~$%&*0-9A-Z]")
+_WORD = re.compile(r"[a-z]+")
+_URL_PARTS = re.compile(r"[^a-z0-9_.-]+")
+# a trailing tag that is not a link: "**[Deprecated]**", "[WIP]"
+_TAG = re.compile(r"[ \t]*[*_]*\[[^\]\[]*\][*_]*[ \t]*$")
+# a link to an anchor of the page continuing the item: "**[⬆ back to top](#contents)**"
+_SHORTCODE = re.compile(r"[ \t]*:[a-z0-9_+-]+:[ \t]*$")  # ":heavy_dollar_sign:"
+_BACK = re.compile(r"\s*[*_]*\[[^\]\[]*\]\(#[^)\s]*\)[*_]*[ \t]*$")
+
+
+def _describe(gap: str) -> str:
+    for mark, what in (
+        ("–", "an en dash"),
+        ("—", "an em dash"),
+        ("->", "an arrow"),
+        ("=>", "an arrow"),
+        (":", "a colon"),
+        ("\u00a0", "a non-breaking space"),
+    ):
+        if mark in gap:
+            return what
+    if "-" not in gap:
+        return "no dash"
+    return "wrong spacing around the dash"
+
+
+def _separator(ctx: Context, e: Entry) -> Iterator[Problem]:
+    text = ctx.doc.text
+    gap = text[e.gap_start : e.gap_end]
+    at, to = e.gap_start, max(e.gap_end, e.gap_start + 1)
+    fix = Fix('Replace the separator with " - "', (Edit(e.gap_start, e.gap_end, " - "),))
+    if e.separator == "malformed":
+        shown = gap.replace("\u00a0", "\\u00a0").replace("\t", "\\t")
+        yield Problem(f'Entry separator "{shown}" should be " - " ({_describe(gap)})', at, to, fix)
+    elif e.separator == "missing":
+        yield Problem(
+            'Missing " - " between the link and the description',
+            at,
+            to,
+            fix if _clear_start(text[e.gap_end]) and gap.strip(SPACES) == "" and gap else None,
+        )
+
+
+def _clear_start(ch: str) -> bool:
+    """Whether a description starting with ``ch`` plainly is one: not "by ...", ", ..."."""
+    return ch.isupper() or ch.isdigit() or (ch.isalpha() and not ch.isascii()) or (
+        is_emoji(ch) or ch in "`\"“「『《【"
+    )
+
+
+def _casing(ctx: Context, e: Entry) -> Problem | None:
+    doc, text = ctx.doc, ctx.doc.text
+    p = e.gap_end
+    while p < e.end and text[p] in "*_":
+        p += 1
+    if p >= e.end or not "a" <= text[p] <= "z" or doc.in_region(p):
+        return None
+    m = _TOKEN.match(text, p, e.end)
+    assert m is not None
+    token = m.group(0).rstrip(".,;:!?)\"'’…")
+    if _IDENTIFIER.search(token):
+        return None
+    low = token.lower()
+    name = e.name.casefold()
+    own = low in (name, name.rsplit("/", 1)[-1])
+    if own or (low not in ACRONYMS and low in _URL_PARTS.split(e.link.url.casefold())):
+        return None  # the entry's own name or a name from its URL: "immudb is ..."
+    w = _WORD.match(low)
+    assert w is not None
+    word = w.group(0)
+    if low[len(word) :][:1] not in ("", "-", "'", "’"):
+        return None
+    after = _TOKEN.match(text, m.end() + 1, e.end) if text[m.end() : m.end() + 1] == " " else None
+    if after is not None and after.group(0) in COMMAND_WORDS.get(word, ()):
+        return None  # "go generate based ...": a command, not the word "Go"
+    if word in SPELLING:
+        right = SPELLING[word]
+        if not right[0].isupper():
+            return None
+    elif word in ACRONYMS or (word.endswith("s") and word[:-1] in ACRONYMS):
+        right = word.upper() if word in ACRONYMS else word[:-1].upper() + "s"
+    elif word in LOWERCASE_NAMES:
+        return None
+    elif word in ENGLISH_WORDS or (len(word) >= 7 and word.endswith(ENGLISH_SUFFIXES)):
+        right = word[0].upper() + word[1:]
+    else:
+        return None
+    return Problem(
+        f'Description starts with lowercase "{word}"; start it with a capital letter',
+        p,
+        p + len(word),
+        Fix(f'Write "{right}"', (Edit(p, p + len(word), right),)),
+    )
+
+
+def _ending(
+    ctx: Context, e: Entry, code: dict[int, int], html: dict[int, int]
+) -> Problem | None:
+    doc, text = ctx.doc, ctx.doc.text
+    links = [lk for lk in doc.links_between(e.gap_end, e.end) if lk.parent is None]
+    ends = {lk.end: lk for lk in links}
+    end = e.end
+    stripped = False  # badges, tags or emoji stripped: a dash before them goes too
+    while True:
+        while end > e.gap_end and text[end - 1] in (SPACES + "-–—|" if stripped else SPACES):
+            end -= 1
+        lk = ends.get(end)
+        if lk is not None and (lk.image or (lk.text or "").lstrip().startswith("![")):
+            end, stripped = lk.start, True
+            continue
+        if end in html and html[end] > e.gap_end:  # a trailing <img>, <br> or <sup>
+            end, stripped = html[end], True
+            continue
+        tag = (
+            _TAG.search(text, e.gap_end, end)
+            or _BACK.search(text, e.gap_end, end)
+            or _SHORTCODE.search(text, e.gap_end, end)
+        )
+        if tag is not None and tag.end() == end and tag.start() > e.gap_end:
+            end, stripped = tag.start(), True
+            continue
+        if end > e.gap_end and is_emoji(text[end - 1]):
+            while end > e.gap_end and is_emoji(text[end - 1]):
+                end -= 1
+            stripped = True
+            continue
+        break
+    if end <= e.gap_end:
+        return None
+    body_end = end
+    while body_end > e.gap_end and text[body_end - 1] in _TERMINAL:
+        body_end -= 1
+    if code.get(e.gap_end) == body_end:
+        message = "Description is only inline code; describe the entry in words"
+        return Problem(message, e.gap_end, end)
+    span = (end - 1, end)
+    lk = ends.get(end)
+    if lk is not None and lk.kind in ("inline", "reference"):
+        if (lk.text or "").rstrip(" *_`")[-1:] in _TERMINAL:
+            return None
+        return _missing_period(span, end)
+    if lk is not None and lk.kind == "bare":
+        return _missing_period(span, None)
+    c = text[end - 1]
+    if c in _TERMINAL:
+        return None
+    if c in _CLOSERS:
+        k = end
+        while k > e.gap_end and text[k - 1] in _CLOSERS + SPACES:
+            k -= 1
+        if k > e.gap_end and text[k - 1] in _TERMINAL:
+            return None
+        close = text.rfind(")", k, end)
+        if close >= 0 and _sentence_before_paren(text, e.gap_end, close):
+            return None
+    if c in _NO_PERIOD_AFTER:
+        return _missing_period(span, None)
+    return _missing_period(span, end)
+
+
+def _sentence_before_paren(text: str, start: int, close: int) -> bool:
+    """Whether the parenthetical closing at ``close`` follows a finished sentence."""
+    depth = 0
+    for k in range(close, start - 1, -1):
+        if text[k] == ")":
+            depth += 1
+        elif text[k] == "(":
+            depth -= 1
+            if depth == 0:
+                before = text[start:k].rstrip(SPACES + "*_")
+                return before[-1:] in tuple(_TERMINAL)
+    return False
+
+
+def _missing_period(span: tuple[int, int], at: int | None) -> Problem:
+    fix = None
+    if at is not None:
+        fix = Fix("Add a period at the end of the description", (Edit(at, at, "."),))
+    return Problem('Description should end with ".", "!", "?" or "…"', span[0], span[1], fix)
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    text = ctx.doc.text
+    code = {r.start: r.end for r in ctx.doc.regions if r.kind == "codespan"}
+    html = {r.end: r.start for r in ctx.doc.regions if r.kind == "inline_html"}
+    for e in entries(ctx.doc):
+        if e.separator == "none":
+            continue
+        yield from _separator(ctx, e)
+        if e.separator == "missing" and not _clear_start(text[e.gap_end]):
+            continue
+        casing = _casing(ctx, e)
+        if casing is not None:
+            yield casing
+        ending = _ending(ctx, e, code, html)
+        if ending is not None:
+            yield ending
+
+
+RULE = Rule(
+    code="A004",
+    name="list-item-format",
+    summary="Entry not written as `- [Name](url) - Description.`",
+    check=check,
+    doc=__doc__ or "",
+    fixable=True,
+    default=False,
+    severity=Severity.WARNING,
+    groups=frozenset({"awesome"}),
+)

@@ -1,0 +1,138 @@
+"""list-order (A013): the entries of a list are not in alphabetical order.
+
+## What it does
+Checks that the entries of each list (the top-level items of one bullet list, after the
+table of contents) are sorted by name, comparing case-insensitively and ignoring a leading
+article (`a`, `an`, `the`) and leading emoji or punctuation. A list sorted with its
+articles counted (`A Tour of Go` under A, as awesome-go sorts) is accepted too. In a list
+that is sorted neither way, every entry that sorts before the entry above it is
+reported, with the entry it should come before.
+
+Only lists whose top-level items are all entries (`- [Name](url) ...`) are checked:
+numbered lists (often ranked on purpose), tables of contents and lists of plain-text
+sub-headers are left alone. Sub-items are not checked: they often follow their own logic
+(paper, code, slides). Not enabled by default and not part of the `awesome` group:
+many lists are ordered by topic, popularity or date on purpose.
+
+## Why is this bad
+In a long list, alphabetical order is what lets a reader find an entry and lets a
+contributor see whether a project is already listed.
+
+## Example
+```markdown
+- [Flask](https://flask.palletsprojects.com) - A micro framework.
+- [Django](https://www.djangoproject.com) - The web framework for perfectionists.
+```
+
+Use instead:
+```markdown
+- [Django](https://www.djangoproject.com) - The web framework for perfectionists.
+- [Flask](https://flask.palletsprojects.com) - A micro framework.
+```
+
+## Fix safety
+Unsafe: the fix sorts the list by moving whole items, each with its sub-items and
+continuation lines, keeping the line endings between them; the order was maybe
+deliberate. It is offered on the first reported entry of a list, and only when the list's
+items are contiguous lines with the same indentation and no blank line among them
+(otherwise moving them could change how the list is parsed).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from itertools import pairwise
+
+from awesomelint.document import Document, ListItem
+from awesomelint.model import Edit, Fix, Problem, Severity
+from awesomelint.rules._awesome import Entry, entries
+from awesomelint.rules._base import Context, Rule
+
+_LEAD = re.compile(r"^[\W_]+")
+_ARTICLE = re.compile(r"^(?:a|an|the)\s+(?=\S)")
+
+
+def sort_key(name: str, articles: bool = False) -> str:
+    """The name as it sorts: casefolded, without leading symbols or emoji, and without a
+    leading article unless ``articles``."""
+    key = _LEAD.sub("", name.casefold())
+    return key if articles else _ARTICLE.sub("", key)
+
+
+def _sorted(keys: list[str]) -> bool:
+    return all(a <= b for a, b in pairwise(keys))
+
+
+def _lists(ctx: Context) -> Iterator[list[Entry]]:
+    by_item = {e.item.index: e for e in entries(ctx.doc)}
+    members: dict[int, list[ListItem]] = {}
+    for item in ctx.doc.items:
+        if item.parent is None:
+            members.setdefault(item.list_id, []).append(item)
+    for items in members.values():
+        if len(items) < 2 or items[0].ordered:
+            continue
+        listed = [by_item.get(it.index) for it in items]
+        if all(e is not None for e in listed):
+            yield [e for e in listed if e is not None]
+
+
+def _sort_fix(doc: Document, listed: list[Entry], keys: list[str]) -> Fix | None:
+    items = [e.item for e in listed]
+    prefix = doc.text[doc.line_starts[items[0].line - 1] : items[0].start]
+    if prefix.strip(" \t"):
+        return None
+    for a, b in pairwise(items):
+        if b.line != a.end_line + 1 or doc.text[doc.line_starts[b.line - 1] : b.start] != prefix:
+            return None
+    first, last = items[0].line, items[-1].end_line
+    if any(not doc.line_text(n).strip() for n in range(first, last + 1)):
+        return None
+    chunks = [
+        doc.text[doc.line_starts[it.line - 1] : doc.line_ends[it.end_line - 1]] for it in items
+    ]
+    breaks = [
+        doc.text[doc.line_ends[a.end_line - 1] : doc.line_starts[b.line - 1]]
+        for a, b in pairwise(items)
+    ]
+    order = sorted(range(len(items)), key=lambda k: (keys[k], k))
+    parts = [chunks[order[0]]]
+    for brk, k in zip(breaks, order[1:], strict=True):
+        parts.extend((brk, chunks[k]))
+    start, end = doc.line_starts[first - 1], doc.line_ends[last - 1]
+    return Fix("Sort the list alphabetically", (Edit(start, end, "".join(parts)),), safe=False)
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    for listed in _lists(ctx):
+        keys = [sort_key(e.name) for e in listed]
+        if _sorted(keys) or _sorted([sort_key(e.name, articles=True) for e in listed]):
+            continue  # sorted, ignoring articles or (as some lists do) not
+        fix_given = False
+        for k in range(1, len(listed)):
+            if keys[k] >= keys[k - 1]:
+                continue
+            before = next(j for j in range(k) if keys[j] > keys[k])
+            e = listed[k]
+            fix = None if fix_given else _sort_fix(ctx.doc, listed, keys)
+            fix_given = True
+            yield Problem(
+                f'"{e.name}" is out of alphabetical order: '
+                f'it belongs before "{listed[before].name}"',
+                e.link.start,
+                e.link.end,
+                fix,
+            )
+
+
+RULE = Rule(
+    code="A013",
+    name="list-order",
+    summary="Entries of a list not in alphabetical order",
+    check=check,
+    doc=__doc__ or "",
+    fixable=True,
+    default=False,
+    severity=Severity.WARNING,
+)

@@ -1,0 +1,78 @@
+"""repeated-punctuation (A008): `!!`, `??`, `,,` and the like in prose.
+
+## What it does
+Finds a punctuation mark typed twice or more in a row in paragraphs, list items and
+headings: `!!`, `??`, `,,`, `;;`, `::` and their full-width forms `！！`, `？？`,
+`，，`, `；；`, `：：`, `、、`, as well as a doubled full stop `。。`.
+
+Not reported: ellipses (`...`, `..` and `。。。` are left alone: two dots are a common
+informal ellipsis, in Korean text especially), mixed marks such as `?!`, anything in code
+spans, code blocks, HTML, URLs and link destinations, and `::` that is not doubled
+punctuation: a path such as `std::vec` or `Algorithm::SVMLight`, a `::` separator
+standing between spaces, or `::` followed by text (`::before`, `::1`).
+
+## Why is this bad
+Repeated punctuation reads as shouting or as a typo, and looks out of place in a curated
+list. awesome-lint reports it.
+
+## Example
+```markdown
+- [Flask](https://flask.palletsprojects.com) - A micro framework!!
+```
+
+Use instead:
+```markdown
+- [Flask](https://flask.palletsprojects.com) - A micro framework!
+```
+
+## Fix safety
+Safe: the run is replaced by a single mark; no word changes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from awesomelint.model import Edit, Fix, Problem, Severity
+from awesomelint.rules._awesome import prose
+from awesomelint.rules._base import Context, Rule
+
+_RUN = re.compile(r"([!?,;:！？，；：、])\1+|(?<!。)。。(?!。)")
+
+
+def _path_or_separator(line: str, start: int, end: int) -> bool:
+    """Whether a ``::`` run is a path (``a::b``), a separator (`` :: ``) or a prefix."""
+    before = line[start - 1 : start]
+    after = line[end : end + 1]
+    return not before.strip() or (after != "" and not after.isspace())
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    for _block, lines in prose(ctx.doc):
+        for offset, line in lines:
+            for m in _RUN.finditer(line):
+                run = m.group(0)
+                mark = run[0]
+                if mark == ":" and _path_or_separator(line, m.start(), m.end()):
+                    continue
+                start, end = offset + m.start(), offset + m.end()
+                yield Problem(
+                    f'Repeated punctuation "{run}"; use a single "{mark}"',
+                    start,
+                    end,
+                    Fix(f'Replace "{run}" with "{mark}"', (Edit(start, end, mark),)),
+                )
+
+
+RULE = Rule(
+    code="A008",
+    name="repeated-punctuation",
+    summary="Punctuation mark repeated (`!!`, `??`, `,,`)",
+    check=check,
+    doc=__doc__ or "",
+    fixable=True,
+    default=False,
+    severity=Severity.WARNING,
+    groups=frozenset({"awesome"}),
+)

@@ -1,0 +1,118 @@
+"""Unit tests of the awesome-list helpers (rules/_awesome.py) and rules A004-A008, A013."""
+
+from __future__ import annotations
+
+import string
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from awesomelint.document import parse
+from awesomelint.engine import Settings, lint
+from awesomelint.fixer import fix_document
+from awesomelint.rules import list_order, spell_check
+from awesomelint.rules._awesome import entries, entries_start, prose
+from awesomelint.rules._base import Context
+from awesomelint.rules._spelling import ENGLISH_WORDS, SPELLING
+
+
+def _entries(text: str) -> list[tuple[str, str, str, str]]:
+    doc = parse(text)
+    return [
+        (e.name, e.separator, text[e.gap_start : e.gap_end], text[e.gap_end : e.end])
+        for e in entries(doc)
+    ]
+
+
+def test_entries_start_after_contents_section() -> None:
+    text = "# T\n\n- [a](https://a)\n\n## Table of Contents\n\n### Nested\n\n- [b](#b)\n\n## B\n"
+    doc = parse(text)
+    assert entries_start(doc) == text.index("## B")
+
+
+def test_entries_start_without_contents_is_first_h2() -> None:
+    text = "# T\n\n- [a](https://a) - A.\n\n## First\n\n- [b](https://b) - B.\n"
+    assert [name for name, *_ in _entries(text)] == ["b"]
+
+
+def test_entries_start_without_headings_is_everything() -> None:
+    assert [name for name, *_ in _entries("- [a](https://a) - A.\n")] == ["a"]
+
+
+def test_contents_without_following_section_means_no_entries() -> None:
+    assert _entries("# T\n\n## Contents\n\n- [a](https://a) - A.\n") == []
+
+
+def test_entry_parts() -> None:
+    text = (
+        "## S\n\n"
+        "- **[Bold](https://b)** - Desc.\n"
+        "- [o/r](https://g/o/r) [[crate](https://c/r)] - Rust style.\n"
+        "- [Badge](https://b) [![b](https://i.svg)](https://ci) – Dash.\n"
+        "- [None](https://n)\n"
+        "- [Tag](https://t) **[Deprecated]**\n"
+        "- [Miss](https://m) Missing.\n"
+        "- [Anchor](#anchor)\n"
+        "- Text first [x](https://x) - no.\n"
+    )
+    assert _entries(text) == [
+        ("Bold", "ok", " - ", "Desc."),
+        ("o/r", "ok", " - ", "Rust style."),
+        ("Badge", "malformed", " – ", "Dash."),
+        ("None", "none", "", ""),
+        ("Tag", "none", " ", "**[Deprecated]**"),
+        ("Miss", "missing", " ", "Missing."),
+    ]
+
+
+def test_prose_blanks_code_urls_and_link_syntax() -> None:
+    text = "A `code` [text](https://u) <b>x</b> https://bare.org/a_(b) \\( end\n"
+    (_block, lines), = list(prose(parse(text)))
+    (_start, line), = lines
+    assert len(line) == len(text) - 1
+    assert line.split() == ["A", "text", "x", "end"]
+
+
+def test_spelling_list_is_large_and_lowercase() -> None:
+    assert len(SPELLING) >= 200
+    assert all(key == key.lower() and value for key, value in SPELLING.items())
+    assert not ENGLISH_WORDS & set(SPELLING)
+
+
+def test_spell_check_net_needs_its_dot() -> None:
+    doc = parse("Agroforestry Net and the .net SDK and ASP.net.\n")
+    ctx = Context(doc)
+    found = [doc.text[p.start : p.end] for p in spell_check.check(ctx)]
+    assert found == [".net", "ASP.net"]
+
+
+def test_sort_key() -> None:
+    assert list_order.sort_key("The Django") == "django"
+    assert list_order.sort_key("🚀 Aiohttp") == "aiohttp"
+    assert list_order.sort_key("A Tour", articles=True) == "a tour"
+    assert list_order.sort_key("An") == "an"
+
+
+def test_list_order_fix_at_end_of_file_without_newline() -> None:
+    text = "- [b](https://b) - B.\n- [a](https://a) - A."
+    settings_ = Settings((list_order.RULE,))
+    result = fix_document(parse(text), lambda d: lint(d, settings_), unsafe=True)
+    assert result.text == "- [a](https://a) - A.\n- [b](https://b) - B."
+
+
+_names = st.text(alphabet=string.ascii_letters + " ", min_size=1, max_size=8).map(
+    lambda s: s.strip() or "x"
+)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(_names, min_size=2, max_size=8), st.sampled_from(["\n", "\r\n"]))
+def test_list_order_fix_sorts_and_keeps_every_line(names: list[str], eol: str) -> None:
+    lines = [f"- [{n}](https://example.com/{i}) - Entry {i}." for i, n in enumerate(names)]
+    text = eol.join(lines) + eol
+    settings_ = Settings((list_order.RULE,))
+    result = fix_document(parse(text), lambda d: lint(d, settings_), unsafe=True)
+    fixed = result.text.split(eol)
+    assert sorted(fixed) == sorted(text.split(eol))
+    keys = [list_order.sort_key(line[3 : line.index("]")]) for line in fixed if line]
+    assert keys == sorted(keys) or not lint(parse(result.text), settings_)

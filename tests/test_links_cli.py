@@ -1,0 +1,214 @@
+"""`check --links` / `fix --links` / `fix --fetch-titles` as a user runs them, the [links]
+config table, and what stays offline."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from links_server import Reply, Request, Server, servers
+
+from awesomelint import check
+from awesomelint.cli import main
+from awesomelint.config import parse_table
+from awesomelint.errors import ConfigError
+from awesomelint.links.options import LinkOptions, build, parse_duration
+
+
+def handler(req: Request) -> Reply:
+    if req.path == "/ok":
+        return Reply()
+    if req.path == "/old":
+        return Reply(301, (("Location", "/new"),))
+    if req.path == "/new":
+        return Reply()
+    if req.path == "/titled":
+        return Reply(body=b"<html><head><title>The Real Name</title></head></html>")
+    return Reply(404)
+
+
+@pytest.fixture
+def app() -> Iterator[Server]:
+    with servers() as s:
+        yield s.add(handler)
+
+
+@pytest.fixture(autouse=True)
+def _isolated(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("GITHUB_TOKEN", raising=False)
+    monkeypatch.chdir(tmp_path)
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_check_links_reports_and_summarises(
+    app: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = write(
+        tmp_path / "README.md",
+        f"# T\n\n- [A]({app.url('/ok')}) - A.\n- [B]({app.url('/gone')}) - B.\n"
+        f"- [C]({app.url('/old')}) - C.\n- [D](#nowhere) - D.\n",
+    )
+    code = main(["check", "--links", "--timeout", "2", str(doc)])
+    out, err = capsys.readouterr()
+    assert code == 1
+    assert f"N001 [dead-link] Dead link {app.url('/gone')}: 404 Not Found" in out
+    assert f"N002 [redirected-link] Link {app.url('/old')} moved permanently to" in out
+    assert "N006 [broken-anchor]" in out
+    summary = [line for line in err.splitlines() if line.startswith("Links:")]
+    assert len(summary) == 1
+    assert "3 checked" in summary[0] and "1 dead" in summary[0] and "1 redirected" in summary[0]
+    assert "\r" not in err  # stderr is not a terminal: no progress bar
+
+
+def test_quiet_prints_no_summary(
+    app: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = write(tmp_path / "README.md", f"# T\n\n- [A]({app.url('/ok')}) - A.\n")
+    assert main(["check", "--links", "--quiet", str(doc)]) == 0
+    assert capsys.readouterr().err == ""
+
+
+def test_without_links_nothing_is_fetched(
+    app: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = write(tmp_path / "README.md", f"# T\n\n- [B]({app.url('/gone')}) - B.\n")
+    assert main(["check", "--select", "dead-link", str(doc)]) == 0
+    assert app.count() == 0
+    assert "Links:" not in capsys.readouterr().err
+
+
+def test_plain_check_does_not_import_httpx(tmp_path: Path) -> None:
+    doc = write(tmp_path / "README.md", "# T\n\n- [A](https://a.dev/) - A.\n")
+    code = (
+        "import sys\nfrom awesomelint.cli import main\n"
+        f"main(['check', {str(doc)!r}])\n"
+        "print(sorted(m for m in sys.modules if m.split('.')[0] in ('httpx', 'httpcore')))"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout
+    assert out.strip().splitlines()[-1] == "[]"
+
+
+def test_fix_links_rewrites_moved_links(
+    app: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = write(
+        tmp_path / "README.md",
+        f"# T\n\n- [C]({app.url('/old')}#part) - C.\n- [A]({app.url('/ok')}) - A.\n",
+    )
+    assert main(["fix", str(doc)]) == 0  # offline: nothing to do
+    assert app.count() == 0
+    code = main(["fix", "--links", str(doc)])
+    out, _ = capsys.readouterr()
+    assert code == 0
+    assert "fixed 1 (redirected-link x1)" in out
+    text = doc.read_text(encoding="utf-8")
+    assert text == f"# T\n\n- [C]({app.url('/new')}#part) - C.\n- [A]({app.url('/ok')}) - A.\n"
+
+
+def test_fix_fetch_titles_uses_the_page_title(
+    app: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = write(
+        tmp_path / "README.md",
+        f"# T\n\n- {app.url('/titled')}\n- {app.url('/gone/some-page')}\n",
+    )
+    assert main(["fix", "--fetch-titles", str(doc)]) == 0
+    assert doc.read_text(encoding="utf-8") == (
+        f"# T\n\n- [The Real Name]({app.url('/titled')})\n"
+        f"- [Some page]({app.url('/gone/some-page')})\n"
+    )
+
+
+def test_config_links_table(
+    app: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path / ".awesomelint.toml", '[links]\nexclude = ["/gone"]\ntimeout = 2\n')
+    doc = write(tmp_path / "README.md", f"# T\n\n- [B]({app.url('/gone')}) - B.\n")
+    assert main(["check", "--links", str(doc)]) == 0
+    assert app.count() == 0
+    assert "1 skipped" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ({"links": {"exclude": "x"}}, "links.exclude must be a list"),
+        ({"links": {"exclude": ["("]}}, "invalid exclude pattern"),
+        ({"links": {"timeout": 0}}, "links.timeout must be a positive number"),
+        ({"links": {"timeout": True}}, "links.timeout must be a positive number"),
+        ({"links": {"host-concurrency": 1.5}}, "must be a positive integer"),
+        ({"links": {"cache-ttl": "soon"}}, "cache-ttl must be"),
+        ({"links": {"speed": 1}}, "unknown key 'speed' in [links]"),
+        ({"links": {"hosts": {"a.dev": {"cookies": {}}}}}, "unknown key 'cookies'"),
+        ({"links": {"hosts": {"a.dev": {"headers": {"X": 1}}}}}, "must map names to strings"),
+        ({"links": 3}, "[links] must be a table"),
+    ],
+)
+def test_bad_links_config(table: dict[str, object], message: str) -> None:
+    with pytest.raises(ConfigError, match=message.replace("[", r"\[").replace("]", r"\]")):
+        parse_table(table)
+
+
+def test_links_config_and_flags_combine() -> None:
+    config = parse_table(
+        {
+            "links": {
+                "exclude": ["a"],
+                "timeout": 3,
+                "cache-ttl": "2h",
+                "hosts": {"Example.COM": {"headers": {"X": "y"}, "concurrency": 2}},
+            }
+        }
+    )
+    options = build(config.links, exclude=("b",), timeout=5.0, no_cache=True)
+    assert options.exclude == ("a", "b")
+    assert options.timeout == 5.0 and options.cache_ttl == 7200 and not options.use_cache
+    host = options.host("docs.example.com")
+    assert host is not None and host.concurrency == 2 and dict(host.headers) == {"X": "y"}
+    assert options.host("example.org") is None
+    assert build({}) == LinkOptions()
+
+
+def test_bad_flags_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = write(tmp_path / "README.md", "# T\n")
+    assert main(["check", "--links", "--timeout", "0", str(doc)]) == 2
+    assert main(["check", "--links", "--exclude", "(", str(doc)]) == 2
+    assert "invalid exclude pattern" in capsys.readouterr().err
+    assert main(["check", "--links", "--cache-ttl", "forever", str(doc)]) == 2
+
+
+def test_durations() -> None:
+    assert parse_duration("1d") == 86400
+    assert parse_duration("12h") == 43200
+    assert parse_duration("90") == 90
+    assert parse_duration(2.5) == 2.5
+    with pytest.raises(ConfigError):
+        parse_duration(-1)
+
+
+def test_network_rules_are_off_by_default_and_anchor_rule_on() -> None:
+    text = "# T\n\n- [A](#missing)\n"
+    assert [f.rule for f in check(text)] == ["broken-anchor"]
+
+
+def test_progress_bar_draws_and_clears(capsys: pytest.CaptureFixture[str]) -> None:
+    from awesomelint.cli import _Progress
+
+    bar = _Progress()
+    bar(0, 4)
+    bar(1, 4)  # within 0.1 s of the last draw: skipped
+    bar(4, 4)  # the end is always drawn
+    bar.clear()
+    err = capsys.readouterr().err
+    assert err.count("\r[") == 2
+    assert "4/4 links" in err and err.endswith(" " * len("[] 4/4 links") + " " * 30 + "\r")
