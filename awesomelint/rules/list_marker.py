@@ -60,12 +60,18 @@ def check(ctx: Context) -> Iterator[Problem]:
             continue
         names = [f'"{m}"' for m in sorted(used, key=_BULLETS.index)]
         mixed = ", ".join(names[:-1]) + " and " + names[-1]
+        # an empty or marker-only item changes meaning when the list around it is merged
+        # (it cannot interrupt a paragraph): no fix anywhere in such a list
+        risky = any(
+            _RISKY.fullmatch(doc.text[it.start + 1 : doc.line_ends[it.line - 1]])
+            for it in bullets
+        )
         for it in bullets:
             if it.marker == want:
                 continue
             rest = doc.text[it.start + 1 : doc.line_ends[it.line - 1]]
             fix = None
-            if not _RISKY.fullmatch(rest):
+            if not risky and not _RISKY.fullmatch(rest):
                 edit = Edit(it.start, it.start + 1, want)
                 fix = Fix(f'Replace "{it.marker}" with "{want}"', (edit,))
             yield Problem(
