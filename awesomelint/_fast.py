@@ -31,14 +31,17 @@ from typing import Any
 from mistune.core import DEFAULT_MAX_NESTED_LEVEL
 from mistune.plugins.url import URL_LINK_PATTERN
 
-# one list item line: indentation, bullet, one space, then text (not blank)
-_ITEM_LINE = re.compile(r"( *)([-*+]) (?=\S)[^\n]*\n")
+# one list item line: indentation, bullet, one space, then text that starts no block of
+# its own inside the item (mistune would build more than a one-line paragraph): not a
+# blank, code fence, heading, setext or thematic line, quote, bullet, HTML, ordered
+# marker or link reference definition (its label may span lines; a backslash declines)
+_ITEM_LINE = re.compile(
+    r"( *)([-*+]) "
+    r"(?![\s`~#=\-_*+><]|\d{1,9}[.)][ \t\n]|\[[^\\\[\]]*(?:\\|\]:))"
+    r"[^\n]*\n"
+)
 # mistune's BlockParser.BLANK_LINE
 _BLANK = re.compile(r"(^[ \t\v\f]*\n)+", re.M)
-# a first character of entry text that could start a block of its own inside the item
-# (code fence, heading, setext/thematic line, quote, nested bullet, HTML) - mistune
-# would then build more than a one-line paragraph
-_BLOCK_START = frozenset("`~#=-_*+><")
 _ORDERED = re.compile(r"\d{1,9}[.)](?:[ \t]|\n)")
 _LABEL_END = re.compile(r"[\\\[\]]")
 # characters mistune treats specially at the block level (tabs, odd blanks): decline
@@ -111,13 +114,6 @@ def scan_list(src: str, start: int, line: int) -> FastList | None:
         indent = m.end(1) - pos
         bullet = m.group(2)
         text = m.end(2) + 1
-        first = src[text]
-        if (
-            first in _BLOCK_START
-            or (first == "[" and _may_define(src, text))
-            or (first.isdigit() and _ORDERED.match(src, text))
-        ):
-            return None
         top = stack[-1] if stack else None
         if top is not None and indent == top[0] and bullet == top[3]:
             # the common case: a sibling of the previous item

@@ -300,17 +300,21 @@ def _href_span(src: str, pos: int) -> tuple[int, int] | None:
 class _TextMap:
     """Offset in the inline source (stripped block text) -> offset in st.src."""
 
-    __slots__ = ("lead", "segs", "st")
+    __slots__ = ("keys", "lead", "segs", "st")
 
     def __init__(self, st: _PosState, segs: list[tuple[int, int]], lead: int) -> None:
         self.st, self.segs, self.lead = st, segs, lead
+        # segments come in text order: the last one starting at or before an offset is
+        # found by bisection (a paragraph can have thousands)
+        self.keys = [tpos for tpos, _ in segs]
 
     def src(self, rel: int) -> int:
         t = rel + self.lead
-        for tpos, spos in reversed(self.segs):
-            if tpos <= t:
-                return spos + t - tpos
-        return self.segs[0][1] + t
+        i = bisect_right(self.keys, t) - 1
+        if i < 0:
+            return self.segs[0][1] + t
+        tpos, spos = self.segs[i]
+        return spos + t - tpos
 
 
 class _Builder:
@@ -452,12 +456,12 @@ class _Builder:
             line1 = line + 1
             add_item(
                 ListItem(
-                    len(self.items),
+                    first + i,
                     text[start],
                     start,
                     line_ends[last],
                     line1,
-                    last + 1,
+                    line1 if last == line else last + 1,  # (one int object: less memory)
                     depth + level,
                     base_list + lst + 1,
                     parent if up < 0 else first + up,
@@ -512,11 +516,12 @@ class _Builder:
         first = len(self.links)
         add = self.links.append
         for a, b, t0, t1, u0, u1, image, up in links:
+            start = base + a if a else base  # (an entry's link: the block's own int)
             if t0 < 0:
-                add(Link("bare", image, base + a, base + b, None, None, s[u0:u1], base + u0,
+                add(Link("bare", image, start, base + b, None, None, s[u0:u1], start,
                          base + u1, None, None if up < 0 else first + up))  # fmt: skip
             else:
-                add(Link("inline", image, base + a, base + b, s[t0:t1], base + t0, s[u0:u1],
+                add(Link("inline", image, start, base + b, s[t0:t1], base + t0, s[u0:u1],
                          base + u0, base + u1, None, None if up < 0 else first + up))  # fmt: skip
         for a, b in codes:
             self.regions.append(Region("codespan", base + a, base + b))

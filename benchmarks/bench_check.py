@@ -32,6 +32,7 @@ import argparse
 import contextlib
 import datetime as dt
 import functools
+import json
 import os
 import platform
 import re
@@ -40,12 +41,10 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -102,41 +101,40 @@ def run(
                 out.failed = f"exit {code}: {msg[-1][:60] if msg else ''}"
                 return out
         out.runs.append(elapsed)
-        out.rss_kb = max(out.rss_kb, usage.ru_maxrss)
+        out.rss_kb = max(out.rss_kb, usage)
     return out
+
+
+# Runs one command and prints its wall time, wait status and peak RSS. A small process of
+# its own: a child's peak RSS (ru_maxrss) counts the memory of the process that forked it
+# until the exec, and this script holds the synthetic lists.
+_LAUNCHER = """
+import json, os, signal, sys, time
+cmd, timeout = json.loads(sys.argv[1]), float(sys.argv[2])
+t0 = time.perf_counter()
+pid = os.posix_spawn(cmd[0], cmd, os.environ,
+                     file_actions=[(os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0)])
+signal.signal(signal.SIGALRM, lambda *_: os.kill(pid, signal.SIGKILL))
+signal.setitimer(signal.ITIMER_REAL, timeout)
+_, status, usage = os.wait4(pid, 0)
+signal.setitimer(signal.ITIMER_REAL, 0)
+print(json.dumps([time.perf_counter() - t0, status, usage.ru_maxrss]))
+"""
 
 
 def _spawn(
     cmd: list[str], cwd: Path, env: dict[str, str], err: int, timeout: float
-) -> tuple[float, int | None, Any]:
-    """Run ``cmd``: (seconds, wait status or None on timeout, its rusage). posix_spawn
-    (vfork) rather than fork: a forked child starts with this process's memory counted
-    in its peak RSS; os.wait4 gives the rusage of this child alone."""
-    here = os.getcwd()
-    os.chdir(cwd)
-    try:
-        t0 = time.perf_counter()
-        pid = os.posix_spawn(
-            cmd[0],
-            cmd,
-            env,
-            file_actions=[
-                (os.POSIX_SPAWN_OPEN, 1, os.devnull, os.O_WRONLY, 0),
-                (os.POSIX_SPAWN_DUP2, err, 2),
-            ],
-        )
-    finally:
-        os.chdir(here)
-    killer = threading.Timer(timeout, os.kill, (pid, signal.SIGKILL))
-    killer.start()
-    try:
-        _, status, usage = os.wait4(pid, 0)
-    finally:
-        killer.cancel()
-    elapsed = time.perf_counter() - t0
+) -> tuple[float, int | None, int]:
+    """Run ``cmd`` through the launcher: (seconds, wait status or None on a timeout,
+    peak RSS in KB)."""
+    proc = subprocess.run(
+        [sys.executable, "-c", _LAUNCHER, json.dumps(cmd), str(timeout)],
+        cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=err, check=True,
+    )  # fmt: skip
+    elapsed, status, rss = json.loads(proc.stdout)
     if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL:
-        return elapsed, None, usage
-    return elapsed, status, usage
+        return elapsed, None, rss
+    return elapsed, status, rss
 
 
 def find_tools(use: bool) -> dict[str, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable, Iterator
 
 import pytest
@@ -180,3 +181,53 @@ def test_fixpoint_reached_on_the_last_allowed_pass_is_not_an_error() -> None:
     rule = _replace_rule("once", "a  b", "a b")
     text, applied, remaining = _fix("a  b\n", rule, max_passes=1)
     assert (text, applied, remaining) == ("a b\n", 1, 0)
+
+
+def _overlaps(e: Edit, a: int, b: int) -> bool:
+    """The reference: what overlapping means for two edits."""
+    if e.start == e.end and a == b:
+        return e.start == a
+    return (e.start < b and a < e.end) or (e.start == e.end and a < e.start < b)
+
+
+def _choose_reference(findings: list[Finding]) -> list[Finding]:
+    chosen: list[Finding] = []
+    taken: list[tuple[int, int]] = []
+    candidates = [f for f in findings if f.fix and f.fix.edits and f.fix.safe]
+    candidates.sort(key=lambda f: (min(e.start for e in f.fix.edits) if f.fix else 0, f.code))
+    for f in candidates:
+        assert f.fix is not None
+        if any(_overlaps(e, a, b) for e in f.fix.edits for a, b in taken):
+            continue
+        chosen.append(f)
+        taken.extend((e.start, e.end) for e in f.fix.edits)
+    return chosen
+
+
+def test_choose_agrees_with_the_pairwise_reference() -> None:
+    import random
+
+    rnd = random.Random(7)
+    for _ in range(3000):
+        findings = []
+        for k in range(rnd.randint(1, 8)):
+            edits = []
+            for _ in range(rnd.randint(1, 3)):
+                a = rnd.randint(0, 20)
+                b = a + rnd.choice([0, 0, 1, 2, 5])
+                edits.append((a, b, "x"))
+            edits.sort()
+            # a fix's own edits never overlap each other
+            if any(_overlaps(Edit(*x), y[0], y[1]) for x, y in itertools.pairwise(edits)):
+                continue
+            findings.append(_finding(f"A{k:03d}", *edits))
+        assert choose(findings, unsafe=False) == _choose_reference(findings)
+
+
+def test_choose_is_fast_on_many_fixes() -> None:
+    import time
+
+    findings = [_finding(f"A{i % 7:03d}", (i * 3, i * 3 + 2, "")) for i in range(100_000)]
+    t0 = time.monotonic()
+    assert len(choose(findings, unsafe=False)) == 100_000
+    assert time.monotonic() - t0 < 3.0

@@ -251,7 +251,7 @@ def _query_key(query: str, host: str) -> str:
     return "&".join(sorted(kept))
 
 
-@lru_cache(maxsize=1 << 14)  # several rules (and the fixer's passes) ask for the same URLs
+@lru_cache(maxsize=1 << 18)  # several rules (and the fixer's passes) ask for the same URLs
 def normalize(url: str) -> str | None:
     """One string per link target, or None for relative links, ``#anchors``, ``mailto:``
     and other non-http(s) URLs. ``url`` may be a raw Markdown destination."""

@@ -113,7 +113,12 @@ def _line_problems(
 ) -> Iterator[Problem]:
     text, base = line.text, line.start
     skip_to = 0
+    # linear on a line of a million brackets: no slice or search back to the line's start
+    # per bracket (the text before, after, and the parentheses before are tracked instead)
+    lead, trail = len(text) - len(text.lstrip()), len(text.rstrip())
+    previous_end = counted_to = opens = closes = 0
     for m in _BRACKETS.finditer(text):
+        since, previous_end = previous_end, m.end()
         if m.start() < skip_to:
             continue
         s, e, label = base + m.start(), base + m.end(), m.group(1)
@@ -127,7 +132,10 @@ def _line_problems(
             continue
         rev = None
         if text[m.start() - 1 : m.start()] == ")":
-            rev = _REVERSED.search(text, 0, m.start())
+            # the URL holds no parenthesis, bracket or space: its "(" is the last one
+            # since the previous bracket
+            k = text.rfind("(", since, m.start())
+            rev = _REVERSED.match(text, k, m.start()) if k >= 0 else None
         if (
             rev
             and label.strip()
@@ -147,7 +155,6 @@ def _line_problems(
             continue
         if spans.inside(s):
             continue
-        after = text[m.end() :]
         bare = spans.starting_at(e)
         if bare is not None and bare.kind == "bare" and label.strip():
             # where parentheses do not pair up, the bare URL's end is a guess
@@ -182,9 +189,11 @@ def _line_problems(
             continue
         misplaced = _MISPLACED.match(text, m.end())
         if misplaced and label.strip():
-            before = text[: m.start()]
+            opens += text.count("(", counted_to, m.start())
+            closes += text.count(")", counted_to, m.start())
+            counted_to = m.start()
             fix = None
-            if before.count("(") > before.count(")"):
+            if opens > closes:
                 close = base + misplaced.end()
                 fix = Fix(
                     f"Move the ) after the link: {shown}({misplaced.group(1)}))",
@@ -198,7 +207,7 @@ def _line_problems(
                 fix,
             )
             continue
-        if after.startswith("(") and _BROKEN_DEST.match(after):
+        if text.startswith("(", m.end()) and _BROKEN_DEST.match(text, m.end()):
             yield Problem(
                 f"Malformed link {shown}(...): the destination is not a valid URL"
                 " (encode spaces as %20 or wrap the URL in <>)",
@@ -221,8 +230,8 @@ def _line_problems(
                 )
             continue
         if (
-            (entry or (standalone and not after.strip()))
-            and not text[: m.start()].strip()
+            (entry or (standalone and m.end() >= trail))
+            and m.start() <= lead
             and label not in _NOT_NAMES
             and not _CITATION.fullmatch(label)
         ):

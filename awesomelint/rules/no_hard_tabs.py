@@ -30,9 +30,10 @@ Use instead:
 Safe. A tab inside text (anywhere after the line's indentation and its `>` or list
 markers) becomes one space: whitespace in text renders as one space, and a single space
 does not depend on how wide an editor draws CJK characters. A tab in the indentation of
-a line that is not part of a list item (around a block quote's `>`, at the start of a
-paragraph's continuation line) is expanded to spaces up to the next multiple of 4
-columns, CommonMark's own tab stop, so the block structure stays exactly the same.
+a paragraph's continuation line (not part of a list item) is expanded to spaces up to the
+next multiple of 4 columns, CommonMark's own tab stop, so the block structure stays
+exactly the same. Other indentation tabs are reported without a fix: after a block quote
+or nested quote markers the parser may read a leading tab differently from its spaces.
 """
 
 from __future__ import annotations
@@ -40,6 +41,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from awesomelint.document import Document
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._lines import ALL_REGIONS, RegionCursor
@@ -49,6 +51,13 @@ _TABS = re.compile(r"\t+")
 # whitespace around them
 _PREFIX = re.compile(r"(?:[ \t]*(?:>|(?:[*+-]|\d{1,9}[.)])(?=[ \t]|$)))*[ \t]*")
 _TAB_STOP = 4
+
+
+def _continuation_lines(doc: Document) -> frozenset[int]:
+    """1-based lines that continue a paragraph (every paragraph line but its first)."""
+    return frozenset(
+        tl.line for b in doc.blocks if b.kind == "paragraph" for tl in b.lines[1:]
+    )
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -62,6 +71,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     for item in doc.items:
         if item.parent is None:
             in_list[item.line - 1 : item.end_line] = b"\x01" * (item.end_line - item.line + 1)
+    continued: frozenset[int] | None = None
     line = 0
     prefix_end = -1  # end of the current line's container prefix
     for m in _TABS.finditer(text):
@@ -88,6 +98,12 @@ def check(ctx: Context) -> Iterator[Problem]:
             # after nested quote markers mistune and CommonMark read a tab differently
             # (paragraph or code); expanding it could change the reading: report only
             nested = text.count(">", start, a) > 1
+            if continued is None:
+                continued = _continuation_lines(doc)
+            # expanding is safe where the line continues a paragraph (indented code cannot
+            # interrupt one); elsewhere mistune and CommonMark may read a leading tab
+            # differently from the spaces it stands for
+            nested = nested or (line + 1) not in continued
             yield Problem(
                 f"{what} in indentation; expected {_spaces(width)}",
                 a,
