@@ -111,7 +111,7 @@ def _clashes(e: Edit, taken: list[tuple[int, int]]) -> bool:
     order would be arbitrary). In log time: taken ranges never overlap (an insertion may
     touch a range's ends), so sorted by start their ends are sorted too, and the last
     range starting before ``e`` ends reaches furthest. (Comparing with every taken range
-    made a line of 6,000 fixes take seconds, and 100,000 hours.)"""
+    made a line of 6,000 fixes take seconds, a list of 100,000 about five minutes.)"""
     if e.start == e.end:
         j = bisect_left(taken, (e.start, -1))
         if j < len(taken) and taken[j] == (e.start, e.start):
@@ -186,6 +186,9 @@ def _entries(
                 continue  # not an item to CommonMark (and GitHub): a paragraph's line
         lazy_lists.discard(it.list_id)
         own_end = items[it.children[0]].start if it.children else it.end
+        if not doc.text[it.start + len(it.marker) : own_end].strip():
+            continue  # an empty bullet is no entry (a setext underline once a fix ends
+            # the paragraph above it: "-" after "Text" is a heading's underline)
         # the key comes from the entry's first line: how far a paragraph's lazy lines
         # reach (a fix that makes `#Title` a heading ends it) is no entry's identity
         first_line_end = min(own_end, doc.line_ends[it.line - 1])
@@ -206,14 +209,19 @@ def _cannot_interrupt(doc: Document, it: ListItem, above: int) -> bool:
     container (not left of its text). There the line is the paragraph's continuation, as
     GitHub shows it, though mistune reads a list item."""
     column, content = _column(doc, it.start), _column(doc, above)
-    if column < content:
-        return False  # left of the paragraph: not in its container, which it closes
+    if column < content or _quotes(doc, it.start) != _quotes(doc, above):
+        return False  # not in the paragraph's container (left of it, or quoted otherwise)
     if it.ordered and int(it.marker[:-1]) != 1:
         return True
     at = it.start + len(it.marker)
     if not doc.text[at : doc.line_ends[it.line - 1]].strip():
         return True
     return column >= content + 4
+
+
+def _quotes(doc: Document, offset: int) -> int:
+    """How many block quote markers precede ``offset`` on its line."""
+    return doc.text.count(">", doc.line_starts[doc.line_of(offset) - 1], offset)
 
 
 def _column(doc: Document, offset: int) -> int:
@@ -301,11 +309,23 @@ def _lost(before: Counter[str], after: Counter[str], allowed: Counter[str]) -> C
 
 @dataclass(frozen=True, slots=True)
 class _Pass:
-    """The fixes of one pass that lose nothing together, and the text they make."""
+    """The fixes of one pass that lose nothing together, the text they make, and the
+    unsafe fixes left out for good (they would lose more than they announce)."""
 
     fixes: list[Finding]
     doc: Document
     inventory: Counter[str]
+    vetoed: frozenset[_Key] = frozenset()
+
+
+_Key = tuple[str, tuple[tuple[str, str], ...]]
+
+
+def _key(doc: Document, f: Finding) -> _Key:
+    """A fix by its rule and what its edits replace with what (offsets shift between
+    passes; the text does not)."""
+    edits = f.fix.edits if f.fix else ()
+    return f.rule, tuple((doc.text[e.start : e.end], e.content) for e in edits)
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,17 +361,46 @@ def _lossless(
             tried = _try(doc, group, inventory)
             if isinstance(tried, _Loss):
                 losses[rule] = tried
+    vetoed: set[_Key] = set()
+    for rule in list(losses):
+        left_out = _unsafe_at_fault(doc, by_rule[rule], inventory)
+        if left_out:
+            vetoed.update(_key(doc, f) for f in left_out)
+            by_rule[rule] = [f for f in by_rule[rule] if all(f is not g for g in left_out)]
+            del losses[rule]
     if losses:
         rules = ", ".join(sorted(losses))
         what = _what(doc, next(iter(losses.values())))
         raise FixError(f"refusing to write: the fix of {rules} would remove {what}")
-    kept: _Pass | None = None
+    kept = _Pass([], doc, inventory)
     for group in by_rule.values():
-        tried = _try(doc, [*(kept.fixes if kept else ()), *group], inventory)
-        if isinstance(tried, _Pass):
-            kept = tried
-    assert kept is not None  # the first rule alone loses nothing
-    return kept
+        more = _try(doc, [*kept.fixes, *group], inventory) if group else None
+        if isinstance(more, _Pass):
+            kept = more
+    return _Pass(kept.fixes, kept.doc, kept.inventory, frozenset(vetoed))
+
+
+_MAX_SINGLE_TRIES = 20
+
+
+def _unsafe_at_fault(
+    doc: Document, group: Sequence[Finding], inventory: Counter[str]
+) -> list[Finding]:
+    """The unsafe fixes of a rule whose fixes lose something, when its safe fixes alone
+    do not: those that lose something on their own (or all of them). They are left out,
+    their findings stay: with unsafe fixes asked for, a duplicate's removal that would
+    also turn the next entry into the previous one's text is skipped, not the whole
+    file refused."""
+    risky = [f for f in group if f.fix and not f.fix.safe]
+    if not risky:
+        return []
+    safe = [f for f in group if f.fix and f.fix.safe]
+    if safe and isinstance(_try(doc, safe, inventory), _Loss):
+        return []  # the safe fixes are at fault
+    if len(risky) > _MAX_SINGLE_TRIES:
+        return risky
+    alone = [f for f in risky if isinstance(_try(doc, [f], inventory), _Loss)]
+    return alone or risky
 
 
 def _what(doc: Document, loss: _Loss) -> str:
@@ -386,6 +435,13 @@ def _entry_line(doc: Document, index: int) -> str:
     return " ".join(doc.text[it.start : doc.line_ends[it.line - 1]].split())
 
 
+def _open(doc: Document, findings: list[Finding], vetoed: set[_Key]) -> list[Finding]:
+    """The findings whose fix was not left out for good."""
+    if not vetoed:
+        return findings
+    return [f for f in findings if f.fix is None or _key(doc, f) not in vetoed]
+
+
 def fix_document(
     doc: Document,
     lint: Linter,
@@ -398,8 +454,9 @@ def fix_document(
     applied: list[Finding] = []
     inventory = _inventory(doc)
     findings = lint(doc)
+    vetoed: set[_Key] = set()
     for passes in range(max_passes):
-        batch = choose(findings, unsafe, unsafe_rules)
+        batch = choose(_open(doc, findings, vetoed), unsafe, unsafe_rules)
         if not batch:
             return FixResult(doc.text, tuple(applied), tuple(findings), passes)
         text = doc.text
@@ -410,10 +467,11 @@ def fix_document(
         if lost:  # self-check: re-parsed, something of the original is gone
             done = _lossless(doc, batch, inventory, _Loss(lost, new_doc))
             batch, new_doc, new_inventory = done.fixes, done.doc, done.inventory
+            vetoed |= done.vetoed
         applied.extend(batch)
         doc, inventory = new_doc, new_inventory
         findings = lint(doc)
-    left = choose(findings, unsafe, unsafe_rules)
+    left = choose(_open(doc, findings, vetoed), unsafe, unsafe_rules)
     if not left:  # the last allowed pass reached the fixpoint
         return FixResult(doc.text, tuple(applied), tuple(findings), max_passes)
     rules = ", ".join(sorted({f.rule for f in left}))

@@ -29,6 +29,7 @@ from awesomelint.engine import Settings, lint
 from awesomelint.errors import FixError, InputError
 from awesomelint.fixer import fix_document
 from awesomelint.model import Edit, Finding, Fix, Problem
+from awesomelint.rules import ALL_RULES
 from awesomelint.rules._base import Context, Rule
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -678,12 +679,25 @@ def test_two_fixes_that_lose_an_entry_only_together_are_applied_one_after_the_ot
     assert len(parse(text).items) == 1
 
 
-def test_a_mistune_only_item_is_not_an_entry() -> None:
-    """'2)' right after a paragraph line is lazy text to CommonMark (GitHub), though mistune
-    starts a list there: removing the duplicate before it is no loss."""
+def test_an_unsafe_removal_that_would_swallow_the_next_entry_is_left_out() -> None:
+    """Removing the duplicate would make `2) ...` continue the paragraph above it (an item
+    numbered 2 cannot interrupt one): with unsafe fixes asked for, that removal is left
+    out and reported, the rest of the file is fixed."""
     text = (
         "- [A](https://a.example/x)\nAwesome\n - [A](https://a.example/x)\nAwesome\n"
         "  2) `[code](https://code.example/x)`\n"
     )
-    fixed = awesomelint.fix(text, unsafe=True, config=ALL)
-    assert "https://code.example/x" in fixed and fixed.count("https://a.example/x") == 1
+    settings = Settings(tuple(r for r in ALL_RULES if r.name == "duplicate-link"))
+    result = fix_document(parse(text), lambda d: lint(d, settings), unsafe=True)
+    assert result.text == text
+    assert [f.rule for f in result.remaining] == ["duplicate-link"]
+    # where nothing else is lost, the duplicate goes
+    plain = "- [A](https://a.example/x)\n- [B](https://b.example)\n- [A](https://a.example/x)\n"
+    fixed = fix_document(parse(plain), lambda d: lint(d, settings), unsafe=True).text
+    assert fixed == "- [A](https://a.example/x)\n- [B](https://b.example)\n"
+
+
+def test_an_empty_bullet_is_no_entry() -> None:
+    text = "# A\n- [A](https://a.example/x)\nAwesome\n#Awesome\nAwesome\n-\n"
+    fixed = assert_api_ok(text)
+    assert "# Awesome" in fixed

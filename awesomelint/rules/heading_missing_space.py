@@ -26,12 +26,15 @@ Use instead:
 ## Fix safety
 Safe: inserts one space after the `#`s; no text is removed. No fix is offered when the
 next line of the paragraph would change its meaning once the heading ends the paragraph:
-4 or more columns of indentation (code), `<` (HTML) or `[label]:` (a definition).
+4 or more columns of indentation (code), `<` (HTML) or `[label]:` (a definition); nor when
+the heading would also close a list item and the item's next text, after blank lines, is
+indented 4 columns or more (it would become code).
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
 from awesomelint.model import Edit, Fix, Problem, Severity
@@ -40,11 +43,13 @@ from awesomelint.rules._base import Context, Rule
 # up to 3 spaces, 1-6 '#', then a letter (not a digit: "#42" is prose, not a heading)
 _SUSPECT = re.compile(r" {0,3}(#{1,6})(?=[^\W\d_])")
 _NEW_BLOCK = re.compile(r"(?: {4}| {0,3}\t| {0,3}<| {0,3}\[(?:[^\]\\]|\\.)*\]:)")
+_CODE_INDENT = re.compile(r" {4}| {0,3}\t")
 # a line of hashtags ("#ai #ml") is prose too
 _HASHTAGS = re.compile(r"#\w+(?:\s+#\w+)+\s*$")
 
 
 def check(ctx: Context) -> Iterator[Problem]:
+    starts = [it.start for it in ctx.doc.items]
     for block in ctx.doc.blocks:
         if block.kind != "paragraph":
             continue
@@ -59,13 +64,43 @@ def check(ctx: Context) -> Iterator[Problem]:
             # which changes what it is if it is indented code, a definition or HTML, so
             # that case is left to a human
             after = block.lines[k + 1].text if k + 1 < len(block.lines) else ""
-            certain = not _NEW_BLOCK.match(after)
+            # a lazy line's text is shown without its indentation, which counts once the
+            # heading has closed the list item around it: look at the line as written too
+            raw = ctx.doc.line_text(block.lines[k + 1].line) if after else ""
+            certain = not _NEW_BLOCK.match(after) and not _NEW_BLOCK.match(raw)
+            if certain and k + 1 == len(block.lines) and _in_item(ctx, starts, start):
+                # the heading also closes the list item: an indented line after blank
+                # lines, the item's text until then, would become code
+                certain = not _CODE_INDENT.match(_next_text_line(ctx, line.line))
             yield Problem(
                 f'Missing space after "{hashes}": this line renders as text, not as a heading',
                 start,
                 at,
                 Fix(f'Add a space after "{hashes}"', (Edit(at, at, " "),)) if certain else None,
             )
+
+
+def _in_item(ctx: Context, starts: list[int], offset: int) -> bool:
+    """Whether ``offset`` lies in a list item: the last item starting before it, or one
+    of that item's ancestors (``starts``: the items' starts)."""
+    items = ctx.doc.items
+    i = bisect_right(starts, offset) - 1
+    node = items[i] if i >= 0 else None
+    while node is not None:
+        if node.start <= offset < node.end:
+            return True
+        node = items[node.parent] if node.parent is not None else None
+    return False
+
+
+def _next_text_line(ctx: Context, line: int) -> str:
+    """The first line after ``line`` (1-based) that is not blank, or ""."""
+    doc = ctx.doc
+    for n in range(line + 1, min(doc.line_count, line + 50) + 1):
+        text = doc.line_text(n)
+        if text.strip():
+            return text
+    return ""
 
 
 RULE = Rule(
