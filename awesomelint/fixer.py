@@ -62,7 +62,7 @@ def _urlish(text: str) -> list[tuple[int, str]]:
 
 
 _LIVE = "live:"  # a URL seen outside code
-_ITEM = "item:"  # a list entry, by the URL of its first link
+_ITEM = "item:"  # a list entry, by the first URL on its first line
 
 Linter = Callable[[Document], list[Finding]]
 
@@ -151,14 +151,28 @@ def _inventory(doc: Document) -> Counter[str]:
     return inv
 
 
+def _starts_empty(doc: Document, it: ListItem) -> bool:
+    """An item with nothing after its marker whose next line is not indented to its
+    content: empty to CommonMark (mistune takes that line in lazily)."""
+    if doc.text[it.start + len(it.marker) : doc.line_ends[it.line - 1]].strip():
+        return False
+    if it.line >= doc.line_count:
+        return True
+    nxt = doc.line_text(it.line + 1)
+    indent = len(nxt) - len(nxt.lstrip(" "))
+    column = it.start - doc.line_starts[it.line - 1] + len(it.marker) + 1
+    return indent < column
+
+
 def _entries(
     doc: Document, found: list[tuple[int, str]] | None = None
 ) -> list[tuple[int, int, int, str]]:
-    """(index, start, end of its own text, key) of each list entry, in source order. The
-    key is the entry's first URL-shaped text (as the URL inventory reads it: a safe fix
-    may turn `[a]url` into `[a](url)`, never change the URL), else its first link's target
-    (a relative one), else "", on its first line. Own texts (an item's children excluded)
-    never overlap."""
+    """(index, start, end of its own text, key) of each list entry, in source order: the
+    list items of mistune that CommonMark sees too, empty bullets left out. The key is the
+    first URL-shaped text on the entry's first line (as the URL inventory reads it: a
+    safe fix may turn `[a]url` into `[a](url)`, never change the URL), else the target of
+    its first link there (a relative one), else "". Own texts (an item's children
+    excluded) never overlap."""
     if found is None:
         found = _urlish(doc.text)
     starts = [start for start, _ in found]
@@ -186,7 +200,7 @@ def _entries(
                 continue  # not an item to CommonMark (and GitHub): a paragraph's line
         lazy_lists.discard(it.list_id)
         own_end = items[it.children[0]].start if it.children else it.end
-        if not doc.text[it.start + len(it.marker) : own_end].strip():
+        if not doc.text[it.start + len(it.marker) : own_end].strip() or _starts_empty(doc, it):
             continue  # an empty bullet is no entry (a setext underline once a fix ends
             # the paragraph above it: "-" after "Text" is a heading's underline)
         # the key comes from the entry's first line: how far a paragraph's lazy lines
@@ -406,9 +420,7 @@ def _unsafe_at_fault(
 def _what(doc: Document, loss: _Loss) -> str:
     """The lost words or URLs, else the link, else the list entry, for the message."""
     lost = loss.lost
-    named = sorted(
-        k.removeprefix("url:") for k in lost if not k.startswith((_LIVE, _ITEM))
-    )
+    named = sorted(k.removeprefix("url:") for k in lost if not k.startswith((_LIVE, _ITEM)))
     if named:
         return repr(", ".join(named[:3]))
     live = sorted(k.removeprefix(_LIVE) for k in lost if k.startswith(_LIVE))

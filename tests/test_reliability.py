@@ -701,3 +701,11 @@ def test_an_empty_bullet_is_no_entry() -> None:
     text = "# A\n- [A](https://a.example/x)\nAwesome\n#Awesome\nAwesome\n-\n"
     fixed = assert_api_ok(text)
     assert "# Awesome" in fixed
+
+
+def test_an_empty_item_with_a_lazy_heading_is_not_an_entry() -> None:
+    """mistune takes '###Daily Check' into the empty item '1.' lazily; CommonMark leaves
+    the item empty. Fixing the heading must not count as losing the entry."""
+    text = "[x](https://a.example/top)\n\n1.  \n###Daily Check\n- https://b.example/x\n"
+    fixed = awesomelint.fix(text)
+    assert "### Daily Check" in fixed
