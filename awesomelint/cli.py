@@ -29,6 +29,7 @@ from awesomelint.rules import ALL_RULES
 
 if TYPE_CHECKING:
     from awesomelint.fixer import FixResult
+    from awesomelint.links.checker import LinkReport
 
 STDIN = "-"
 
@@ -199,7 +200,7 @@ def _link_urls(docs: Sequence[Document]) -> list[str]:
 
 def _run_links(
     docs: Sequence[Document], config: Config, flags: Mapping[str, Any], quiet: bool
-) -> dict[str, LinkStatus]:
+) -> LinkReport:
     """Check every http(s) link of ``docs`` (the network rules read the result)."""
     from awesomelint.links import cache as link_cache
     from awesomelint.links import checker
@@ -243,7 +244,7 @@ def _run_links(
         click.echo(
             f"Links: {st.checked} checked in {st.elapsed:.2f} s: {', '.join(parts)}.", err=True
         )
-    return result.statuses
+    return result
 
 
 def _fetch_titles(
@@ -356,9 +357,11 @@ def check(
             doc = _parallel.placing_document(text)
             reports.append(report.FileReport(_display(name), doc, tuple(found)))
     status = None
+    link_stats = None
     if flags["links"] and files:
         config = cache.config_for(files[0][0])
-        status = _run_links([doc for _, doc in files], config, flags, quiet)
+        link_report = _run_links([doc for _, doc in files], config, flags, quiet)
+        status, link_stats = link_report.statuses, link_report.stats
     for name, doc in files:
         findings = lint(
             doc, cache.for_path(name), None if name == STDIN else Path(name), link_status=status
@@ -379,7 +382,7 @@ def check(
 
         try:
             with summary_file.open("a", encoding="utf-8") as fh:
-                fh.write(summary_markdown(reports))
+                fh.write(summary_markdown(reports, link_stats))
         except OSError as exc:
             raise InputError(f"{summary_file}: cannot write: {exc.strerror or exc}") from None
     if fmt == "text" and not quiet:
@@ -439,7 +442,7 @@ def fix(
         if fetch_titles:
             titles = _fetch_titles(docs, config, flags)
         if flags["links"]:
-            status = _run_links([doc for doc, _ in docs], config, flags, quiet)
+            status = _run_links([doc for doc, _ in docs], config, flags, quiet).statuses
     also_unsafe = ("redirected-link",) if flags["links"] else ()
     workers = 1 if status or titles else _parallel.worker_count([name for name, _ in files])
     jobs = [(name, text, opts, unsafe_fixes, also_unsafe) for name, text in files]

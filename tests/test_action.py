@@ -42,12 +42,14 @@ def _expand(value: str, inputs: dict[str, str]) -> str:
     return re.sub(r"\$\{\{(.*?)\}\}", sub, value)
 
 
-def run_action(repo: Path, tmp: Path, **given: str) -> tuple[int, str, str]:
+def run_action(
+    repo: Path, tmp: Path, extra_env: dict[str, str] | None = None, **given: str
+) -> tuple[int, str, str]:
     action: dict[str, Any] = yaml.safe_load((ROOT / "action.yml").read_text(encoding="utf-8"))
     inputs = {k: str(v.get("default", "")) for k, v in action["inputs"].items()}
     inputs.update(given)
     summary, path_file = tmp / "summary.md", tmp / "path.txt"
-    summary.touch()
+    summary.write_text("", encoding="utf-8")
     path_file.touch()
     env = {
         **os.environ,
@@ -59,6 +61,7 @@ def run_action(repo: Path, tmp: Path, **given: str) -> tuple[int, str, str]:
         "GITHUB_STEP_SUMMARY": str(summary),
         "GITHUB_PATH": str(path_file),
         "RUNNER_TEMP": str(tmp),
+        **(extra_env or {}),
     }
     env.pop("VIRTUAL_ENV", None)
     out = ""
@@ -123,3 +126,36 @@ def test_action_annotates_only_the_pull_requests_lines(tmp_path: Path) -> None:
     assert code == 0, out
     code, out, _ = run_action(repo, tmp_path, **{"only-changed-lines": "false"})
     assert code == 1 and "line=6," in out
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_action_with_check_links_writes_the_link_health_table(tmp_path: Path) -> None:
+    from links_server import Reply, servers
+
+    with servers() as s:
+        app = s.add(lambda req: Reply() if req.path == "/ok" else Reply(404))
+        repo = tmp_path / "repo"
+        repo.mkdir()
+        git(repo, "init", "-q", "-b", "main")
+        (repo / "README.md").write_text("# Awesome\n\n## Tools\n\n", encoding="utf-8")
+        git(repo, "add", "README.md")
+        git(repo, "commit", "-q", "-m", "base")
+        git(repo, "checkout", "-q", "-b", "pr")
+        (repo / "README.md").write_text(
+            f"# Awesome\n\n## Tools\n\n- [Gone]({app.url('/gone')}) - A dead entry.\n",
+            encoding="utf-8",
+        )
+        git(repo, "commit", "-qam", "pr")
+        env = {"XDG_CACHE_HOME": str(tmp_path / "cache")}
+        # on a pull request, loopback addresses are skipped (--exclude-private)
+        code, out, summary = run_action(repo, tmp_path, env, **{"check-links": "true"})
+        assert code == 0, out
+        assert "### Link health" in summary
+        assert "| 0 | 0 | 0 | 0 | 0 | 0 | 1 |" in summary  # checked 0, skipped 1
+        # on a schedule: all links, all lines; the dead one fails the step
+        code, out, summary = run_action(
+            repo, tmp_path, {**env, "GITHUB_EVENT_NAME": "schedule"}, **{"check-links": "true"}
+        )
+        assert code == 1, out
+        assert "N001" in out and "dead-link" in summary
+        assert "| 1 | 0 | 1 | 0 | 0 | 0 | 0 |" in summary

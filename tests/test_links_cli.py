@@ -3,6 +3,7 @@ config table, and what stays offline."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -212,3 +213,42 @@ def test_progress_bar_draws_and_clears(capsys: pytest.CaptureFixture[str]) -> No
     err = capsys.readouterr().err
     assert err.count("\r[") == 2
     assert "4/4 links" in err and err.endswith(" " * len("[] 4/4 links") + " " * 30 + "\r")
+
+
+def test_summary_file_has_the_link_health_table(app: Server, tmp_path: Path) -> None:
+    doc = write(
+        tmp_path / "README.md",
+        f"# T\n\n- [A]({app.url('/ok')}) - A.\n- [B]({app.url('/gone')}) - B.\n"
+        f"- [C]({app.url('/old')}) - C.\n- [A again]({app.url('/ok')}#x) - Same page.\n",
+    )
+    summary = tmp_path / "summary.md"
+    code = main(["check", "--links", "--quiet", "--summary-file", str(summary), str(doc)])
+    assert code == 1
+    text = summary.read_text(encoding="utf-8")
+    assert "### Link health" in text
+    row = re.search(
+        r"^\| (\d+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \|", text, re.M
+    )
+    assert row is not None, text
+    # checked, ok, dead, redirected, warnings, from cache, skipped
+    assert row.groups() == ("3", "1", "1", "1", "0", "0", "0")
+    assert "`N001` dead-link" in text
+
+    # a second run: the good and the moved link come from the cache, the dead one is
+    # asked again
+    summary.unlink()
+    main(["check", "--links", "--quiet", "--summary-file", str(summary), str(doc)])
+    row = re.search(
+        r"^\| (\d+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \| (\d+) \|",
+        summary.read_text(encoding="utf-8"),
+        re.M,
+    )
+    assert row is not None and row.group(6) == "2"
+
+
+def test_summary_file_without_links_has_no_link_table(tmp_path: Path) -> None:
+    doc = write(tmp_path / "README.md", "# T\n\n- [A](https://a.example) - A.\n")
+    summary = tmp_path / "summary.md"
+    assert main(["check", "--summary-file", str(summary), str(doc)]) == 0
+    text = summary.read_text(encoding="utf-8")
+    assert "No problems found" in text and "Link health" not in text

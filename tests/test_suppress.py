@@ -46,22 +46,7 @@ def test_comments_in_code_are_not_directives() -> None:
     assert _lines(text) == [("heading-missing-space", 7)]
 
 
-def test_every_mapped_id_names_a_rule_or_a_planned_one() -> None:
+def test_every_mapped_id_names_a_rule() -> None:
     names = {r.name for r in ALL_RULES}
-    planned = {"dead-link"}  # network rules, issue "dead links"
-    unknown = {v for v in AWESOME_LINT_IDS.values() if v not in names | planned}
-    # the awesome-list rules land with their own modules; until then only they may miss
-    assert unknown <= {
-        "awesome-badge",
-        "awesome-heading",
-        "awesome-toc",
-        "list-item-format",
-        "repeated-item-name",
-        "spell-check",
-        "balanced-punctuation",
-        "repeated-punctuation",
-        "no-ci-badge",
-        "license-section",
-        "contributing-file",
-        "code-of-conduct",
-    }
+    unknown = {v for v in AWESOME_LINT_IDS.values() if v not in names}
+    assert not unknown

@@ -90,7 +90,7 @@ class Stats:
     """Counts for the one-line summary."""
 
     checked: int = 0  # distinct targets (cached ones included, skipped ones not)
-    ok: int = 0
+    ok: int = 0  # ok, dead, redirected and warnings add up to checked
     dead: int = 0
     redirected: int = 0
     warnings: int = 0  # unreachable, blocked, archived
@@ -780,12 +780,13 @@ def _stats(statuses: dict[str, LinkStatus], requests: int, elapsed: float) -> St
             skipped += 1
             continue
         cached += s.from_cache
-        if s.outcome == "ok":
-            ok += 1
+        if s.outcome == "ok":  # the four counts split the checked links: they add up
             if s.redirect and is_move(s.url, s.redirect):
                 redirected += 1
-            if s.archived:
+            elif s.archived:
                 warnings += 1
+            else:
+                ok += 1
         elif s.outcome == "dead":
             dead += 1
         else:

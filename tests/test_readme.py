@@ -1,0 +1,31 @@
+"""README.md stays true: its rules tables list every rule, with the right name and fix."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from awesomelint.rules import ALL_RULES
+
+ROOT = Path(__file__).resolve().parent.parent
+
+ROW = re.compile(r"^\| ([A-Z]\d{3}) \| ([a-z-]+) \| ([^|]+) \| [^|]+ \|$", re.MULTILINE)
+
+
+def _rows() -> dict[str, tuple[str, str]]:
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows: dict[str, tuple[str, str]] = {}
+    for code, name, fix in ROW.findall(text):
+        assert code not in rows, f"{code} listed twice"
+        rows[code] = (name, fix.strip())
+    return rows
+
+
+def test_every_rule_is_in_the_readme() -> None:
+    rows = _rows()
+    assert set(rows) == {r.code for r in ALL_RULES}
+    for rule in ALL_RULES:
+        name, fix = rows[rule.code]
+        assert name == rule.name, rule.code
+        # "-" exactly when the rule offers no fix
+        assert (fix == "-") == (not rule.fixable), (rule.code, fix)
