@@ -408,7 +408,7 @@ def random_document(rnd: random.Random) -> str:
 
 
 @pytest.mark.parametrize(
-    "count", [pytest.param(2000, id="2000"), pytest.param(30000, marks=pytest.mark.slow)]
+    "count", [pytest.param(2000, id="2000"), pytest.param(20000, marks=pytest.mark.slow)]
 )
 def test_random_documents(count: int) -> None:
     rnd = random.Random(20261127)

@@ -10,7 +10,12 @@ import pytest
 from awesomelint.document import parse
 from awesomelint.fixer import choose
 from awesomelint.links.checker import make_client
-from awesomelint.links.net import GuardedBackend, SystemResolver, is_private_address
+from awesomelint.links.net import (
+    GuardedBackend,
+    OriginPools,
+    SystemResolver,
+    is_private_address,
+)
 from awesomelint.links.options import LinkOptions
 from awesomelint.links.status import is_move, link_key, to_front_page
 from awesomelint.links.titles import clean_title, extract_title
@@ -71,9 +76,12 @@ def test_the_client_connects_through_the_guarded_backend() -> None:
     async def go() -> None:
         async with make_client(LinkOptions(exclude_private=True)) as client:
             transport = client._transport
-            pool = transport._pool  # type: ignore[attr-defined]
+            pools = transport._pool  # type: ignore[attr-defined]
+            assert isinstance(pools, OriginPools)
+            pool = pools._make()
             assert isinstance(pool, httpcore.AsyncConnectionPool)
             assert isinstance(pool._network_backend, GuardedBackend)
+            await pool.aclose()
 
     asyncio.run(go())
 
@@ -145,3 +153,32 @@ def test_unsafe_rules_opt_in_one_rule() -> None:
     assert choose([moved, other], unsafe=False, unsafe_rules={"redirected-link"}) == [moved]
     assert choose([moved, other], unsafe=True) == [moved, other]
     assert doc.text
+
+
+def test_a_pool_per_origin_and_idle_pools_are_closed() -> None:
+    """Each origin gets its own pool (httpcore scans a pool's every connection per
+    request); beyond the newest few, pools with nothing in flight are closed, so a list
+    with many hosts does not keep a socket open per host."""
+    from links_server import Reply, servers
+
+    from awesomelint.links.checker import LinkChecker
+
+    with servers() as s:
+        apps = [s.add(lambda req: Reply()) for _ in range(OriginPools._KEEP + 8)]
+        urls = [a.url(f"/{i}") for a in apps for i in range(3)]
+        last = s.add(lambda req: Reply())
+
+        async def go() -> tuple[int, int, int]:
+            options = LinkOptions(use_cache=False, timeout=5)
+            async with make_client(options) as client:
+                report = await LinkChecker(client, options).check(urls)
+                pools = client._transport._pool  # type: ignore[attr-defined]
+                during = len(pools.pools)
+                # the next new origin finds every other pool idle: the surplus goes
+                await LinkChecker(client, options).check([last.url("/")])
+                return report.stats.ok, during, len(pools.pools)
+
+        ok, during, after = asyncio.run(go())
+    assert ok == len(urls)
+    assert during <= len(apps)
+    assert after <= OriginPools._KEEP

@@ -361,7 +361,7 @@ def assert_fix_ok(text: str) -> None:
 _QUIET = list(HealthCheck)
 CHECK = settings(max_examples=300, deadline=None, suppress_health_check=_QUIET)
 FIX = settings(max_examples=800, deadline=None, suppress_health_check=_QUIET)
-SLOW = settings(max_examples=5000, deadline=None, suppress_health_check=_QUIET)
+SLOW = settings(max_examples=3000, deadline=None, suppress_health_check=_QUIET)
 
 
 @CHECK

@@ -205,14 +205,70 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
             else httpx.create_ssl_context(verify=verify, trust_env=False)
         )
         super().__init__(limits=limits, verify=context, trust_env=False)
+
+        def pool() -> httpcore.AsyncConnectionPool:
+            return httpcore.AsyncConnectionPool(
+                ssl_context=context,
+                max_connections=limits.max_connections,
+                max_keepalive_connections=limits.max_keepalive_connections,
+                keepalive_expiry=limits.keepalive_expiry,
+                http1=True,
+                http2=False,
+                network_backend=backend,
+            )
+
         # httpx builds its pool with the default backend and offers no argument for
         # another one: replace the pool (same settings) - tests/test_links_net.py guards it
-        self._pool = httpcore.AsyncConnectionPool(
-            ssl_context=context,
-            max_connections=limits.max_connections,
-            max_keepalive_connections=limits.max_keepalive_connections,
-            keepalive_expiry=limits.keepalive_expiry,
-            http1=True,
-            http2=False,
-            network_backend=backend,
-        )
+        self._pool = OriginPools(pool)  # type: ignore[assignment]
+
+
+class OriginPools:
+    """A connection pool per origin (scheme, host, port), in place of httpcore's one pool.
+
+    httpcore's pool scans every connection it holds for each request it queues, so one
+    pool for 64 connections to many hosts spends its time scanning; a pool per origin
+    holds only the host's few. Pools that sit idle beyond the newest ``_KEEP`` are closed,
+    so sockets kept alive stay bounded on lists with a thousand hosts."""
+
+    _KEEP = 16
+
+    def __init__(self, make: Callable[[], httpcore.AsyncConnectionPool]) -> None:
+        self._make = make
+        self.pools: dict[tuple[bytes, bytes, int | None], httpcore.AsyncConnectionPool] = {}
+
+    async def handle_async_request(self, request: httpcore.Request) -> httpcore.Response:
+        url = request.url
+        key = (url.scheme, url.host, url.port)
+        pool = self.pools.pop(key, None)
+        idle = []
+        if pool is None:
+            pool = self._make()
+            idle = self._take_idle()
+        self.pools[key] = pool  # the newest last
+        for old in idle:  # (taken out of the dict before any await: tasks share it)
+            await old.aclose()
+        return await pool.handle_async_request(request)
+
+    def _take_idle(self) -> list[httpcore.AsyncConnectionPool]:
+        """Remove and return the oldest pools with nothing in flight, beyond ``_KEEP``."""
+        surplus = len(self.pools) + 1 - self._KEEP
+        taken = []
+        for key, pool in list(self.pools.items()):
+            if surplus <= 0:
+                break
+            if all(c.is_idle() or c.is_closed() for c in pool.connections):
+                del self.pools[key]
+                taken.append(pool)
+                surplus -= 1
+        return taken
+
+    async def aclose(self) -> None:
+        pools, self.pools = list(self.pools.values()), {}
+        for pool in pools:
+            await pool.aclose()
+
+    async def __aenter__(self) -> OriginPools:
+        return self
+
+    async def __aexit__(self, *exc: object) -> None:
+        await self.aclose()
