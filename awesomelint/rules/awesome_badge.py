@@ -49,15 +49,15 @@ IMAGES = frozenset(
     "https://awesome.re/" + n for n in ("badge.svg", "badge-flat.svg", "badge-flat2.svg")
 )
 # what an Awesome badge looks like even with a wrong URL
-_LOOKS_LIKE = re.compile(
-    r"awesome\.re/badge|sindresorhus/awesome/[^\s)]*badge[^\s)]*\.svg", re.I
-)
+_LOOKS_LIKE = re.compile(r"awesome\.re/badge|sindresorhus/awesome/[^\s)]*badge[^\s)]*\.svg", re.I)
 _TARGET_LIKE = re.compile(
     r"^https?://(?:www\.)?(?:awesome\.re|github\.com/sindresorhus/awesome)/?$"
 )
-_A = re.compile(
-    r"<a\b[^>]*?\bhref\s*=\s*[\"']?([^\"'\s>]+)[^>]*>(.{0,2000}?)</a\s*>", re.I | re.S
-)
+_A_OPEN = re.compile(r"<a\b", re.I)
+_HREF = re.compile(r"<a\b[^>]*?\bhref\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+_A_CLOSE = re.compile(r"</a\s*>", re.I)
+_A_BODY = 2000  # the most text between <a ...> and </a> that counts as one link
+_A_TAG = 4096  # the longest <a ...> tag taken for one (URLs stay under ~2000 characters)
 _IMG_SRC = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
 _CENTRED = re.compile(r"align\s*=\s*[\"']?center", re.I)
 _CODE: frozenset[RegionKind] = frozenset({"fenced_code", "indent_code", "codespan"})
@@ -81,12 +81,33 @@ def _markdown_badges(doc: Document) -> Iterator[tuple[Link, Link | None]]:
 
 def _html_badges(doc: Document) -> Iterator[tuple[str, str, int]]:
     """(href, img src, offset of src) of badge-like images in HTML links, outside code."""
-    for m in _A.finditer(doc.text):
-        img = _IMG_SRC.search(m.group(2))
-        if img is None or doc.in_region(m.start(), _CODE):
+    for start, href, body, end in _html_links(doc.text):
+        img = _IMG_SRC.search(doc.text, body, end)
+        if img is None or doc.in_region(start, _CODE):
             continue
-        if _TARGET_LIKE.match(m.group(1)) or _LOOKS_LIKE.search(img.group(1)):
-            yield m.group(1), img.group(1), m.start(2) + img.start(1)
+        if _TARGET_LIKE.match(href) or _LOOKS_LIKE.search(img.group(1)):
+            yield href, img.group(1), img.start(1)
+
+
+def _html_links(text: str) -> Iterator[tuple[int, str, int, int]]:
+    """(start, href, body start, body end) of each ``<a href=...>...</a>``, in linear
+    time: every scan is bounded, and the next ``>`` is looked up once for many ``<a``."""
+    pos, gt = 0, -1
+    while (m := _A_OPEN.search(text, pos)) is not None:
+        start = m.start()
+        if gt < start:
+            gt = text.find(">", start)
+            if gt < 0:
+                return
+        pos = start + 1
+        href = _HREF.match(text, start, gt) if gt - start <= _A_TAG else None
+        if href is None:
+            continue
+        close = _A_CLOSE.search(text, gt + 1, gt + 1 + _A_BODY + 64)
+        if close is None or close.start() - (gt + 1) > _A_BODY:
+            continue
+        yield start, href.group(1), gt + 1, close.start()
+        pos = close.end()
 
 
 def _header_end(doc: Document) -> int:

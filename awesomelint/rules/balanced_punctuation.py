@@ -34,6 +34,7 @@ No fix: where the missing half belongs is for the author to decide.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
 
 from awesomelint.model import Problem, Severity
@@ -58,57 +59,54 @@ def _check_text(text: str, offsets: list[int], where: str) -> Iterator[Problem]:
     ignored = {m.end() - 1 for m in _EMOTICON.finditer(text) if text[m.end() - 1] in "()[]{}"}
     ignored |= {m.start() for m in _EMOTICON.finditer(text) if text[m.start()] in "()"}
     markers = {m.end() - 1 for m in _MARKER.finditer(text)}
-    stack: list[tuple[str, int]] = []
+    # the open marks, a stack per mark: closing one finds the latest of its kind at once
+    # (a stack of all marks searched from the top takes quadratic time on "](](](")
+    open_: defaultdict[str, list[int]] = defaultdict(list)
     n = len(text)
     for i, ch in enumerate(text):
-        if i in ignored or (i in markers and not any(c == "(" for c, _ in stack)):
+        if i in ignored or (i in markers and not open_["("]):
             continue
         if ch == '"':
-            if any(c == '"' for c, _ in stack):
-                _close(stack, '"')
+            if open_['"']:
+                open_['"'].pop()
             elif not (i and text[i - 1].isdigit()):  # 3.5" is an inch mark
-                stack.append((ch, i))
+                open_[ch].append(i)
             continue
         if ch == "'":
             before = text[i - 1] if i else " "
             after = text[i + 1] if i + 1 < n else " "
             if (before.isspace() or before in "([{") and after.isalpha():
-                stack.append((ch, i))  # an opening quote: 'word
-            elif not after.isalnum() and any(c == "'" for c, _ in stack):
-                _close(stack, "'")
+                open_[ch].append(i)  # an opening quote: 'word
+            elif not after.isalnum() and open_["'"]:
+                open_["'"].pop()
             continue  # otherwise an apostrophe: don't, '90s, Jones'
         if ch == "’":
-            if any(c == "‘" for c, _ in stack) and not (
+            if open_["‘"] and not (
                 i + 1 < n and text[i + 1].isalpha() and i and text[i - 1].isalpha()
             ):
-                _close(stack, "‘")
+                open_["‘"].pop()
             continue  # otherwise an apostrophe: it’s, Jones’
         if ch == "‘" and i + 1 < n and text[i + 1].isdigit():
             continue  # ‘90s
-        if ch == "“" and any(c == "„" for c, _ in stack):
-            _close(stack, "„")
+        if ch == "“" and open_["„"]:
+            open_["„"].pop()
             continue
         if ch in _CLOSER:
-            stack.append((ch, i))
-        elif ch in _OPENERS and not _close(stack, _OPENERS[ch]):
+            open_[ch].append(i)
+        elif ch in _OPENERS:
+            if open_[_OPENERS[ch]]:
+                open_[_OPENERS[ch]].pop()
+                continue
             yield Problem(
                 f'Unmatched "{ch}": no "{_OPENERS[ch]}" opens it in this {where}',
                 offsets[i],
                 offsets[i] + 1,
             )
-    for ch, i in stack:
+    for i, ch in sorted((i, ch) for ch, where_open in open_.items() for i in where_open):
         closer = _CLOSER.get(ch, ch)
         yield Problem(
             f'Unclosed "{ch}": no "{closer}" closes it in this {where}', offsets[i], offsets[i] + 1
         )
-
-
-def _close(stack: list[tuple[str, int]], opener: str) -> bool:
-    for k in range(len(stack) - 1, -1, -1):
-        if stack[k][0] == opener:
-            del stack[k]
-            return True
-    return False
 
 
 def check(ctx: Context) -> Iterator[Problem]:
