@@ -17,7 +17,7 @@ from awesomelint.rules._lists import visual_column, visual_lists
 SELECT = {"select": ["list-indent"]}
 
 
-def _fix(text: str, **options: int) -> str:
+def _fix(text: str, **options: int | bool) -> str:
     settings = Settings((list_indent.RULE,), options={"list-indent": options})
     return fix_document(parse(text), lambda d: lint(d, settings)).text
 
@@ -57,8 +57,7 @@ def _structure(doc: Document) -> list[tuple[int, int, int | None]]:
     by_index = {it.index: it for it in doc.items}
     items = sorted(doc.items, key=lambda it: it.start)
     return [
-        (it.line, it.depth, None if it.parent is None else by_index[it.parent].line)
-        for it in items
+        (it.line, it.depth, None if it.parent is None else by_index[it.parent].line) for it in items
     ]
 
 
@@ -105,7 +104,12 @@ def test_indented_top_level_list_with_lazy_lines() -> None:
     assert lines[6].startswith("예를 들어") and lines[7].startswith("기존의")  # lazy: untouched
     doc = parse(fixed)
     assert _structure(doc) == [
-        (2, 0, None), (3, 1, 2), (4, 1, 2), (5, 0, None), (6, 1, 5), (9, 0, None)
+        (2, 0, None),
+        (3, 1, 2),
+        (4, 1, 2),
+        (5, 0, None),
+        (6, 1, 5),
+        (9, 0, None),
     ]
     wave = doc.items[4]
     assert (wave.line, wave.end_line) == (6, 8)  # the lazy lines stay in the WaveNet item
@@ -262,3 +266,60 @@ def test_simple_lists_are_always_fixed(text: str) -> None:
     assert all(f.fix for f in awesomelint.check(text, config=SELECT))
     fixed = awesomelint.fix(text, config=SELECT)
     assert _structure(parse(fixed)) == _intended(doc)
+
+
+# -- tabs = true: lists indented with one tab per level on purpose ---------------------
+
+TABBED = (
+    "# Awesome\n\n"
+    "- [Java](https://java.example) - Java.\n"
+    "\t- [RxJava](https://rxjava.example)\n"
+    " \t- [J2ME](https://j2me.example) - Java ME.\n"
+    "\t\t- [Deep](https://deep.example)\n"
+    "  - [Spaced](https://spaced.example)\n"
+    "- [Kotlin](https://kotlin.example)\n"
+)
+
+
+def test_tabs_option_accepts_one_tab_per_level_and_reports_the_rest() -> None:
+    config = {"select": ["list-indent"], "list-indent": {"tabs": True}}
+    findings = awesomelint.check(TABBED, config=config)
+    got = [(parse(TABBED).location(f.start)[0], f.message) for f in findings]
+    assert got == [
+        (
+            5,
+            "List item indented with tabs and spaces; expected a tab to nest under the item "
+            "on line 3",
+        ),
+        (7, "List item indented 2 spaces; expected a tab to nest under the item on line 3"),
+    ]
+    # without the option, every tab is reported (the default: 2 spaces per level)
+    lines = [parse(TABBED).location(f.start)[0] for f in awesomelint.check(TABBED, config=SELECT)]
+    assert lines == [4, 5, 6]
+
+
+def test_tabs_option_fix_keeps_the_nesting_and_is_stable() -> None:
+    fixed = _fix(TABBED, tabs=True)
+    assert fixed == TABBED.replace(" \t- [J2ME]", "\t- [J2ME]").replace(
+        "  - [Spaced]", "\t- [Spaced]"
+    )
+    assert _fix(fixed, tabs=True) == fixed
+    config = {"select": ["list-indent"], "list-indent": {"tabs": True}}
+    assert awesomelint.check(fixed, config=config) == []
+    # the nesting drawn is the nesting parsed: Deep under J2ME, Spaced under Java
+    assert _tree(fixed) == [
+        ("- [Java](https://java.example) - Java.", 0, None),
+        ("- [RxJava](https://rxjava.example)", 1, "- [Java](https://java.example) - Java."),
+        ("- [J2ME](https://j2me.example) - Java ME.", 1, "- [Java](https://java.example) - Java."),
+        ("- [Deep](https://deep.example)", 2, "- [J2ME](https://j2me.example) - Java ME."),
+        ("- [Spaced](https://spaced.example)", 1, "- [Java](https://java.example) - Java."),
+        ("- [Kotlin](https://kotlin.example)", 0, None),
+    ]
+
+
+def test_tabs_option_is_a_config_key() -> None:
+    from awesomelint.config import parse_table
+
+    assert parse_table({"list-indent": {"tabs": True}}).settings().options["list-indent"]["tabs"]
+    with pytest.raises(ConfigError, match="must be bool"):
+        parse_table({"list-indent": {"tabs": "yes"}}).settings()

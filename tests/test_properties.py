@@ -418,6 +418,11 @@ REGRESSIONS: list[Any] = [
     "- [http://c.example/F_(b)](http://c.example/F_(b))\n",
     # tabs after a quote marker: positions must map to the tab, not the '>'
     ">\t###NoSpace [a](https://a.example/x)\n- a\n\n\t###Tab\n",
+    # found by atheris: a '#' line that goes on a link (its destination on the next line),
+    # or a code span, of the line before is no heading to fix
+    "[](\n#f)",
+    "[foo\n#bar](https://x.example)\n",
+    "`a\n#b`\n",
 ]
 OPEN: list[Any] = [
     # fixed: heading-missing-space offers no fix when the paragraph's next line would become

@@ -60,6 +60,10 @@ def check(ctx: Context) -> Iterator[Problem]:
             hashes = m.group(1)
             start = line.start + m.start(1)
             at = line.start + m.end(1)
+            if ctx.doc.in_region(start) or any(
+                lk.end > start for lk in ctx.doc.links_between(block.start, start)
+            ):
+                continue  # the line goes on a link, code span or HTML of the line before
             # a heading ends its paragraph: the next line then starts a block of its own,
             # which changes what it is if it is indented code, a definition or HTML, so
             # that case is left to a human

@@ -11,6 +11,10 @@ spaces after it when that is wider (3 under `1.`, 4 under `10.`; never more than
 past the parent's text, where a bullet would turn into code). Lists that follow each other
 on the next line or after blank lines only are read as one list, as a reader sees them.
 
+Lists indented with tabs on purpose - one tab per level, as in sindresorhus/awesome - can
+say so with the option `tabs = true`: then a child is its parent's tabs plus one, and
+spaces are what gets reported (and fixed into tabs).
+
 Lists inside block quotes and lists with an item that starts on another item's line
 (`- - x`) are left alone.
 
@@ -76,6 +80,7 @@ class _Node:
     col: int  # the marker's visual column, as written
     content: int  # visual column of the item's text, as written
     expected: int  # column of the marker after the fix
+    want: str  # the whitespace before the marker after the fix
     child_offset: int  # expected column of a child, relative to this marker
     parent: int | None  # position of the intended parent
     depth: int
@@ -94,7 +99,8 @@ def _content_offset(rest: str, marker_end: int, width: int) -> int:
     return width + (gap if n < len(rest) and 1 <= gap <= 4 else 1)
 
 
-def _plan(doc: Document, vl: VisualList, indent: int) -> list[_Node]:
+def _plan(doc: Document, vl: VisualList, indent: int | None) -> list[_Node]:
+    """Where each bullet goes: ``indent`` spaces per level, or a tab (``None``)."""
     nodes: list[_Node] = []
     stack: list[_Node] = []
     for pos, it in enumerate(vl.items):
@@ -105,7 +111,12 @@ def _plan(doc: Document, vl: VisualList, indent: int) -> list[_Node]:
         if stack and col <= stack[-1].col:  # a sibling, or left of the first bullet
             stack.pop()
         parent = stack[-1] if stack else None
-        expected = parent.expected + parent.child_offset if parent else 0
+        if indent is None:
+            want = "\t" * len(stack)
+            expected = 4 * len(stack)
+        else:
+            expected = parent.expected + parent.child_offset if parent else 0
+            want = " " * expected
         width = len(it.marker)
         rest = doc.text[it.start + width : doc.line_ends[it.line - 1]]
         offset = _content_offset(rest, expected + width, width)
@@ -116,8 +127,9 @@ def _plan(doc: Document, vl: VisualList, indent: int) -> list[_Node]:
             col,
             col + _content_offset(rest, col + width, width),
             expected,
+            want,
             # more than 3 columns past the text would make the child indented code
-            min(max(indent, offset), offset + 3),
+            min(max(indent or 4, offset), offset + 3),
             parent.pos if parent else None,
             len(stack),
         )
@@ -140,9 +152,9 @@ def _edits(doc: Document, vl: VisualList, nodes: Sequence[_Node]) -> list[list[E
     """Per node: its bullet's new indentation and its continuation lines moved along."""
     edits: list[list[Edit]] = [[] for _ in nodes]
     for node, it in zip(nodes, vl.items, strict=True):
-        if node.ws != " " * node.expected:
+        if node.ws != node.want:
             start = doc.line_starts[it.line - 1]
-            edits[node.pos].append(Edit(start, start + len(node.ws), " " * node.expected))
+            edits[node.pos].append(Edit(start, start + len(node.ws), node.want))
     owner = _owners(vl.items, vl.first_line, vl.last_line)
     for n in range(vl.first_line, vl.last_line + 1):
         pos = owner[n - vl.first_line]
@@ -272,16 +284,21 @@ def _misread(
                 break
 
 
+def _unit(ws: str) -> str:
+    return "a tab" if ws == "\t" else f"{len(ws)} tabs" if ws else "none"
+
+
 def check(ctx: Context) -> Iterator[Problem]:
-    indent = ctx.options.get("indent", 2)
-    if not isinstance(indent, int) or indent < 1:
-        raise ConfigError(f"option list-indent.indent must be a positive integer, got {indent!r}")
+    option = ctx.options.get("indent", 2)
+    if isinstance(option, bool) or not isinstance(option, int) or option < 1:
+        raise ConfigError(f"option list-indent.indent must be a positive integer, got {option!r}")
+    indent = None if ctx.options.get("tabs", False) else option
     doc = ctx.doc
     for vl in visual_lists(doc):
         if not vl.plain:
             continue
         nodes = _plan(doc, vl, indent)
-        bad = [node for node in nodes if node.ws != " " * node.expected]
+        bad = [node for node in nodes if node.ws != node.want]
         yield from _misread(doc, vl, nodes, bad)
         if not bad:
             continue
@@ -292,7 +309,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         else:  # withhold the fix only where the rewritten list would read differently
             for a, b in _segments(nodes):
                 seg = nodes[a:b]
-                if any(n.ws != " " * n.expected for n in seg) and _verified(
+                if any(n.ws != n.want for n in seg) and _verified(
                     doc, vl.items[a:b], seg, [e for es in edits[a:b] for e in es]
                 ):
                     fixable.update(range(a, b))
@@ -302,11 +319,15 @@ def check(ctx: Context) -> Iterator[Problem]:
             if node.parent is None:
                 where = "for a top-level item"
                 title = "Remove the indentation before the bullet"
+            elif indent is None:
+                where = f"to nest under the item on line {nodes[node.parent].line}"
+                title = f"Indent the bullet with {_unit(node.want)}"
             else:
                 where = f"to nest under the item on line {nodes[node.parent].line}"
                 title = f"Indent the bullet with {node.expected} spaces"
+            wanted = _unit(node.want) if indent is None and node.want else node.expected
             yield Problem(
-                f"List item indented {_describe(node.ws)}; expected {node.expected} {where}",
+                f"List item indented {_describe(node.ws)}; expected {wanted} {where}",
                 start,
                 it.start + len(it.marker),
                 Fix(title, tuple(edits[node.pos])) if node.pos in fixable else None,
@@ -321,6 +342,6 @@ RULE = Rule(
     doc=__doc__ or "",
     fixable=True,
     severity=Severity.WARNING,
-    options=MappingProxyType({"indent": 2}),
+    options=MappingProxyType({"indent": 2, "tabs": False}),
     groups=frozenset({"awesome"}),
 )
