@@ -259,20 +259,25 @@ class _PosInlineParser(InlineParser):
         if rule == "link_close":
             # Feed a ']+' run one ']' at a time (equivalent to links.parse_link_close)
             # so that we know which ']' closed which '['.
+            # One ']' pops at most the innermost bracket (mistune 3.4's parse_link_close:
+            # _close_bracket pops one, _discard_brackets drops one); looking at the top two
+            # keeps this linear where a copy of every open bracket per ']' was quadratic.
             pos, stop = m.start(), m.end()
             while pos < stop:
-                openers = [(b, b.token_index, b.start, b.image) for b in state.brackets]
+                tail = state.brackets[-2:]
+                before = len(state.brackets)
                 one = _ONE_CLOSE.match(state.src, pos)
                 assert one is not None
                 new = super().parse_method(one, state)
                 assert new is not None
-                alive = {id(b) for b in state.brackets}
-                for b, idx, text_start, image in openers:
-                    if id(b) in alive or idx >= len(state.tokens):
+                gone = before - len(state.brackets)
+                for b in tail[len(tail) - gone :] if 0 < gone <= len(tail) else ():
+                    if b.token_index >= len(state.tokens):
                         continue
-                    tok = state.tokens[idx]
+                    tok = state.tokens[b.token_index]
                     if tok["type"] in ("link", "image") and "_span" not in tok:
-                        tok["_span"] = (text_start - (2 if image else 1), text_start, pos, new)
+                        start = b.start - (2 if b.image else 1)
+                        tok["_span"] = (start, b.start, pos, new)
                 pos = new
             return pos
         n = len(state.tokens)

@@ -274,8 +274,19 @@ DEEP = 3000
         "# T\n\n" + "[" * DEEP + "x" + "](https://x.example)" * DEEP + "\n",
         "# T\n\n" + "*" * DEEP + "x" + "*" * DEEP + "\n",
         "# T\n\n" + "<div>" * DEEP + "\n\n" + "</div>" * DEEP + "\n",
+        # every ']' closes a '[' that makes no link: the parser's positions were quadratic
+        "# T\n\n" + "[" * DEEP * 10 + "(" * DEEP * 10 + "]" * DEEP * 10 + "\n",
     ],
-    ids=["bullets", "ordered", "quotes", "quoted-lists", "brackets", "emphasis", "html"],
+    ids=[
+        "bullets",
+        "ordered",
+        "quotes",
+        "quoted-lists",
+        "brackets",
+        "emphasis",
+        "html",
+        "bracket-runs",
+    ],
 )
 def test_nested_3000_levels(text: str) -> None:
     t0 = time.monotonic()
