@@ -38,6 +38,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from awesomelint.document import Block, Document, Link, ListItem
+from awesomelint.rules._links import entries as item_entries
 
 SPACES = " \t\u00a0\u2009\u202f"
 # spaces, an optional dash / colon / arrow, spaces: what stands between name and description
@@ -208,24 +209,16 @@ def _entry(doc: Document, item: ListItem, block: Block) -> Entry | None:
 
 
 def entries(doc: Document) -> list[Entry]:
-    """The document's entries in source order (see the module docstring)."""
+    """The document's entries in source order (see the module docstring): the list items
+    of ``_links.entries`` (text on the marker line) that come after the Contents section."""
     start = entries_start(doc)
     if start is None:
         return []
-    first_block: dict[int, int] = {}
-    for bi, block in enumerate(doc.blocks):
-        if block.kind == "paragraph" and block.lines:
-            first_block.setdefault(block.lines[0].line, bi)
-    owner: dict[int, ListItem] = {}
-    for item in doc.items:  # parents come before their children: the innermost wins
-        if item.start < start:
-            continue
-        found = first_block.get(item.line)
-        if found is not None and item.start < doc.blocks[found].start <= item.end:
-            owner[found] = item
     out = []
-    for bi in sorted(owner):
-        entry = _entry(doc, owner[bi], doc.blocks[bi])
+    for item_entry in item_entries(doc):
+        if item_entry.item.start < start:
+            continue
+        entry = _entry(doc, item_entry.item, item_entry.block)
         if entry is not None:
             out.append(entry)
     return out
