@@ -38,9 +38,11 @@ def _urlish(text: str) -> list[tuple[int, str]]:
     """URL-shaped text with its offset. A URL ends before a ``)`` that closes nothing (the
     end of a Markdown link) and, like GFM autolinks, before trailing punctuation."""
     out = []
-    for m in _URLISH_RAW.finditer(text):
+    pos = 0
+    while (m := _URLISH_RAW.search(text, pos)) is not None:
         group = "url" if m.group("url") is not None else "www"
         url = m.group(group)
+        pos = m.end()
         if ")" in url:
             depth = 0
             for p in _PARENS.finditer(url):
@@ -48,6 +50,9 @@ def _urlish(text: str) -> list[tuple[int, str]]:
                     depth += 1
                 elif depth == 0:
                     url = url[: p.start()]
+                    # what follows the ')' is scanned again: `[](http://a)-b://c` holds
+                    # two URL-shaped runs, as `[](http://a) - b://c` does
+                    pos = m.start(group) + p.start()
                     break
                 else:
                     depth -= 1

@@ -423,6 +423,17 @@ REGRESSIONS: list[Any] = [
     "[](\n#f)",
     "[foo\n#bar](https://x.example)\n",
     "`a\n#b`\n",
+    # found by the mutation fuzzer on the corpus lists (30,000 cases): a separator at the
+    # end of its line, fixed to " - ", left a trailing space that trailing-whitespace took
+    # back, forever
+    "- [](http://y)-\r_",
+    "* [a](https://a.example)-\nDesc.\n",
+    "* [caret](https://t.example/c) - \r\nClassification and Regression.\n",
+    # ... a heading that closes a list item before an HTML line mistune read into it
+    "-\n#m\n<div>\n- N",
+    "5)\n#m\n<div>\n- N",
+    # ... URL-shaped text after a link's ')' was never scanned: "닝s" looked lost
+    "* [](http://m)-닝s://",
 ]
 OPEN: list[Any] = [
     # fixed: heading-missing-space offers no fix when the paragraph's next line would become

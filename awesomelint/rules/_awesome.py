@@ -108,7 +108,8 @@ class Entry:
 
     ``text[gap_start:gap_end]`` is the separator as written (``" - "`` when right; empty
     or spaces when missing); the description is ``text[gap_end:end]`` (empty when the
-    entry has none).
+    entry has none). ``eol``: the separator ends its line and the description starts on
+    the next one, whose line break reads as the space after the dash (``" -"`` is right).
     """
 
     item: ListItem
@@ -119,6 +120,7 @@ class Entry:
     gap_end: int
     end: int
     separator: SeparatorKind
+    eol: bool = False
 
     @property
     def has_description(self) -> bool:
@@ -195,7 +197,9 @@ def _entry(doc: Document, item: ListItem, block: Block) -> Entry | None:
     while end > q and text[end - 1] in SPACES:
         end -= 1
     rest = text[q:end]
-    gap = m.group(0)
+    eol = q == line_end and q < end
+    # a line break after the separator renders as the space after it
+    gap = m.group(0).rstrip(SPACES) + " " if eol else m.group(0)
     kind: SeparatorKind
     if not rest.strip() or _ASIDE.fullmatch(rest) or rest in (".", ","):
         kind = "none"
@@ -205,7 +209,7 @@ def _entry(doc: Document, item: ListItem, block: Block) -> Entry | None:
         kind = "malformed"
     else:
         kind = "missing"
-    return Entry(item, block, link, name, pos, q, end, kind)
+    return Entry(item, block, link, name, pos, q, end, kind, eol)
 
 
 def entries(doc: Document) -> list[Entry]:

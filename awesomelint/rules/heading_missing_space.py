@@ -27,8 +27,9 @@ Use instead:
 Safe: inserts one space after the `#`s; no text is removed. No fix is offered when the
 next line of the paragraph would change its meaning once the heading ends the paragraph:
 4 or more columns of indentation (code), `<` (HTML) or `[label]:` (a definition); nor when
-the heading would also close a list item and the item's next text, after blank lines, is
-indented 4 columns or more (it would become code).
+the heading would also close a list item and the item's next text is indented 4 columns
+or more after blank lines (it would become code) or starts with `<` (an HTML block would
+swallow what follows).
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from awesomelint.rules._base import Context, Rule
 _SUSPECT = re.compile(r" {0,3}(#{1,6})(?=[^\W\d_])")
 _NEW_BLOCK = re.compile(r"(?: {4}| {0,3}\t| {0,3}<| {0,3}\[(?:[^\]\\]|\\.)*\]:)")
 _CODE_INDENT = re.compile(r" {4}| {0,3}\t")
+_HTML_START = re.compile(r" {0,3}<")
 # a line of hashtags ("#ai #ml") is prose too
 _HASHTAGS = re.compile(r"#\w+(?:\s+#\w+)+\s*$")
 
@@ -74,8 +76,11 @@ def check(ctx: Context) -> Iterator[Problem]:
             certain = not _NEW_BLOCK.match(after) and not _NEW_BLOCK.match(raw)
             if certain and k + 1 == len(block.lines) and _in_item(ctx, starts, start):
                 # the heading also closes the list item: an indented line after blank
-                # lines, the item's text until then, would become code
-                certain = not _CODE_INDENT.match(_next_text_line(ctx, line.line))
+                # lines, the item's text until then, would become code; an HTML line,
+                # which mistune may have read into the item, would start an HTML block
+                # that swallows the lines after it
+                following = _next_text_line(ctx, line.line)
+                certain = not _CODE_INDENT.match(following) and not _HTML_START.match(following)
             yield Problem(
                 f'Missing space after "{hashes}": this line renders as text, not as a heading',
                 start,

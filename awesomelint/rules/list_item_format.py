@@ -103,7 +103,10 @@ def _separator(ctx: Context, e: Entry) -> Iterator[Problem]:
     text = ctx.doc.text
     gap = text[e.gap_start : e.gap_end]
     at, to = e.gap_start, max(e.gap_end, e.gap_start + 1)
-    fix = Fix('Replace the separator with " - "', (Edit(e.gap_start, e.gap_end, " - "),))
+    # at the end of a line the line break is the space after the dash (and trailing
+    # spaces go: a " - " there would leave one for trailing-whitespace to take back)
+    want = " -" if e.eol else " - "
+    fix = Fix('Replace the separator with " - "', (Edit(e.gap_start, e.gap_end, want),))
     if e.separator == "malformed":
         shown = gap.replace("\u00a0", "\\u00a0").replace("\t", "\\t")
         yield Problem(f'Entry separator "{shown}" should be " - " ({_describe(gap)})', at, to, fix)
