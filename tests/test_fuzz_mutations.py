@@ -63,7 +63,12 @@ PIECES = [
 
 
 def _bases() -> list[str]:
-    files = [ROOT / "examples" / "awesome-example.md", ROOT / "tests" / "data" / "seed-like.md"]
+    data = ROOT / "tests" / "data"
+    files = [
+        ROOT / "examples" / "awesome-example.md",
+        data / "seed-like.md",
+        data / "lists-like.md",
+    ]
     if CORPUS.is_dir():
         files += sorted(CORPUS.glob("*.md"))
     out = []
