@@ -434,6 +434,16 @@ REGRESSIONS: list[Any] = [
     "5)\n#m\n<div>\n- N",
     # ... URL-shaped text after a link's ')' was never scanned: "닝s" looked lost
     "* [](http://m)-닝s://",
+    # found by the mutation fuzzer on the bundled lists (5 of 20,000 cases): a heading on a
+    # lazy line with more lines after it, or before a fence mistune read into the item
+    "- - )\n#t\nt\n    - )",
+    "-\n#s\n  ```\n- .",
+    # ... a ToC entry regenerated from a heading with a lone ']' (escaped now)
+    "##Contents\n- [Learning](#learning)\n##Learning]",
+    # ... a final period inserted into a URL-shaped word with an unknown scheme
+    "- [y]http://g- F://b-[]",
+    # ... a badge whose alt text holds a link cannot be wrapped in one (looped)
+    "# ![[]()](https://awesome.re/badge.svg)",
 ]
 OPEN: list[Any] = [
     # fixed: heading-missing-space offers no fix when the paragraph's next line would become

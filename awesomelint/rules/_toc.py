@@ -131,8 +131,11 @@ def entries(doc: Document, start: int, end: int) -> list[Entry]:
         first = None
         if block is not None:
             first = next(
-                (lk for lk in doc.links_between(block.start, block.end + 1)
-                 if lk.parent is None and not lk.image),
+                (
+                    lk
+                    for lk in doc.links_between(block.start, block.end + 1)
+                    if lk.parent is None and not lk.image
+                ),
                 None,
             )
         link = first if first is not None and first.url.startswith("#") else None
@@ -167,6 +170,7 @@ def in_blockquote(doc: Document, h: Heading) -> bool:
 
 
 _ESCAPE = re.compile(r"([\\`*_\[\]<>&])")
+_BRACKET = re.compile(r"\\.|[\[\]]")  # an escape (skipped) or a bracket
 
 
 def _entry_text(doc: Document, ol: Outline, i: int) -> str:
@@ -175,9 +179,23 @@ def _entry_text(doc: Document, ol: Outline, i: int) -> str:
     h = doc.headings[i]
     end = h.text_start + len(h.text)
     nested = doc.links_between(h.text_start, end) or "<" in h.text
-    if not nested and norm(rendered_text(h.text)) == norm(ol.texts[i]):
+    if not nested and _balanced(h.text) and norm(rendered_text(h.text)) == norm(ol.texts[i]):
         return h.text.strip()
     return _ESCAPE.sub(r"\\\1", norm(ol.texts[i]))
+
+
+def _balanced(text: str) -> bool:
+    """Whether the unescaped brackets of ``text`` pair up (link text may hold ``[a]``, but
+    a lone ``]`` would end it: ``[Learning]](#learning)`` is no link)."""
+    depth = 0
+    for m in _BRACKET.finditer(text):
+        if m.group() == "[":
+            depth += 1
+        elif m.group() == "]":
+            depth -= 1
+            if depth < 0:
+                return False
+    return depth == 0
 
 
 def _style(doc: Document, e: Entry) -> tuple[str, str, str] | None:

@@ -159,11 +159,13 @@ def check(ctx: Context) -> Iterator[Problem]:
         elif link is None:
             wrap = (Edit(img.start, img.start, "["), Edit(img.end, img.end, f"]({TARGET})"))
             fix = Fix(f"Link the Awesome badge to {TARGET}", wrap)
+            # a link in the image's alt text would keep the wrapper from being a link
+            inner = any(lk is not img for lk in doc.links_between(img.start, img.end))
             yield Problem(
                 f"Awesome badge is not a link; link it to {TARGET}",
                 img.start,
                 img.end,
-                fix if not wrong else None,
+                fix if not wrong and not inner else None,
             )
         elif wrong:
             edits = []

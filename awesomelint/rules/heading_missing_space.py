@@ -26,10 +26,13 @@ Use instead:
 ## Fix safety
 Safe: inserts one space after the `#`s; no text is removed. No fix is offered when the
 next line of the paragraph would change its meaning once the heading ends the paragraph:
-4 or more columns of indentation (code), `<` (HTML) or `[label]:` (a definition); nor when
-the heading would also close a list item and the item's next text is indented 4 columns
-or more after blank lines (it would become code) or starts with `<` (an HTML block would
-swallow what follows).
+4 or more columns of indentation (code), `<` (HTML) or `[label]:` (a definition), or a
+lazy continuation line (left of the heading's text, or outside its quote: it would leave
+the list item or quote); nor when the `#` line itself continues a list item's paragraph
+lazily and more lines of it follow; nor when the heading would also close a list item and
+the item's next text is indented 4 columns or more after blank lines (it would become
+code) or starts with `<` or a fence (an HTML block or code block would swallow what
+follows).
 """
 
 from __future__ import annotations
@@ -45,7 +48,7 @@ from awesomelint.rules._base import Context, Rule
 _SUSPECT = re.compile(r" {0,3}(#{1,6})(?=[^\W\d_])")
 _NEW_BLOCK = re.compile(r"(?: {4}| {0,3}\t| {0,3}<| {0,3}\[(?:[^\]\\]|\\.)*\]:)")
 _CODE_INDENT = re.compile(r" {4}| {0,3}\t")
-_HTML_START = re.compile(r" {0,3}<")
+_SWALLOWS = re.compile(r" {0,3}(?:<|```|~~~)")  # an HTML block or a fence: to its end
 # a line of hashtags ("#ai #ml") is prose too
 _HASHTAGS = re.compile(r"#\w+(?:\s+#\w+)+\s*$")
 
@@ -74,19 +77,54 @@ def check(ctx: Context) -> Iterator[Problem]:
             # heading has closed the list item around it: look at the line as written too
             raw = ctx.doc.line_text(block.lines[k + 1].line) if after else ""
             certain = not _NEW_BLOCK.match(after) and not _NEW_BLOCK.match(raw)
+            if (
+                certain
+                and after
+                and (
+                    _lazy(ctx, line.start, block.lines[k + 1].start)
+                    or (k > 0 and _lazy(ctx, block.lines[0].start, line.start))
+                )
+            ):
+                # the next line continues this paragraph only lazily (left of its text,
+                # or outside its quote), or this line does and more lines follow: once a
+                # heading ends the paragraph, they leave the list item or quote, and what
+                # follows them changes place
+                certain = False
             if certain and k + 1 == len(block.lines) and _in_item(ctx, starts, start):
                 # the heading also closes the list item: an indented line after blank
-                # lines, the item's text until then, would become code; an HTML line,
-                # which mistune may have read into the item, would start an HTML block
+                # lines, the item's text until then, would become code; an HTML or fence
+                # line, which mistune may have read into the item, would start a block
                 # that swallows the lines after it
                 following = _next_text_line(ctx, line.line)
-                certain = not _CODE_INDENT.match(following) and not _HTML_START.match(following)
+                certain = not _CODE_INDENT.match(following) and not _SWALLOWS.match(following)
             yield Problem(
                 f'Missing space after "{hashes}": this line renders as text, not as a heading',
                 start,
                 at,
                 Fix(f'Add a space after "{hashes}"', (Edit(at, at, " "),)) if certain else None,
             )
+
+
+def _lazy(ctx: Context, text_start: int, next_start: int) -> bool:
+    return _column(ctx, next_start) < _column(ctx, text_start) or _quotes(
+        ctx, next_start
+    ) != _quotes(ctx, text_start)
+
+
+def _line_start(ctx: Context, offset: int) -> int:
+    return ctx.doc.line_starts[ctx.doc.line_of(offset) - 1]
+
+
+def _column(ctx: Context, offset: int) -> int:
+    """Visual column of ``offset`` (tab stops every 4 columns)."""
+    col = 0
+    for ch in ctx.doc.text[_line_start(ctx, offset) : offset]:
+        col = col + 4 - col % 4 if ch == "\t" else col + 1
+    return col
+
+
+def _quotes(ctx: Context, offset: int) -> int:
+    return ctx.doc.text.count(">", _line_start(ctx, offset), offset)
 
 
 def _in_item(ctx: Context, starts: list[int], offset: int) -> bool:

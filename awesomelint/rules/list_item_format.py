@@ -76,6 +76,8 @@ _TOKEN = re.compile(r"\S+")
 _IDENTIFIER = re.compile(r"[._/@#+:\\=<>~$%&*0-9A-Z]")
 _WORD = re.compile(r"[a-z]+")
 _URL_PARTS = re.compile(r"[^a-z0-9_.-]+")
+# URL-shaped text running to the end (not a link's destination: that stops at its ')')
+_URL_SHAPED = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)[^\s<>\[\]\"'`()]*\Z")
 # a trailing tag that is not a link: "**[Deprecated]**", "[WIP]"
 _TAG = re.compile(r"[ \t]*[*_]*\[[^\]\[]*\][*_]*[ \t]*$")
 # a link to an anchor of the page continuing the item: "**[⬆ back to top](#contents)**"
@@ -231,9 +233,17 @@ def _ending(
         close = text.rfind(")", k, end)
         if close >= 0 and _sentence_before_paren(text, e.gap_end, close):
             return None
-    if c in _NO_PERIOD_AFTER:
+    if c in _NO_PERIOD_AFTER or _url_shaped_end(text, e.gap_end, end):
+        # (a period after URL-shaped text, autolinked or not, may join it)
         return _missing_period(span, None)
     return _missing_period(span, end)
+
+
+def _url_shaped_end(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` ends in URL-shaped text (``x://...``, ``www.``), where
+    a period may be read as part of it."""
+    words = text[max(start, end - 2048) : end].rsplit(None, 1)
+    return bool(words) and _URL_SHAPED.search(words[-1]) is not None
 
 
 def _sentence_before_paren(text: str, start: int, close: int) -> bool:
