@@ -27,13 +27,6 @@ _TRAILING = ".,:;!?*_~'\""
 _PARENS = re.compile(r"[()]")
 
 
-def _norm(url: str) -> str:
-    """``url`` with its scheme in lower case (``HTTPS://x`` is ``https://x``: a title-case
-    fix may capitalise a scheme-like word without losing anything)."""
-    scheme, sep, rest = url.partition("://")
-    return scheme.lower() + sep + rest if sep else url
-
-
 def _urlish(text: str) -> list[tuple[int, str]]:
     """URL-shaped text with its offset. A URL ends before a ``)`` that closes nothing (the
     end of a Markdown link) and, like GFM autolinks, before trailing punctuation."""
@@ -62,7 +55,7 @@ def _urlish(text: str) -> list[tuple[int, str]]:
             if cut > url.find("://") + 3:
                 url = url[:cut]
         if url:
-            out.append((m.start(group), _norm(url)))
+            out.append((m.start(group), url))
     return out
 
 
@@ -216,7 +209,7 @@ def _entries(
             first = found[i][1]
         else:
             links = doc.links_between(it.start, first_line_end)
-            first = _norm(next((lk.url for lk in links if lk.parent is None), ""))
+            first = next((lk.url for lk in links if lk.parent is None), "")
         out.append((it.index, it.start, own_end, _ITEM + first))
     return out
 
@@ -265,7 +258,7 @@ def _words_and_urls(
     # case-insensitive: a fix may capitalise a word (title case), never drop one
     inv: Counter[str] = Counter(map(str.casefold, _WORD.findall(" ".join(rest))))
     # URLs count once each: a safe fix may merge `[a]url` into `[a](url)`, never drop one
-    inv.update({"url:" + u for u in [*map(_norm, urls), *(u for _, u in found)]})
+    inv.update({"url:" + u for u in [*urls, *(u for _, u in found)]})
     return inv
 
 
@@ -293,7 +286,7 @@ def _allowance(doc: Document, fixes: Sequence[Finding]) -> Counter[str]:
                 i += 1
             allowed.update(_words_and_urls(removed, urls))
             # entries keyed by a URL it replaces (a moved link's definition)
-            allowed.update({_ITEM + _norm(u) for u in urls})
+            allowed.update({_ITEM + u for u in urls})
             allowed.update({_LIVE + u for _, u in _urlish(removed)})
             # the entries it removes or whose text it touches (a duplicate's removal, a
             # moved link's new URL)
@@ -432,14 +425,18 @@ def _what(doc: Document, loss: _Loss) -> str:
     if live:
         return repr(f"the link to {live[0]}")
     # the entry: one whose key was lost and whose first line no entry of the new text has
+    # (spaces aside: fixes move them)
     keys = set(lost)
-    after = Counter(_entry_line(loss.doc, index) for index, *_ in _entries(loss.doc))
+    after = Counter(
+        "".join(_entry_line(loss.doc, index).split()) for index, *_ in _entries(loss.doc)
+    )
     candidates = []
     for index, *_, key in _entries(doc):
         if key in keys:
             line = _entry_line(doc, index)
-            candidates.append((after[line] <= 0, index, line))
-            after[line] -= 1
+            bare = "".join(line.split())
+            candidates.append((after[bare] <= 0, index, line))
+            after[bare] -= 1
     if not candidates:
         return "a list entry"
     _, index, line = max(candidates, key=lambda c: (c[0], -c[1]))

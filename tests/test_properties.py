@@ -438,6 +438,10 @@ REGRESSIONS: list[Any] = [
     # lazy line with more lines after it, or before a fence mistune read into the item
     "- - )\n#t\nt\n    - )",
     "-\n#s\n  ```\n- .",
+    "-\n#t\n  >\n    s://",
+    # found by atheris: awesome-heading title-cased the scheme of a URL ("Http://e"); the
+    # fixer no longer takes a scheme's case as the same URL either
+    "#http://e",
     # ... a ToC entry regenerated from a heading with a lone ']' (escaped now)
     "##Contents\n- [Learning](#learning)\n##Learning]",
     # ... a final period inserted into a URL-shaped word with an unknown scheme

@@ -126,8 +126,8 @@ def _wrong(words: list[tuple[int, str]]) -> list[int]:
         bare = head.rstrip(".,:;!?)]}'\"*_~").lower()
         if not _is_latin_lower(w[0]) or any(c.isupper() or c.isdigit() for c in head):
             continue
-        if re.search(r"\.\w", head) or bare in LOWERCASE_NAMES:
-            continue
+        if re.search(r"\.\w", head) or bare in LOWERCASE_NAMES or "://" in w:
+            continue  # (a URL, autolinked or not, keeps its case)
         if bare in SMALL and 0 < n < len(cores) - 1:
             continue
         out.append(off)

@@ -32,7 +32,9 @@ the list item or quote); nor when the `#` line itself continues a list item's pa
 lazily and more lines of it follow; nor when the heading would also close a list item and
 the item's next text is indented 4 columns or more after blank lines (it would become
 code) or starts with `<` or a fence (an HTML block or code block would swallow what
-follows).
+follows); nor in a list item with nothing on its marker line (`-` alone), which
+CommonMark ends at once but mistune extends over the next lines, unless the next line is
+plain text or a bullet.
 """
 
 from __future__ import annotations
@@ -41,13 +43,16 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
+from awesomelint.document import ListItem
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
+from awesomelint.rules._lists import visual_column
 
 # up to 3 spaces, 1-6 '#', then a letter (not a digit: "#42" is prose, not a heading)
 _SUSPECT = re.compile(r" {0,3}(#{1,6})(?=[^\W\d_])")
 _NEW_BLOCK = re.compile(r"(?: {4}| {0,3}\t| {0,3}<| {0,3}\[(?:[^\]\\]|\\.)*\]:)")
 _CODE_INDENT = re.compile(r" {4}| {0,3}\t")
+_PLAIN = re.compile(r" {0,3}[^<>`~ \t]")
 _SWALLOWS = re.compile(r" {0,3}(?:<|```|~~~)")  # an HTML block or a fence: to its end
 # a line of hashtags ("#ai #ml") is prose too
 _HASHTAGS = re.compile(r"#\w+(?:\s+#\w+)+\s*$")
@@ -90,6 +95,13 @@ def check(ctx: Context) -> Iterator[Problem]:
                 # heading ends the paragraph, they leave the list item or quote, and what
                 # follows them changes place
                 certain = False
+            if certain and _after_empty_item(ctx, starts, start):
+                # mistune reads the next lines into the item, CommonMark not: after the
+                # fix mistune reads them as CommonMark does, which differs unless they
+                # are plain text or bullets (an HTML line, a fence, a quote, code...)
+                n = line.line + 1
+                following = ctx.doc.line_text(n) if n <= ctx.doc.line_count else ""
+                certain = not following.strip() or bool(_PLAIN.match(following))
             if certain and k + 1 == len(block.lines) and _in_item(ctx, starts, start):
                 # the heading also closes the list item: an indented line after blank
                 # lines, the item's text until then, would become code; an HTML or fence
@@ -117,10 +129,7 @@ def _line_start(ctx: Context, offset: int) -> int:
 
 def _column(ctx: Context, offset: int) -> int:
     """Visual column of ``offset`` (tab stops every 4 columns)."""
-    col = 0
-    for ch in ctx.doc.text[_line_start(ctx, offset) : offset]:
-        col = col + 4 - col % 4 if ch == "\t" else col + 1
-    return col
+    return visual_column(ctx.doc.text[_line_start(ctx, offset) : offset])
 
 
 def _quotes(ctx: Context, offset: int) -> int:
@@ -130,14 +139,30 @@ def _quotes(ctx: Context, offset: int) -> int:
 def _in_item(ctx: Context, starts: list[int], offset: int) -> bool:
     """Whether ``offset`` lies in a list item: the last item starting before it, or one
     of that item's ancestors (``starts``: the items' starts)."""
+    return _item_at(ctx, starts, offset) is not None
+
+
+def _item_at(ctx: Context, starts: list[int], offset: int) -> ListItem | None:
+    """The innermost list item holding ``offset``, or None."""
     items = ctx.doc.items
     i = bisect_right(starts, offset) - 1
     node = items[i] if i >= 0 else None
     while node is not None:
         if node.start <= offset < node.end:
-            return True
+            return node
         node = items[node.parent] if node.parent is not None else None
-    return False
+    return None
+
+
+def _after_empty_item(ctx: Context, starts: list[int], offset: int) -> bool:
+    """Whether ``offset`` is in an item with nothing on its marker line: CommonMark ends
+    such an item at once unless the next line is indented to it, mistune reads the next
+    lines into it, and a heading there changes mistune's reading of what follows."""
+    item = _item_at(ctx, starts, offset)
+    if item is None or ctx.doc.line_of(offset) == item.line:
+        return False
+    marker_end = item.start + len(item.marker)
+    return not ctx.doc.text[marker_end : ctx.doc.line_ends[item.line - 1]].strip()
 
 
 def _next_text_line(ctx: Context, line: int) -> str:
