@@ -439,6 +439,7 @@ REGRESSIONS: list[Any] = [
     "- - )\n#t\nt\n    - )",
     "-\n#s\n  ```\n- .",
     "-\n#t\n  >\n    s://",
+    "- k\n#t\n  >\n    s://",
     # found by atheris: awesome-heading title-cased the scheme of a URL ("Http://e"); the
     # fixer no longer takes a scheme's case as the same URL either
     "#http://e",

@@ -82,18 +82,15 @@ def check(ctx: Context) -> Iterator[Problem]:
             # heading has closed the list item around it: look at the line as written too
             raw = ctx.doc.line_text(block.lines[k + 1].line) if after else ""
             certain = not _NEW_BLOCK.match(after) and not _NEW_BLOCK.match(raw)
-            if (
-                certain
-                and after
-                and (
-                    _lazy(ctx, line.start, block.lines[k + 1].start)
-                    or (k > 0 and _lazy(ctx, block.lines[0].start, line.start))
-                )
+            lazy_here = k > 0 and _lazy(ctx, block.lines[0].start, line.start)
+            if certain and (
+                (after and (lazy_here or _lazy(ctx, line.start, block.lines[k + 1].start)))
+                or (lazy_here and _item_goes_on(ctx, starts, start, line.line))
             ):
                 # the next line continues this paragraph only lazily (left of its text,
-                # or outside its quote), or this line does and more lines follow: once a
-                # heading ends the paragraph, they leave the list item or quote, and what
-                # follows them changes place
+                # or outside its quote), or this line does and more lines (of the
+                # paragraph or of its list item) follow: once a heading ends the
+                # paragraph, they leave the list item or quote and change place
                 certain = False
             if certain and _after_empty_item(ctx, starts, start):
                 # mistune reads the next lines into the item, CommonMark not: after the
@@ -152,6 +149,12 @@ def _item_at(ctx: Context, starts: list[int], offset: int) -> ListItem | None:
             return node
         node = items[node.parent] if node.parent is not None else None
     return None
+
+
+def _item_goes_on(ctx: Context, starts: list[int], offset: int, line: int) -> bool:
+    """Whether the list item holding ``offset`` has lines after ``line``."""
+    item = _item_at(ctx, starts, offset)
+    return item is not None and item.end_line > line
 
 
 def _after_empty_item(ctx: Context, starts: list[int], offset: int) -> bool:
