@@ -443,6 +443,8 @@ REGRESSIONS: list[Any] = [
     # found by atheris: awesome-heading title-cased the scheme of a URL ("Http://e"); the
     # fixer no longer takes a scheme's case as the same URL either
     "#http://e",
+    "#chttp://bt",  # ... or the word glued to an autolink's start
+    "-\n  - M\n#t\n  >\n    s://",
     # ... a ToC entry regenerated from a heading with a lone ']' (escaped now)
     "##Contents\n- [Learning](#learning)\n##Learning]",
     # ... a final period inserted into a URL-shaped word with an unknown scheme

@@ -153,7 +153,12 @@ def check(ctx: Context) -> Iterator[Problem]:
         return
     title = h1s[0]
     words = _words(doc, title)
-    wrong = [off for off in _wrong(words) if len(doc.text[off].upper()) == 1]
+    # a word glued to a bare URL ("c" of "chttp://b", which the URL's own text holds
+    # for whoever reads "chttp://" as its scheme) is left as is
+    end = title.text_start + len(title.text)
+    bare = {lk.start for lk in doc.links_between(title.text_start, end) if lk.kind == "bare"}
+    free = [(o, w) for o, w in words if o + len(w) not in bare]
+    wrong = [off for off in _wrong(free) if len(doc.text[off].upper()) == 1]
     if wrong:
         caps = set(wrong)
         shown = " ".join(w for _, w in words)

@@ -152,9 +152,13 @@ def _item_at(ctx: Context, starts: list[int], offset: int) -> ListItem | None:
 
 
 def _item_goes_on(ctx: Context, starts: list[int], offset: int, line: int) -> bool:
-    """Whether the list item holding ``offset`` has lines after ``line``."""
+    """Whether a list item holding ``offset`` (or one around it) has lines after ``line``."""
     item = _item_at(ctx, starts, offset)
-    return item is not None and item.end_line > line
+    while item is not None:
+        if item.end_line > line:
+            return True
+        item = ctx.doc.items[item.parent] if item.parent is not None else None
+    return False
 
 
 def _after_empty_item(ctx: Context, starts: list[int], offset: int) -> bool:
