@@ -185,6 +185,19 @@ class Document:
         return self.links[bisect_left(starts, start) : bisect_left(starts, end)]
 
 
+def starts_empty(doc: Document, it: ListItem) -> bool:
+    """An item with nothing after its marker whose next line is not indented to its
+    content: empty to CommonMark (mistune takes that line in lazily)."""
+    if doc.text[it.start + len(it.marker) : doc.line_ends[it.line - 1]].strip():
+        return False
+    if it.line >= doc.line_count:
+        return True
+    nxt = doc.line_text(it.line + 1)
+    indent = len(nxt) - len(nxt.lstrip(" "))
+    column = it.start - doc.line_starts[it.line - 1] + len(it.marker) + 1
+    return indent < column
+
+
 def split_lines(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Line starts and line ends (before the break) of ``text``; CR, LF and CRLF count."""
     first = 1 if text.startswith("\ufeff") else 0

@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
-from awesomelint.document import Document, ListItem, RegionKind, parse
+from awesomelint.document import Document, ListItem, RegionKind, parse, starts_empty
 from awesomelint.errors import FixError
 from awesomelint.model import Edit, Finding
 
@@ -149,19 +149,6 @@ def _inventory(doc: Document) -> Counter[str]:
     return inv
 
 
-def _starts_empty(doc: Document, it: ListItem) -> bool:
-    """An item with nothing after its marker whose next line is not indented to its
-    content: empty to CommonMark (mistune takes that line in lazily)."""
-    if doc.text[it.start + len(it.marker) : doc.line_ends[it.line - 1]].strip():
-        return False
-    if it.line >= doc.line_count:
-        return True
-    nxt = doc.line_text(it.line + 1)
-    indent = len(nxt) - len(nxt.lstrip(" "))
-    column = it.start - doc.line_starts[it.line - 1] + len(it.marker) + 1
-    return indent < column
-
-
 def _entries(
     doc: Document, found: list[tuple[int, str]] | None = None
 ) -> list[tuple[int, int, int, str]]:
@@ -198,7 +185,7 @@ def _entries(
                 continue  # not an item to CommonMark (and GitHub): a paragraph's line
         lazy_lists.discard(it.list_id)
         own_end = items[it.children[0]].start if it.children else it.end
-        if not doc.text[it.start + len(it.marker) : own_end].strip() or _starts_empty(doc, it):
+        if not doc.text[it.start + len(it.marker) : own_end].strip() or starts_empty(doc, it):
             continue  # an empty bullet is no entry (a setext underline once a fix ends
             # the paragraph above it: "-" after "Text" is a heading's underline)
         # the key comes from the entry's first line: how far a paragraph's lazy lines

@@ -445,6 +445,8 @@ REGRESSIONS: list[Any] = [
     "#http://e",
     "#chttp://bt",  # ... or the word glued to an autolink's start
     "-\n  - M\n#t\n  >\n    s://",
+    # ... list-indent nesting a bullet under an empty item that CommonMark ends at once
+    "-\n 1.\nt\n  - )",
     # ... a ToC entry regenerated from a heading with a lone ']' (escaped now)
     "##Contents\n- [Learning](#learning)\n##Learning]",
     # ... a final period inserted into a URL-shaped word with an unknown scheme

@@ -61,7 +61,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from awesomelint.document import Document, ListItem, parse
+from awesomelint.document import Document, ListItem, parse, starts_empty
 from awesomelint.errors import ConfigError
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
@@ -247,6 +247,10 @@ def _verified(
     )
 
 
+def _lazy_empty(doc: Document, it: ListItem) -> bool:
+    return starts_empty(doc, it) and it.line < doc.line_count and not is_blank(doc, it.line + 1)
+
+
 def _describe(ws: str) -> str:
     tabs = ws.count("\t")
     if not tabs:
@@ -304,11 +308,16 @@ def check(ctx: Context) -> Iterator[Problem]:
             continue
         edits = _edits(doc, vl, nodes)
         fixable: set[int] = set()
-        if _verified(doc, vl.items, nodes, [e for es in edits for e in es]):
+        # an item empty on its marker line with text right under it: mistune reads that
+        # text into the item, CommonMark not - the re-parse cannot vouch for such a segment
+        odd = [k for k, it in enumerate(vl.items) if _lazy_empty(doc, it)]
+        if not odd and _verified(doc, vl.items, nodes, [e for es in edits for e in es]):
             fixable.update(range(len(nodes)))
         else:  # withhold the fix only where the rewritten list would read differently
             for a, b in _segments(nodes):
                 seg = nodes[a:b]
+                if any(a <= k < b for k in odd):
+                    continue
                 if any(n.ws != n.want for n in seg) and _verified(
                     doc, vl.items[a:b], seg, [e for es in edits[a:b] for e in es]
                 ):
