@@ -447,6 +447,9 @@ REGRESSIONS: list[Any] = [
     "-\n  - M\n#t\n  >\n    s://",
     # ... list-indent nesting a bullet under an empty item that CommonMark ends at once
     "-\n 1.\nt\n  - )",
+    # found by hypothesis: a top-level bullet a tab in, after a quote - indented code to
+    # CommonMark, an item to mistune; list-indent offered to outdent it
+    ")\n>>\n\t2) )",
     # ... a ToC entry regenerated from a heading with a lone ']' (escaped now)
     "##Contents\n- [Learning](#learning)\n##Learning]",
     # ... a final period inserted into a URL-shaped word with an unknown scheme

@@ -40,13 +40,17 @@ plain text or a bullet.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Iterator
 
-from awesomelint.document import ListItem
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._lists import visual_column
+from awesomelint.rules._lazy import (
+    after_empty_item,
+    is_lazy,
+    item_at,
+    item_goes_on,
+    next_text_line,
+)
 
 # up to 3 spaces, 1-6 '#', then a letter (not a digit: "#42" is prose, not a heading)
 _SUSPECT = re.compile(r" {0,3}(#{1,6})(?=[^\W\d_])")
@@ -82,29 +86,30 @@ def check(ctx: Context) -> Iterator[Problem]:
             # heading has closed the list item around it: look at the line as written too
             raw = ctx.doc.line_text(block.lines[k + 1].line) if after else ""
             certain = not _NEW_BLOCK.match(after) and not _NEW_BLOCK.match(raw)
-            lazy_here = k > 0 and _lazy(ctx, block.lines[0].start, line.start)
+            lazy_here = k > 0 and is_lazy(ctx.doc, block.lines[0].start, line.start)
             if certain and (
-                (after and (lazy_here or _lazy(ctx, line.start, block.lines[k + 1].start)))
-                or (lazy_here and _item_goes_on(ctx, starts, start, line.line))
+                (after and (lazy_here or is_lazy(ctx.doc, line.start, block.lines[k + 1].start)))
+                or (lazy_here and item_goes_on(ctx.doc, starts, start, line.line))
             ):
                 # the next line continues this paragraph only lazily (left of its text,
                 # or outside its quote), or this line does and more lines (of the
                 # paragraph or of its list item) follow: once a heading ends the
                 # paragraph, they leave the list item or quote and change place
                 certain = False
-            if certain and _after_empty_item(ctx, starts, start):
+            if certain and after_empty_item(ctx.doc, starts, start):
                 # mistune reads the next lines into the item, CommonMark not: after the
                 # fix mistune reads them as CommonMark does, which differs unless they
                 # are plain text or bullets (an HTML line, a fence, a quote, code...)
                 n = line.line + 1
                 following = ctx.doc.line_text(n) if n <= ctx.doc.line_count else ""
                 certain = not following.strip() or bool(_PLAIN.match(following))
-            if certain and k + 1 == len(block.lines) and _in_item(ctx, starts, start):
+            closes_item = item_at(ctx.doc, starts, start) is not None
+            if certain and k + 1 == len(block.lines) and closes_item:
                 # the heading also closes the list item: an indented line after blank
                 # lines, the item's text until then, would become code; an HTML or fence
                 # line, which mistune may have read into the item, would start a block
                 # that swallows the lines after it
-                following = _next_text_line(ctx, line.line)
+                following = next_text_line(ctx.doc, line.line)
                 certain = not _CODE_INDENT.match(following) and not _SWALLOWS.match(following)
             yield Problem(
                 f'Missing space after "{hashes}": this line renders as text, not as a heading',
@@ -112,74 +117,6 @@ def check(ctx: Context) -> Iterator[Problem]:
                 at,
                 Fix(f'Add a space after "{hashes}"', (Edit(at, at, " "),)) if certain else None,
             )
-
-
-def _lazy(ctx: Context, text_start: int, next_start: int) -> bool:
-    return _column(ctx, next_start) < _column(ctx, text_start) or _quotes(
-        ctx, next_start
-    ) != _quotes(ctx, text_start)
-
-
-def _line_start(ctx: Context, offset: int) -> int:
-    return ctx.doc.line_starts[ctx.doc.line_of(offset) - 1]
-
-
-def _column(ctx: Context, offset: int) -> int:
-    """Visual column of ``offset`` (tab stops every 4 columns)."""
-    return visual_column(ctx.doc.text[_line_start(ctx, offset) : offset])
-
-
-def _quotes(ctx: Context, offset: int) -> int:
-    return ctx.doc.text.count(">", _line_start(ctx, offset), offset)
-
-
-def _in_item(ctx: Context, starts: list[int], offset: int) -> bool:
-    """Whether ``offset`` lies in a list item: the last item starting before it, or one
-    of that item's ancestors (``starts``: the items' starts)."""
-    return _item_at(ctx, starts, offset) is not None
-
-
-def _item_at(ctx: Context, starts: list[int], offset: int) -> ListItem | None:
-    """The innermost list item holding ``offset``, or None."""
-    items = ctx.doc.items
-    i = bisect_right(starts, offset) - 1
-    node = items[i] if i >= 0 else None
-    while node is not None:
-        if node.start <= offset < node.end:
-            return node
-        node = items[node.parent] if node.parent is not None else None
-    return None
-
-
-def _item_goes_on(ctx: Context, starts: list[int], offset: int, line: int) -> bool:
-    """Whether a list item holding ``offset`` (or one around it) has lines after ``line``."""
-    item = _item_at(ctx, starts, offset)
-    while item is not None:
-        if item.end_line > line:
-            return True
-        item = ctx.doc.items[item.parent] if item.parent is not None else None
-    return False
-
-
-def _after_empty_item(ctx: Context, starts: list[int], offset: int) -> bool:
-    """Whether ``offset`` is in an item with nothing on its marker line: CommonMark ends
-    such an item at once unless the next line is indented to it, mistune reads the next
-    lines into it, and a heading there changes mistune's reading of what follows."""
-    item = _item_at(ctx, starts, offset)
-    if item is None or ctx.doc.line_of(offset) == item.line:
-        return False
-    marker_end = item.start + len(item.marker)
-    return not ctx.doc.text[marker_end : ctx.doc.line_ends[item.line - 1]].strip()
-
-
-def _next_text_line(ctx: Context, line: int) -> str:
-    """The first line after ``line`` (1-based) that is not blank, or ""."""
-    doc = ctx.doc
-    for n in range(line + 1, min(doc.line_count, line + 50) + 1):
-        text = doc.line_text(n)
-        if text.strip():
-            return text
-    return ""
 
 
 RULE = Rule(

@@ -56,16 +56,16 @@ top-level bullet at column 0 to the next one are reported without a fix.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from awesomelint.document import Document, ListItem, parse, starts_empty
+from awesomelint.document import Document, ListItem, starts_empty
 from awesomelint.errors import ConfigError
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._lists import VisualList, is_blank, visual_column, visual_lists
+from awesomelint.rules._reparse import Drawn, owners, reads_as_drawn
 
 _LEAD = re.compile(r"[ \t]*")
 
@@ -138,16 +138,6 @@ def _plan(doc: Document, vl: VisualList, indent: int | None) -> list[_Node]:
     return nodes
 
 
-def _owners(items: Sequence[ListItem], first: int, last: int) -> list[int]:
-    """For each line first..last: position (in ``items``) of the innermost item holding
-    it, or -1."""
-    owner = [-1] * (last - first + 1)
-    for pos, it in enumerate(items):
-        for n in range(max(it.line, first), min(it.end_line, last) + 1):
-            owner[n - first] = pos
-    return owner
-
-
 def _edits(doc: Document, vl: VisualList, nodes: Sequence[_Node]) -> list[list[Edit]]:
     """Per node: its bullet's new indentation and its continuation lines moved along."""
     edits: list[list[Edit]] = [[] for _ in nodes]
@@ -155,7 +145,7 @@ def _edits(doc: Document, vl: VisualList, nodes: Sequence[_Node]) -> list[list[E
         if node.ws != node.want:
             start = doc.line_starts[it.line - 1]
             edits[node.pos].append(Edit(start, start + len(node.ws), node.want))
-    owner = _owners(vl.items, vl.first_line, vl.last_line)
+    owner = owners(vl.items, vl.first_line, vl.last_line)
     for n in range(vl.first_line, vl.last_line + 1):
         pos = owner[n - vl.first_line]
         node = nodes[pos]
@@ -184,67 +174,9 @@ def _segments(nodes: Sequence[_Node]) -> Iterator[tuple[int, int]]:
     yield from zip(starts, [*starts[1:], len(nodes)], strict=True)
 
 
-_BLOCK_REGIONS = frozenset({"fenced_code", "indent_code", "html"})
-
-
-def _line_kinds(doc: Document, first: int, end: int) -> list[str]:
-    """For each line first..end: what it is part of - paragraph or heading text, code,
-    HTML - so that a fix cannot turn text into a code fence (or back) unnoticed."""
-    kinds = [""] * (end - first + 1)
-    lo, hi = doc.line_starts[first - 1], doc.line_ends[end - 1]
-    for b in doc.blocks[bisect_left(doc.blocks, lo, key=lambda b: b.start) :]:
-        if b.start > hi:
-            break
-        for tl in b.lines:
-            if first <= tl.line <= end:
-                kinds[tl.line - first] = b.kind
-    for r in doc.regions[bisect_left(doc.regions, lo, key=lambda r: r.start) :]:
-        if r.start > hi:
-            break
-        if r.kind in _BLOCK_REGIONS:
-            for n in range(doc.line_of(r.start), min(doc.line_of(r.end), end) + 1):
-                kinds[n - first] = r.kind
-    return kinds
-
-
-def _verified(
-    doc: Document, items: Sequence[ListItem], nodes: Sequence[_Node], edits: Sequence[Edit]
-) -> bool:
-    """Whether these items, rewritten, parse with each item under its intended parent and
-    every line in the same item as before (and the next line after them in none)."""
-    first, last = items[0].line, max(it.end_line for it in items)
-    end = last + 1
-    while end < doc.line_count and is_blank(doc, end):
-        end += 1
-    end = min(end, doc.line_count)
-    parts, at = [], doc.line_starts[first - 1]
-    for e in sorted(edits, key=lambda e: e.start):
-        parts += [doc.text[at : e.start], e.content]
-        at = e.end
-    parts.append(doc.text[at : doc.line_ends[end - 1]])
-    sub = parse("".join(parts))
-    shift = first - 1  # snippet line + shift = document line
-    new = [it for it in sorted(sub.items, key=lambda it: it.start) if it.line + shift <= last]
-    if len(new) != len(nodes):
-        return False
-    order = {it.index: k for k, it in enumerate(new)}
+def _drawn(nodes: Sequence[_Node]) -> list[Drawn]:
     base = nodes[0].pos
-    for node, it in zip(nodes, new, strict=True):
-        parent = None if it.parent is None else order.get(it.parent, -1)
-        want = None if node.parent is None else node.parent - base
-        if (it.line + shift, it.depth, parent) != (node.line, node.depth, want):
-            return False
-    before = zip(_owners(items, first, end), _line_kinds(doc, first, end), strict=True)
-    after = zip(
-        _owners(new, first - shift, end - shift),
-        _line_kinds(sub, first - shift, end - shift),
-        strict=True,
-    )
-    return all(
-        a == b
-        for n, (a, b) in enumerate(zip(before, after, strict=True), first)
-        if not is_blank(doc, n)
-    )
+    return [(n.line, n.depth, None if n.parent is None else n.parent - base) for n in nodes]
 
 
 def _lazy_empty(doc: Document, it: ListItem) -> bool:
@@ -310,16 +242,23 @@ def check(ctx: Context) -> Iterator[Problem]:
         fixable: set[int] = set()
         # an item empty on its marker line with text right under it: mistune reads that
         # text into the item, CommonMark not - the re-parse cannot vouch for such a segment
-        odd = [k for k, it in enumerate(vl.items) if _lazy_empty(doc, it)]
-        if not odd and _verified(doc, vl.items, nodes, [e for es in edits for e in es]):
+        # and a top-level bullet 4 columns in, which is indented code to CommonMark
+        odd = [
+            k
+            for k, it in enumerate(vl.items)
+            if _lazy_empty(doc, it) or (it.parent is None and nodes[k].col >= 4)
+        ]
+        if not odd and reads_as_drawn(
+            doc, vl.items, _drawn(nodes), [e for es in edits for e in es]
+        ):
             fixable.update(range(len(nodes)))
         else:  # withhold the fix only where the rewritten list would read differently
             for a, b in _segments(nodes):
                 seg = nodes[a:b]
                 if any(a <= k < b for k in odd):
                     continue
-                if any(n.ws != n.want for n in seg) and _verified(
-                    doc, vl.items[a:b], seg, [e for es in edits[a:b] for e in es]
+                if any(n.ws != n.want for n in seg) and reads_as_drawn(
+                    doc, vl.items[a:b], _drawn(seg), [e for es in edits[a:b] for e in es]
                 ):
                     fixable.update(range(a, b))
         for node in bad:

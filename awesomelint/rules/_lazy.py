@@ -1,0 +1,76 @@
+"""Where mistune and CommonMark part ways on lazy lines, for rules whose fix ends a
+paragraph (heading-missing-space): a heading closes the list item or quote around it, so
+the lines after it change place when they only continued the paragraph lazily, or when
+mistune read them into an item that CommonMark ends at once (one empty on its marker
+line). ``starts`` is the list of the Document's item starts, for bisecting."""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+
+from awesomelint.document import Document, ListItem
+from awesomelint.rules._lists import visual_column
+
+
+def _line_start(doc: Document, offset: int) -> int:
+    return doc.line_starts[doc.line_of(offset) - 1]
+
+
+def column(doc: Document, offset: int) -> int:
+    """Visual column of ``offset`` (tab stops every 4 columns)."""
+    return visual_column(doc.text[_line_start(doc, offset) : offset])
+
+
+def quotes(doc: Document, offset: int) -> int:
+    """How many ``>`` precede ``offset`` on its line (its block quote depth)."""
+    return doc.text.count(">", _line_start(doc, offset), offset)
+
+
+def is_lazy(doc: Document, text_start: int, next_start: int) -> bool:
+    """Whether the line whose text starts at ``next_start`` continues the paragraph whose
+    text starts at ``text_start`` only lazily: left of its text, or outside its quote."""
+    return column(doc, next_start) < column(doc, text_start) or quotes(doc, next_start) != quotes(
+        doc, text_start
+    )
+
+
+def item_at(doc: Document, starts: list[int], offset: int) -> ListItem | None:
+    """The innermost list item holding ``offset``, or None."""
+    items = doc.items
+    i = bisect_right(starts, offset) - 1
+    node = items[i] if i >= 0 else None
+    while node is not None:
+        if node.start <= offset < node.end:
+            return node
+        node = items[node.parent] if node.parent is not None else None
+    return None
+
+
+def item_goes_on(doc: Document, starts: list[int], offset: int, line: int) -> bool:
+    """Whether a list item holding ``offset`` (or one around it) has lines after ``line``."""
+    item = item_at(doc, starts, offset)
+    while item is not None:
+        if item.end_line > line:
+            return True
+        item = doc.items[item.parent] if item.parent is not None else None
+    return False
+
+
+def after_empty_item(doc: Document, starts: list[int], offset: int) -> bool:
+    """Whether ``offset`` is in an item with nothing on its marker line: CommonMark ends
+    such an item at once unless the next line is indented to it; mistune reads the next
+    lines into it."""
+    item = item_at(doc, starts, offset)
+    if item is None or doc.line_of(offset) == item.line:
+        return False
+    marker_end = item.start + len(item.marker)
+    return not doc.text[marker_end : doc.line_ends[item.line - 1]].strip()
+
+
+def next_text_line(doc: Document, line: int) -> str:
+    """The first line after ``line`` (1-based) that is not blank (within 50), or ""."""
+    for n in range(line + 1, min(doc.line_count, line + 50) + 1):
+        text = doc.line_text(n)
+        if text.strip():
+            return text
+    return ""
