@@ -14,6 +14,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
+# re-exported for rules/list_indent.py, which imports it from here (to be folded in)
+from awesomelint.commonmark import starts_empty as starts_empty
+
 LinkKind = Literal["inline", "reference", "autolink", "bare"]
 RegionKind = Literal["fenced_code", "indent_code", "html", "codespan", "inline_html"]
 
@@ -183,19 +186,6 @@ class Document:
         """Links whose start lies in ``[start, end)``, in source order."""
         starts = self._link_starts
         return self.links[bisect_left(starts, start) : bisect_left(starts, end)]
-
-
-def starts_empty(doc: Document, it: ListItem) -> bool:
-    """An item with nothing after its marker whose next line is not indented to its
-    content: empty to CommonMark (mistune takes that line in lazily)."""
-    if doc.text[it.start + len(it.marker) : doc.line_ends[it.line - 1]].strip():
-        return False
-    if it.line >= doc.line_count:
-        return True
-    nxt = doc.line_text(it.line + 1)
-    indent = len(nxt) - len(nxt.lstrip(" "))
-    column = it.start - doc.line_starts[it.line - 1] + len(it.marker) + 1
-    return indent < column
 
 
 def split_lines(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:

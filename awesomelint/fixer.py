@@ -8,7 +8,8 @@ from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
-from awesomelint.document import Document, ListItem, RegionKind, parse, starts_empty
+from awesomelint.commonmark import cannot_interrupt, starts_empty
+from awesomelint.document import Document, RegionKind, parse
 from awesomelint.errors import FixError
 from awesomelint.model import Edit, Finding
 
@@ -180,7 +181,7 @@ def _entries(
                     for ln in b.lines
                 }
             above = paragraph_lines.get(it.line - 1)
-            if above is not None and _cannot_interrupt(doc, it, above):
+            if above is not None and cannot_interrupt(doc, it, above):
                 lazy_lists.add(it.list_id)
                 continue  # not an item to CommonMark (and GitHub): a paragraph's line
         lazy_lists.discard(it.list_id)
@@ -199,37 +200,6 @@ def _entries(
             first = next((lk.url for lk in links if lk.parent is None), "")
         out.append((it.index, it.start, own_end, _ITEM + first))
     return out
-
-
-def _cannot_interrupt(doc: Document, it: ListItem, above: int) -> bool:
-    """Whether ``it`` cannot start a list right after a line of the paragraph whose text
-    starts at ``above``, in CommonMark: an ordered item not numbered 1, an empty item, or
-    one indented 4 columns or more past that paragraph, when it lies in the paragraph's
-    container (not left of its text). There the line is the paragraph's continuation, as
-    GitHub shows it, though mistune reads a list item."""
-    column, content = _column(doc, it.start), _column(doc, above)
-    if column < content or _quotes(doc, it.start) != _quotes(doc, above):
-        return False  # not in the paragraph's container (left of it, or quoted otherwise)
-    if it.ordered and int(it.marker[:-1]) != 1:
-        return True
-    at = it.start + len(it.marker)
-    if not doc.text[at : doc.line_ends[it.line - 1]].strip():
-        return True
-    return column >= content + 4
-
-
-def _quotes(doc: Document, offset: int) -> int:
-    """How many block quote markers precede ``offset`` on its line."""
-    return doc.text.count(">", doc.line_starts[doc.line_of(offset) - 1], offset)
-
-
-def _column(doc: Document, offset: int) -> int:
-    """Visual column of ``offset`` in its line (tab stops every 4 columns)."""
-    line_start = doc.line_starts[doc.line_of(offset) - 1]
-    col = 0
-    for ch in doc.text[line_start:offset]:
-        col = col + 4 - col % 4 if ch == "\t" else col + 1
-    return col
 
 
 def _words_and_urls(
