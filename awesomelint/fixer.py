@@ -8,58 +8,13 @@ from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
-from awesomelint.commonmark import cannot_interrupt, starts_empty
 from awesomelint.document import Document, RegionKind, parse
+from awesomelint.entries import Item, audit_keys, url_texts, urlish
 from awesomelint.errors import FixError
 from awesomelint.model import Edit, Finding
 
 MAX_PASSES = 100
 _WORD = re.compile(r"\w+")
-# URL-shaped text: its words are counted as one URL, so `[https://x](https://x)` ->
-# `[X](https://x)` loses no word while the URL stays
-_URLISH_RAW = re.compile(
-    # a scheme is tried only where a run of scheme characters starts (its leading digits,
-    # dots, dashes and pluses skipped): trying it at every letter of a long word made a
-    # 5 MB line without spaces take hours (quadratic)
-    r"(?<![A-Za-z0-9+.-])[0-9+.-]*+(?P<url>[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\[\]\"'`]*)"
-    r"|(?P<www>\bwww\.[^\s<>\[\]\"'`]*)"
-)
-_TRAILING = ".,:;!?*_~'\""
-_PARENS = re.compile(r"[()]")
-
-
-def _urlish(text: str) -> list[tuple[int, str]]:
-    """URL-shaped text with its offset. A URL ends before a ``)`` that closes nothing (the
-    end of a Markdown link) and, like GFM autolinks, before trailing punctuation."""
-    out = []
-    pos = 0
-    while (m := _URLISH_RAW.search(text, pos)) is not None:
-        group = "url" if m.group("url") is not None else "www"
-        url = m.group(group)
-        pos = m.end()
-        if ")" in url:
-            depth = 0
-            for p in _PARENS.finditer(url):
-                if p.group() == "(":
-                    depth += 1
-                elif depth == 0:
-                    url = url[: p.start()]
-                    # what follows the ')' is scanned again: `[](http://a)-b://c` holds
-                    # two URL-shaped runs, as `[](http://a) - b://c` does
-                    pos = m.start(group) + p.start()
-                    break
-                else:
-                    depth -= 1
-        url = url.rstrip(_TRAILING)
-        if "(" in url and url.count("(") > url.count(")"):  # an opening one never closed
-            cut = url.rfind("(")
-            if cut > url.find("://") + 3:
-                url = url[:cut]
-        if url:
-            out.append((m.start(group), url))
-    return out
-
-
 _LIVE = "live:"  # a URL seen outside code
 _ITEM = "item:"  # a list entry, by the first URL on its first line
 
@@ -139,74 +94,22 @@ def _inventory(doc: Document) -> Counter[str]:
     """Words and link targets of a document: what a safe fix must keep."""
     # bare URLs are already counted as URL-shaped text; mistune's reading of them can
     # differ from the text's (it takes `(url)[text]` for the URL `url)[text`)
-    found = _urlish(doc.text)
+    found = url_texts(doc)
     inv = _words_and_urls(doc.text, [lk.url for lk in doc.links if lk.kind != "bare"], found)
     # a URL outside code must stay outside code: a fix that turns a link into a code
     # block keeps the URL's text but loses the link
     inv.update({_LIVE + url for start, url in found if not doc.in_region(start, _CODE)})
     # every list entry must stay a list entry (re-indented or re-nested, never dropped,
     # merged into another or turned into a paragraph or code)
-    inv.update(key for *_, key in _entries(doc, found))
+    inv.update(_ITEM + key for _, key in audit_keys(doc))
     return inv
-
-
-def _entries(
-    doc: Document, found: list[tuple[int, str]] | None = None
-) -> list[tuple[int, int, int, str]]:
-    """(index, start, end of its own text, key) of each list entry, in source order: the
-    list items of mistune that CommonMark sees too, empty bullets left out. The key is the
-    first URL-shaped text on the entry's first line (as the URL inventory reads it: a
-    safe fix may turn `[a]url` into `[a](url)`, never change the URL), else the target of
-    its first link there (a relative one), else "". Own texts (an item's children
-    excluded) never overlap."""
-    if found is None:
-        found = _urlish(doc.text)
-    starts = [start for start, _ in found]
-    out = []
-    items = doc.items
-    lists: set[int] = set()
-    lazy_lists: set[int] = set()  # lists whose items so far are paragraph lines
-    # line -> where its paragraph's first line's text starts (the container's content
-    # column: a lazy line's own text may start further left)
-    paragraph_lines: dict[int, int] | None = None
-    for it in items:
-        first_of_list = it.list_id not in lists
-        lists.add(it.list_id)
-        if first_of_list or it.list_id in lazy_lists:
-            if paragraph_lines is None:
-                paragraph_lines = {
-                    ln.line: b.lines[0].start
-                    for b in doc.blocks
-                    if b.kind == "paragraph"
-                    for ln in b.lines
-                }
-            above = paragraph_lines.get(it.line - 1)
-            if above is not None and cannot_interrupt(doc, it, above):
-                lazy_lists.add(it.list_id)
-                continue  # not an item to CommonMark (and GitHub): a paragraph's line
-        lazy_lists.discard(it.list_id)
-        own_end = items[it.children[0]].start if it.children else it.end
-        if not doc.text[it.start + len(it.marker) : own_end].strip() or starts_empty(doc, it):
-            continue  # an empty bullet is no entry (a setext underline once a fix ends
-            # the paragraph above it: "-" after "Text" is a heading's underline)
-        # the key comes from the entry's first line: how far a paragraph's lazy lines
-        # reach (a fix that makes `#Title` a heading ends it) is no entry's identity
-        first_line_end = min(own_end, doc.line_ends[it.line - 1])
-        i = bisect_left(starts, it.start)
-        if i < len(found) and found[i][0] < first_line_end:
-            first = found[i][1]
-        else:
-            links = doc.links_between(it.start, first_line_end)
-            first = next((lk.url for lk in links if lk.parent is None), "")
-        out.append((it.index, it.start, own_end, _ITEM + first))
-    return out
 
 
 def _words_and_urls(
     text: str, urls: list[str], found: list[tuple[int, str]] | None = None
 ) -> Counter[str]:
     if found is None:
-        found = _urlish(text)
+        found = urlish(text)
     rest, at = [], 0
     for start, url in found:
         rest.append(text[at:start])
@@ -223,7 +126,7 @@ def _allowance(doc: Document, fixes: Sequence[Finding]) -> Counter[str]:
     """What unsafe fixes announce they remove: the words, URLs and links they replace."""
     allowed: Counter[str] = Counter()
     url_spans: list[tuple[int, int, str]] | None = None
-    entries: list[tuple[int, int, int, str]] | None = None
+    keyed: tuple[tuple[Item, str], ...] | None = None
     ends: list[int] = []
     for f in fixes:
         if f.fix is None or f.fix.safe:
@@ -244,15 +147,15 @@ def _allowance(doc: Document, fixes: Sequence[Finding]) -> Counter[str]:
             allowed.update(_words_and_urls(removed, urls))
             # entries keyed by a URL it replaces (a moved link's definition)
             allowed.update({_ITEM + u for u in urls})
-            allowed.update({_LIVE + u for _, u in _urlish(removed)})
+            allowed.update({_LIVE + u for _, u in urlish(removed)})
             # the entries it removes or whose text it touches (a duplicate's removal, a
             # moved link's new URL)
-            if entries is None:
-                entries = _entries(doc)
-                ends = [end for _, _, end, _ in entries]
+            if keyed is None:
+                keyed = audit_keys(doc)
+                ends = [it.own_end for it, _ in keyed]
             j = bisect_right(ends, e.start)
-            while j < len(entries) and entries[j][1] < max(e.end, e.start + 1):
-                allowed[entries[j][3]] += 1
+            while j < len(keyed) and keyed[j][0].item.start < max(e.end, e.start + 1):
+                allowed[_ITEM + keyed[j][1]] += 1
                 j += 1
     return allowed
 
@@ -385,11 +288,12 @@ def _what(doc: Document, loss: _Loss) -> str:
     # (spaces aside: fixes move them)
     keys = set(lost)
     after = Counter(
-        "".join(_entry_line(loss.doc, index).split()) for index, *_ in _entries(loss.doc)
+        "".join(_entry_line(loss.doc, it.item.index).split()) for it, _ in audit_keys(loss.doc)
     )
     candidates = []
-    for index, *_, key in _entries(doc):
-        if key in keys:
+    for it, key in audit_keys(doc):
+        if _ITEM + key in keys:
+            index = it.item.index
             line = _entry_line(doc, index)
             bare = "".join(line.split())
             candidates.append((after[bare] <= 0, index, line))

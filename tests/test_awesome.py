@@ -9,9 +9,10 @@ from hypothesis import strategies as st
 
 from awesomelint.document import parse
 from awesomelint.engine import Settings, lint
+from awesomelint.entries import entries
 from awesomelint.fixer import fix_document
 from awesomelint.rules import list_order, spell_check
-from awesomelint.rules._awesome import entries, entries_start, prose
+from awesomelint.rules._awesome import prose
 from awesomelint.rules._base import Context
 from awesomelint.rules._spelling import ENGLISH_WORDS, SPELLING
 
@@ -25,9 +26,11 @@ def _entries(text: str) -> list[tuple[str, str, str, str]]:
 
 
 def test_entries_start_after_contents_section() -> None:
-    text = "# T\n\n- [a](https://a)\n\n## Table of Contents\n\n### Nested\n\n- [b](#b)\n\n## B\n"
-    doc = parse(text)
-    assert entries_start(doc) == text.index("## B")
+    text = (
+        "# T\n\n- [a](https://a)\n\n## Table of Contents\n\n### Nested\n\n- [b](#b)\n\n"
+        "## B\n\n- [c](https://c) - C.\n"
+    )
+    assert [name for name, *_ in _entries(text)] == ["c"]
 
 
 def test_entries_start_without_contents_is_first_h2() -> None:

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from awesomelint.document import Block, Document, Heading, Link, ListItem
+from awesomelint.entries import items
 from awesomelint.rules._slug import reference_map, rendered_text, unique_slugs
 
 _TOC_TITLES = frozenset({"contents", "table of contents"})
@@ -103,8 +104,8 @@ def section_end(doc: Document, i: int) -> int:
 
 
 @dataclass(frozen=True, slots=True)
-class Entry:
-    """A list item of the Contents section and the in-page link on its first line."""
+class TocEntry:
+    """An item of the table of contents and the in-page link on its first line."""
 
     item: ListItem
     depth: int  # 0 for the outermost items of the ToC
@@ -117,35 +118,25 @@ class Entry:
         return self.link.url[1:] if self.link else ""
 
 
-def entries(doc: Document, start: int, end: int) -> list[Entry]:
+def toc_entries(doc: Document, start: int, end: int) -> list[TocEntry]:
     """The ToC entries: list items that start in ``[start, end)``."""
-    items = [it for it in doc.items if start <= it.start < end]
-    if not items:
+    inside = [it for it in items(doc) if start <= it.item.start < end]
+    if not inside:
         return []
     refs = reference_map((d.label, d.url) for d in doc.definitions)
-    by_line = {b.lines[0].line: b for b in doc.blocks if start <= b.start < end and b.lines}
-    base = min(it.depth for it in items)
+    base = min(it.item.depth for it in inside)
     out = []
-    for it in items:
-        block = by_line.get(it.line)
-        first = None
-        if block is not None:
-            first = next(
-                (
-                    lk
-                    for lk in doc.links_between(block.start, block.end + 1)
-                    if lk.parent is None and not lk.image
-                ),
-                None,
-            )
+    for it in inside:
+        block = it.block
+        first = next((doc.links[li] for li in it.links if not doc.links[li].image), None)
         link = first if first is not None and first.url.startswith("#") else None
         if first is not None and first.text is not None:
             text = rendered_text(first.text, refs)
         else:
             text = rendered_text(block.lines[0].text, refs) if block else ""
-        out.append(Entry(it, it.depth - base, block, link, norm(text)))
+        out.append(TocEntry(it.item, it.item.depth - base, block, link, norm(text)))
     # a list without a single in-page link (sponsors, notes) is not part of the ToC
-    roots = {it.index: _root(doc, it) for it in items}
+    roots = {e.item.index: _root(doc, e.item) for e in out}
     linked = {roots[e.item.index] for e in out if e.link is not None}
     return [e for e in out if roots[e.item.index] in linked] if linked else out
 
@@ -198,7 +189,7 @@ def _balanced(text: str) -> bool:
     return depth == 0
 
 
-def _style(doc: Document, e: Entry) -> tuple[str, str, str] | None:
+def _style(doc: Document, e: TocEntry) -> tuple[str, str, str] | None:
     """(indentation, marker, gap before the link) of a plain ToC line, or None."""
     if e.link is None or e.block is None or len(e.block.lines) != 1:
         return None
@@ -212,7 +203,7 @@ def _style(doc: Document, e: Entry) -> tuple[str, str, str] | None:
     return indent, e.item.marker, gap
 
 
-def _good_links(doc: Document, ol: Outline, ents: list[Entry]) -> dict[int, str]:
+def _good_links(doc: Document, ol: Outline, ents: list[TocEntry]) -> dict[int, str]:
     """Heading -> the source of the entry link that already reaches it with its text
     (an HTML anchor placed right before the heading counts), to be kept as written."""
     out: dict[int, str] = {}
@@ -229,7 +220,7 @@ def _good_links(doc: Document, ol: Outline, ents: list[Entry]) -> dict[int, str]
 
 
 def regenerate(
-    doc: Document, ol: Outline, ents: list[Entry], sections: list[tuple[int, list[int]]]
+    doc: Document, ol: Outline, ents: list[TocEntry], sections: list[tuple[int, list[int]]]
 ) -> tuple[int, int, str] | None:
     """``(start, end, text)`` replacing the ToC list with one made from ``sections``, in
     the list's own style; None unless the ToC is a plain list (see awesome-toc's docs)."""

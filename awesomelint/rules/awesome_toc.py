@@ -68,9 +68,8 @@ from collections.abc import Iterator
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._toc import (
-    Entry,
     Outline,
-    entries,
+    TocEntry,
     in_blockquote,
     is_denied,
     is_optional,
@@ -78,6 +77,7 @@ from awesomelint.rules._toc import (
     outline,
     regenerate,
     section_end,
+    toc_entries,
     toc_heading,
 )
 
@@ -102,7 +102,7 @@ def check(ctx: Context) -> Iterator[Problem]:
             toc.start,
             toc.end,
         )
-    ents = entries(doc, toc.end, end)
+    ents = toc_entries(doc, toc.end, end)
     if not ents:
         yield Problem(f'"{name}" section has no list of links to the sections', toc.start, toc.end)
         return
@@ -159,12 +159,12 @@ def _reached(ctx: Context, ol: Outline, ti: int) -> set[int]:
 
 
 def _problems(
-    ctx: Context, ol: Outline, ti: int, ents: list[Entry], sections: list[tuple[int, list[int]]]
-) -> Iterator[tuple[str, Entry]]:
+    ctx: Context, ol: Outline, ti: int, ents: list[TocEntry], sections: list[tuple[int, list[int]]]
+) -> Iterator[tuple[str, TocEntry]]:
     by_text = {norm(ol.texts[i]).casefold(): i for i, _ in reversed(sections)}
-    seen: dict[int, Entry] = {}
+    seen: dict[int, TocEntry] = {}
     guessed: set[int] = set()  # headings a broken entry was meant for: not "missing"
-    order: list[tuple[int, Entry]] = []
+    order: list[tuple[int, TocEntry]] = []
     deep = next((e for e in ents if e.depth >= 2), None)
     if deep is not None:
         levels = max(e.depth for e in ents) + 1
@@ -209,7 +209,7 @@ def _problems(
                     yield f'ToC has no entry for "{_title(ctx, ol, s)}" (line {line})', listed
 
 
-def _out_of_order(order: list[tuple[int, Entry]]) -> Iterator[tuple[str, Entry]]:
+def _out_of_order(order: list[tuple[int, TocEntry]]) -> Iterator[tuple[str, TocEntry]]:
     """Entries outside the longest run of entries already in heading order."""
     tails: list[int] = []  # tails[k]: the entry ending the best run of length k + 1
     tail_pos: list[int] = []

@@ -41,15 +41,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from awesomelint.entries import Item, items
 from awesomelint.links.urls import clean, normalize
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._links import Entry, entries, image_only, line_span
+from awesomelint.rules._links import image_only, line_span
 
 
-def _removal(ctx: Context, entry: Entry, li: int) -> Fix | None:
+def _removal(ctx: Context, entry: Item, li: int) -> Fix | None:
     doc = ctx.doc
-    if entry.item.children or entry.links[0] != li:
+    if entry.item.children or entry.links[0] != li or entry.block is None:
         return None
     link = doc.links[li]
     if doc.text[entry.block.start : link.start].strip():  # text before the link
@@ -66,7 +67,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     doc = ctx.doc
     badges = image_only(doc)
     first_seen: dict[str, int] = {}  # normalized URL -> offset of the first link
-    for entry in entries(doc):
+    for entry in items(doc):
         if not entry.links:
             continue
         li = entry.links[0]

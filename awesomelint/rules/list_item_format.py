@@ -57,8 +57,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from awesomelint.entries import SPACES, Entry, entries, is_emoji
 from awesomelint.model import Edit, Fix, Problem, Severity
-from awesomelint.rules._awesome import SPACES, Entry, entries, is_emoji
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._spelling import (
     ACRONYMS,

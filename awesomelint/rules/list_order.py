@@ -45,8 +45,8 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from awesomelint.document import Document, ListItem
+from awesomelint.entries import Entry, entries
 from awesomelint.model import Edit, Fix, Problem, Severity
-from awesomelint.rules._awesome import Entry, entries
 from awesomelint.rules._base import Context, Rule
 
 _LEAD = re.compile(r"^[\W_]+")

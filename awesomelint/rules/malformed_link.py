@@ -50,9 +50,9 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from awesomelint.document import Document, Link, TextLine
+from awesomelint.entries import items
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._links import entries
 
 _BRACKETS = re.compile(r"\[([^\[\]\n]*)\]")
 # an http(s) URL with no spaces, parentheses or angle brackets: safe to re-wrap
@@ -246,7 +246,7 @@ def _line_problems(
 def check(ctx: Context) -> Iterator[Problem]:
     doc = ctx.doc
     spans = _Spans(doc.links)
-    entry_lines = {en.block.lines[0].start for en in entries(doc)}
+    entry_lines = {en.block.lines[0].start for en in items(doc) if en.block}
     for block in doc.blocks:
         for i, line in enumerate(block.lines):
             if "[" not in line.text:

@@ -46,11 +46,11 @@ import re
 from collections.abc import Iterator
 
 from awesomelint.document import Document, Link
+from awesomelint.entries import items
 from awesomelint.links.status import link_key
 from awesomelint.links.urls import clean, normalize, title_from_url
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._links import entries
 
 # what may follow a leading bare URL in an entry: nothing, or a " - description"
 _REST = re.compile(r"[ \t]*(?:$|[-–—:][ \t])")
@@ -109,8 +109,8 @@ def _title(ctx: Context, url: str) -> str:
 def check(ctx: Context) -> Iterator[Problem]:
     doc = ctx.doc
     reported: set[int] = set()
-    for entry in entries(doc):
-        if not entry.links:
+    for entry in items(doc):
+        if not entry.links or entry.block is None:
             continue
         li = entry.links[0]
         link = doc.links[li]

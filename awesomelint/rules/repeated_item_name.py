@@ -38,8 +38,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from awesomelint.entries import entries, plain
 from awesomelint.model import Edit, Fix, Problem, Severity
-from awesomelint.rules._awesome import entries, plain
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._spelling import words
 

@@ -1,0 +1,408 @@
+"""The list items of a document and what each one is: the one model of entries.
+
+Every rule that looks at entries and the fixer's loss audit read :func:`items` (computed
+once per Document), so they agree on what an entry is.
+
+Items
+-----
+For each list item (:class:`Item`, in ``Document.items`` order): the paragraph on its
+marker line (owned by the innermost item on that line; None when the item's text does not
+start there), that paragraph's top-level links (not an image inside a link), whether
+CommonMark - and so GitHub - sees a non-empty list item there (see ``commonmark.py``),
+and its *role*:
+
+- ``"entry"``: a resource entry, ``- [Name](url) - Description.``: its first thing (after
+  optional emphasis markers) is a named link to a resource, not an ``#anchor`` of the
+  page; :class:`Entry` holds its shape;
+- ``"intro"``: the title, badges and introduction before the entries;
+- ``"toc"``: an item whose first link points to an anchor of the page;
+- ``"other"``: anything else (``- CNN`` sub-headers, ``- Text [link](url)``, bare URLs).
+
+Entries start after the table of contents: the section under a heading reading
+``Contents`` or ``Table of Contents`` (any level, any case, emoji and punctuation ignored)
+ends at the next heading of the same or a higher level, so headings nested inside it
+(awesome-machine-learning has a ``### Frameworks and Libraries`` there) do not end it.
+Without such a heading they start at the first H2: what precedes it is the title, badges
+and introduction; without an H2 at the first heading, and without any heading every list
+counts.
+
+Entry shape
+-----------
+After the name link come optional *decorations* - badges, more links (awesome-rust's
+``[[crate](https://crates.io/...)]``), emoji - then the separator and the description.
+
+Audit keys
+----------
+:func:`audit_keys` names each item CommonMark sees by the first URL-shaped text on its
+first line (:func:`urlish`, as the fixer's URL inventory reads it), else its first link's
+target: the fixer refuses a fix after which an item so named is gone.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass
+from typing import Literal
+
+from awesomelint.commonmark import cannot_interrupt, starts_empty
+from awesomelint.document import Block, Document, Link, ListItem
+
+Role = Literal["entry", "intro", "toc", "other"]
+SeparatorKind = Literal["ok", "malformed", "missing", "none"]
+
+SPACES = " \t\u00a0\u2009\u202f"
+# spaces, an optional dash / colon / arrow, spaces: what stands between name and description
+_GAP = re.compile(
+    r"[ \t\u00a0\u2009\u202f]*(->|=>|--?|[\u2010-\u2015\u2212]|:)?[ \t\u00a0\u2009\u202f]*"
+)
+# nothing but tags or a parenthetical: "**[Deprecated]**", "(beta)", "*(archived)*"
+_ASIDE = re.compile(r"(?:[*_]*(?:\[[^\]]*\]|\([^)]*\))[*_]*[ \t]*)+")
+_IMAGES_ONLY = re.compile(r"\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+")
+_WORDS = re.compile(r"[^\W_]+")
+_CONTENTS = frozenset({"contents", "table of contents"})
+
+# URL-shaped text: the fixer counts its words as one URL, so `[https://x](https://x)` ->
+# `[X](https://x)` loses no word while the URL stays
+_URLISH_RAW = re.compile(
+    # a scheme is tried only where a run of scheme characters starts (its leading digits,
+    # dots, dashes and pluses skipped): trying it at every letter of a long word made a
+    # 5 MB line without spaces take hours (quadratic)
+    r"(?<![A-Za-z0-9+.-])[0-9+.-]*+(?P<url>[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\[\]\"'`]*)"
+    r"|(?P<www>\bwww\.[^\s<>\[\]\"'`]*)"
+)
+_TRAILING = ".,:;!?*_~'\""
+_PARENS = re.compile(r"[()]")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A resource entry: its item, first paragraph, name link, separator and description.
+
+    ``text[gap_start:gap_end]`` is the separator as written (``" - "`` when right; empty
+    or spaces when missing); the description is ``text[gap_end:end]`` (empty when the
+    entry has none). ``eol``: the separator ends its line and the description starts on
+    the next one, whose line break reads as the space after the dash (``" -"`` is right).
+    """
+
+    item: ListItem
+    block: Block
+    link: Link
+    name: str
+    gap_start: int
+    gap_end: int
+    end: int
+    separator: SeparatorKind
+    eol: bool = False
+
+    @property
+    def has_description(self) -> bool:
+        return self.separator != "none" and self.end > self.gap_end
+
+
+@dataclass(frozen=True, slots=True)
+class Item:
+    """One list item and what it is (see the module docstring)."""
+
+    item: ListItem
+    block: Block | None  # the paragraph on its marker line, if it owns one
+    links: tuple[int, ...]  # indices into doc.links of that paragraph's top-level links
+    own_end: int  # end of its own text: its first child's start, else its end
+    commonmark: bool  # a non-empty list item to CommonMark too
+    role: Role
+    entry: Entry | None = None  # the shape of a resource entry (role "entry")
+
+
+def items(doc: Document) -> tuple[Item, ...]:
+    """Every list item of ``doc``, in ``doc.items`` order, with its role. Computed once
+    per Document."""
+    return doc.memo("entries.items", _items)
+
+
+def entries(doc: Document) -> tuple[Entry, ...]:
+    """The resource entries of ``doc`` in source order."""
+    return doc.memo("entries.entries", _entries)
+
+
+def _entries(doc: Document) -> tuple[Entry, ...]:
+    return tuple(it.entry for it in items(doc) if it.entry is not None)
+
+
+def is_emoji(ch: str) -> bool:
+    """Whether ``ch`` is (part of) an emoji: pictographs, symbols, joiners, selectors."""
+    o = ord(ch)
+    return (
+        o >= 0x1F000
+        or 0x2600 <= o <= 0x27BF
+        or 0x2300 <= o <= 0x23FF
+        or 0x2B00 <= o <= 0x2BFF
+        or o in (0x200D, 0xFE0F, 0x20E3, 0x00A9, 0x00AE, 0x2122, 0x2139, 0x3030)
+    )
+
+
+def plain(text: str) -> str:
+    """Link text without surrounding emphasis or code markers and with single spaces."""
+    text = " ".join(text.replace("`", "").split())
+    return text.strip("*_~ ")
+
+
+# -- the model ---------------------------------------------------------------------------
+
+
+def _items(doc: Document) -> tuple[Item, ...]:
+    blocks = _marker_blocks(doc)
+    links = _block_links(doc, set(blocks.values()))
+    commonmark = _commonmark(doc)
+    start = _entries_start(doc)
+    out = []
+    for it in doc.items:
+        bi = blocks.get(it.index)
+        block = doc.blocks[bi] if bi is not None else None
+        own = links.get(bi, ()) if bi is not None else ()
+        shape = _shape(doc, it, block) if block is not None else None
+        role: Role
+        if start is None or it.start < start:
+            role = "toc" if _anchor_first(doc, own) else "intro"
+        elif shape is not None:
+            role = "entry"
+        else:
+            role = "toc" if _anchor_first(doc, own) else "other"
+        if role != "entry":
+            shape = None
+        own_end = doc.items[it.children[0]].start if it.children else it.end
+        out.append(Item(it, block, own, own_end, it.index in commonmark, role, shape))
+    return tuple(out)
+
+
+def _marker_blocks(doc: Document) -> dict[int, int]:
+    """Item index -> index of the paragraph on its marker line, for the innermost item
+    on that line (parents come before their children in ``doc.items``)."""
+    by_line: dict[int, int] = {}
+    for bi, block in enumerate(doc.blocks):
+        if block.kind == "paragraph" and block.lines:
+            by_line.setdefault(block.lines[0].line, bi)
+    owner: dict[int, int] = {}
+    for item in doc.items:
+        found = by_line.get(item.line)
+        if found is not None and item.start < doc.blocks[found].start <= item.end:
+            owner[found] = item.index
+    return {ii: bi for bi, ii in owner.items()}
+
+
+def _block_links(doc: Document, wanted: set[int]) -> dict[int, tuple[int, ...]]:
+    """Block index -> its top-level links, for the ``wanted`` blocks."""
+    starts = [b.start for b in doc.blocks]
+    per_block: dict[int, list[int]] = {}
+    for li, link in enumerate(doc.links):
+        if link.parent is not None:
+            continue
+        bi = bisect_right(starts, link.start) - 1
+        if bi in wanted and link.start <= doc.blocks[bi].end:
+            per_block.setdefault(bi, []).append(li)
+    return {bi: tuple(lis) for bi, lis in per_block.items()}
+
+
+def _commonmark(doc: Document) -> set[int]:
+    """Indices of the items CommonMark sees as non-empty list items: not a paragraph's
+    continuation line (an item that cannot interrupt it), not an empty bullet."""
+    out = set()
+    items = doc.items
+    lists: set[int] = set()
+    lazy_lists: set[int] = set()  # lists whose items so far are paragraph lines
+    # line -> where its paragraph's first line's text starts (the container's content
+    # column: a lazy line's own text may start further left)
+    paragraph_lines: dict[int, int] | None = None
+    for it in items:
+        first_of_list = it.list_id not in lists
+        lists.add(it.list_id)
+        if first_of_list or it.list_id in lazy_lists:
+            if paragraph_lines is None:
+                paragraph_lines = {
+                    ln.line: b.lines[0].start
+                    for b in doc.blocks
+                    if b.kind == "paragraph"
+                    for ln in b.lines
+                }
+            above = paragraph_lines.get(it.line - 1)
+            if above is not None and cannot_interrupt(doc, it, above):
+                lazy_lists.add(it.list_id)
+                continue  # not an item to CommonMark (and GitHub): a paragraph's line
+        lazy_lists.discard(it.list_id)
+        own_end = items[it.children[0]].start if it.children else it.end
+        if not doc.text[it.start + len(it.marker) : own_end].strip() or starts_empty(doc, it):
+            continue  # an empty bullet is no entry (a setext underline once a fix ends
+            # the paragraph above it: "-" after "Text" is a heading's underline)
+        out.add(it.index)
+    return out
+
+
+def _is_contents(title: str) -> bool:
+    title = re.sub(r"<!--.*?-->", " ", title)
+    return " ".join(_WORDS.findall(title)).casefold() in _CONTENTS
+
+
+def _entries_start(doc: Document) -> int | None:
+    """Offset where entries begin (see the module docstring); None: there are none."""
+    heads = doc.headings
+    for i, head in enumerate(heads):
+        if _is_contents(head.text):
+            for later in heads[i + 1 :]:
+                if later.level <= head.level:
+                    return later.start
+            return None
+    for head in heads:
+        if head.level == 2:
+            return head.start
+    return heads[0].start if heads else 0
+
+
+def _anchor_first(doc: Document, links: tuple[int, ...]) -> bool:
+    """Whether the first link (not an image) of an item's paragraph is an in-page one."""
+    for li in links:
+        link = doc.links[li]
+        if not link.image:
+            return link.url.startswith("#")
+    return False
+
+
+# -- the shape of an entry ---------------------------------------------------------------
+
+
+def _skip_decorations(doc: Document, pos: int, end: int, by_start: dict[int, Link]) -> int:
+    """Move past badges, extra links (``[[crate](url)]``) and emoji after the name."""
+    text = doc.text
+    while True:
+        q = pos
+        while q < end and text[q] in SPACES:
+            q += 1
+        if q >= end:
+            return pos
+        link = by_start.get(q)
+        if link is not None:
+            pos = link.end
+            continue
+        inner = by_start.get(q + 1) if text[q] == "[" else None
+        if inner is not None and text.startswith("]", inner.end):
+            pos = inner.end + 1
+            continue
+        if is_emoji(text[q]):
+            while q < end and is_emoji(text[q]):
+                q += 1
+            pos = q
+            continue
+        return pos
+
+
+def _shape(doc: Document, item: ListItem, block: Block) -> Entry | None:
+    """The entry shape of an item whose first thing is a named link to a resource."""
+    text = doc.text
+    links = doc.links_between(block.start, block.end)
+    if not links:
+        return None
+    link = links[0]
+    lead = text[block.start : link.start]
+    if lead.strip("*_") or link.image or link.text is None or link.kind not in (
+        "inline",
+        "reference",
+    ):
+        return None
+    if link.url.startswith("#") or _IMAGES_ONLY.fullmatch(link.text):
+        return None
+    name = plain(link.text)
+    if not name:
+        return None
+    pos = link.end
+    if lead and text.startswith(lead[::-1], pos):
+        pos += len(lead)
+    by_start = {lk.start: lk for lk in links[1:]}
+    pos = _skip_decorations(doc, pos, block.end, by_start)
+    end = block.end
+    line_end = min(doc.line_ends[doc.line_of(pos) - 1], end)
+    m = _GAP.match(text, pos, line_end)
+    assert m is not None  # the pattern matches the empty string
+    q = m.end()
+    while end > q and text[end - 1] in SPACES:
+        end -= 1
+    rest = text[q:end]
+    eol = q == line_end and q < end
+    # a line break after the separator renders as the space after it
+    gap = m.group(0).rstrip(SPACES) + " " if eol else m.group(0)
+    kind: SeparatorKind
+    if not rest.strip() or _ASIDE.fullmatch(rest) or rest in (".", ","):
+        kind = "none"
+    elif gap == " - ":
+        kind = "ok"
+    elif m.group(1) and not (gap == "-" and rest[0].islower()):
+        kind = "malformed"
+    else:
+        kind = "missing"
+    return Entry(item, block, link, name, pos, q, end, kind, eol)
+
+
+# -- audit keys ----------------------------------------------------------------------------
+
+
+def urlish(text: str) -> list[tuple[int, str]]:
+    """URL-shaped text with its offset. A URL ends before a ``)`` that closes nothing (the
+    end of a Markdown link) and, like GFM autolinks, before trailing punctuation."""
+    out = []
+    pos = 0
+    while (m := _URLISH_RAW.search(text, pos)) is not None:
+        group = "url" if m.group("url") is not None else "www"
+        url = m.group(group)
+        pos = m.end()
+        if ")" in url:
+            depth = 0
+            for p in _PARENS.finditer(url):
+                if p.group() == "(":
+                    depth += 1
+                elif depth == 0:
+                    url = url[: p.start()]
+                    # what follows the ')' is scanned again: `[](http://a)-b://c` holds
+                    # two URL-shaped runs, as `[](http://a) - b://c` does
+                    pos = m.start(group) + p.start()
+                    break
+                else:
+                    depth -= 1
+        url = url.rstrip(_TRAILING)
+        if "(" in url and url.count("(") > url.count(")"):  # an opening one never closed
+            cut = url.rfind("(")
+            if cut > url.find("://") + 3:
+                url = url[:cut]
+        if url:
+            out.append((m.start(group), url))
+    return out
+
+
+def url_texts(doc: Document) -> list[tuple[int, str]]:
+    """:func:`urlish` of the whole document, computed once per Document."""
+    return doc.memo("entries.url_texts", lambda d: urlish(d.text))
+
+
+def audit_keys(doc: Document) -> tuple[tuple[Item, str], ...]:
+    """The items CommonMark sees (non-empty), in source order, each with its audit key:
+    the first URL-shaped text on its first line (as the fixer's URL inventory reads it: a
+    safe fix may turn `[a]url` into `[a](url)`, never change the URL), else the target of
+    its first link there (a relative one), else "". The key comes from the first line: how
+    far a paragraph's lazy lines reach (a fix that makes `#Title` a heading ends it) is no
+    entry's identity. Own texts (an item's children excluded) never overlap."""
+    return doc.memo("entries.audit_keys", _audit_keys)
+
+
+def _audit_keys(doc: Document) -> tuple[tuple[Item, str], ...]:
+    found = url_texts(doc)
+    starts = [start for start, _ in found]
+    out = []
+    for entry in items(doc):
+        if not entry.commonmark:
+            continue
+        it = entry.item
+        first_line_end = min(entry.own_end, doc.line_ends[it.line - 1])
+        i = bisect_left(starts, it.start)
+        if i < len(found) and found[i][0] < first_line_end:
+            first = found[i][1]
+        else:
+            links = doc.links_between(it.start, first_line_end)
+            first = next((lk.url for lk in links if lk.parent is None), "")
+        out.append((entry, first))
+    return tuple(out)
