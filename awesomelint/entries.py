@@ -1,7 +1,7 @@
 """The list items of a document and what each one is: the one model of entries.
 
-Every rule that looks at entries and the fixer's loss audit read :func:`items` (computed
-once per Document), so they agree on what an entry is.
+Every rule that looks at list items or entries, and the fixer's loss audit, read
+:func:`items` (computed once per Document), so they agree on what an entry is.
 
 Items
 -----
@@ -11,20 +11,21 @@ start there), that paragraph's top-level links (not an image inside a link), whe
 CommonMark - and so GitHub - sees a non-empty list item there (see ``commonmark.py``),
 and its *role*:
 
+- ``"toc"``: the table of contents - the lists of in-page links, wherever they are (under
+  ``## Contents``, ``## Table of Contents``, ``## Categories``, a section's own list of its
+  sub-sections, or with no heading at all). A list is one when more of its items lead
+  with an in-page link (``[Web](#web)``, its first link) than with a resource link; as
+  many of each will do right under a Contents heading. A list with neither (plain-text
+  sub-items) is what the list of its parent item is. Every item of such a list is a ToC
+  item, a stray ``[Website](https://...)`` or ``- Soon`` included: awesome-toc checks them.
+- ``"intro"``: the title, badges and introduction: what comes before the first H2;
+  without an H2 before the first heading; without any heading there is none.
 - ``"entry"``: a resource entry, ``- [Name](url) - Description.``: its first thing (after
-  optional emphasis markers) is a named link to a resource, not an ``#anchor`` of the
-  page; :class:`Entry` holds its shape;
-- ``"intro"``: the title, badges and introduction before the entries;
-- ``"toc"``: an item whose first link points to an anchor of the page;
-- ``"other"``: anything else (``- CNN`` sub-headers, ``- Text [link](url)``, bare URLs).
-
-Entries start after the table of contents: the section under a heading reading
-``Contents`` or ``Table of Contents`` (any level, any case, emoji and punctuation ignored)
-ends at the next heading of the same or a higher level, so headings nested inside it
-(awesome-machine-learning has a ``### Frameworks and Libraries`` there) do not end it.
-Without such a heading they start at the first H2: what precedes it is the title, badges
-and introduction; without an H2 at the first heading, and without any heading every list
-counts.
+  optional emphasis markers) is a named link to a resource (not an ``#anchor``, not only
+  images); :class:`Entry` holds its shape. Entries are found wherever they are: in the
+  sections nested under a Contents heading (``## Contents``, then ``### Tools``) too.
+- ``"other"``: anything else: ``- CNN`` sub-headers, ``- Text [link](url)``, bare URLs
+  (missing-title's business), a ``[back to top](#contents)`` item in a list of entries.
 
 Entry shape
 -----------
@@ -35,7 +36,8 @@ Audit keys
 ----------
 :func:`audit_keys` names each item CommonMark sees by the first URL-shaped text on its
 first line (:func:`urlish`, as the fixer's URL inventory reads it), else its first link's
-target: the fixer refuses a fix after which an item so named is gone.
+target: the fixer refuses a fix after which an item so named is gone. They are computed
+only when asked for (by the fixer): ``check`` never scans the text for URLs.
 """
 
 from __future__ import annotations
@@ -153,25 +155,110 @@ def _items(doc: Document) -> tuple[Item, ...]:
     blocks = _marker_blocks(doc)
     links = _block_links(doc, set(blocks.values()))
     commonmark = _commonmark(doc)
-    start = _entries_start(doc)
-    out = []
+    shapes: list[Entry | None] = []
+    anchors: list[bool] = []
     for it in doc.items:
         bi = blocks.get(it.index)
         block = doc.blocks[bi] if bi is not None else None
-        own = links.get(bi, ()) if bi is not None else ()
-        shape = _shape(doc, it, block) if block is not None else None
+        shapes.append(_shape(doc, it, block) if block is not None else None)
+        anchors.append(bi is not None and _anchor_first(doc, links.get(bi, ())))
+    toc = _toc_lists(doc, shapes, anchors)
+    intro_end = _intro_end(doc)
+    out = []
+    for it in doc.items:
+        bi = blocks.get(it.index)
+        shape = shapes[it.index]
         role: Role
-        if start is None or it.start < start:
-            role = "toc" if _anchor_first(doc, own) else "intro"
+        if it.list_id in toc:
+            role = "toc"
+        elif it.start < intro_end:
+            role = "intro"
         elif shape is not None:
             role = "entry"
         else:
-            role = "toc" if _anchor_first(doc, own) else "other"
-        if role != "entry":
-            shape = None
-        own_end = doc.items[it.children[0]].start if it.children else it.end
-        out.append(Item(it, block, own, own_end, it.index in commonmark, role, shape))
+            role = "other"
+        out.append(
+            Item(
+                it,
+                doc.blocks[bi] if bi is not None else None,
+                links.get(bi, ()) if bi is not None else (),
+                doc.items[it.children[0]].start if it.children else it.end,
+                it.index in commonmark,
+                role,
+                shape if role == "entry" else None,
+            )
+        )
     return tuple(out)
+
+
+def _toc_lists(doc: Document, shapes: list[Entry | None], anchors: list[bool]) -> set[int]:
+    """The ``list_id`` of every list that is (part of) a table of contents: more of its
+    items lead with an in-page link than with a resource link (as many of each: right
+    under a Contents heading); a list with neither (plain-text sub-items) is what its
+    parent's list is."""
+    votes: dict[int, int] = {}  # list_id -> anchor-led items minus resource-led ones
+    led: set[int] = set()  # lists with an item led by a link of either kind
+    for it in doc.items:
+        vote = 1 if anchors[it.index] else -1 if shapes[it.index] is not None else 0
+        votes[it.list_id] = votes.get(it.list_id, 0) + vote
+        if vote:
+            led.add(it.list_id)
+    sections = _contents_sections(doc)
+    toc: set[int] = set()
+    decided: set[int] = set()
+    for it in doc.items:  # parents come first: a list's parent item is decided before it
+        lid = it.list_id
+        if lid in decided:
+            continue
+        decided.add(lid)
+        if lid not in led:
+            parent = doc.items[it.parent] if it.parent is not None else None
+            if parent is not None and parent.list_id in toc:
+                toc.add(lid)
+        elif votes[lid] > 0 or (votes[lid] == 0 and _inside(sections, it.start)):
+            toc.add(lid)
+    return toc
+
+
+def _anchor_first(doc: Document, links: tuple[int, ...]) -> bool:
+    """Whether the first link (not an image) of an item's paragraph is an in-page one."""
+    for li in links:
+        link = doc.links[li]
+        if not link.image:
+            return link.url.startswith("#")
+    return False
+
+
+def _intro_end(doc: Document) -> int:
+    """Where the title, badges and introduction end: at the first H2; without one at the
+    first heading; without headings there is no introduction."""
+    heads = doc.headings
+    first_h2 = next((h.start for h in heads if h.level == 2), None)
+    if first_h2 is not None:
+        return first_h2
+    return heads[0].start if heads else 0
+
+
+def _is_contents(title: str) -> bool:
+    title = re.sub(r"<!--.*?-->", " ", title)
+    return " ".join(_WORDS.findall(title)).casefold() in _CONTENTS
+
+
+def _contents_sections(doc: Document) -> list[tuple[int, int]]:
+    """What lies right under a Contents or Table of Contents heading, up to the next
+    heading of any level (sections nested in it, as in ``## Contents`` + ``### Tools``,
+    hold entries), as ranges in source order."""
+    heads = doc.headings
+    return [
+        (head.end, heads[i + 1].start if i + 1 < len(heads) else len(doc.text))
+        for i, head in enumerate(heads)
+        if _is_contents(head.text)
+    ]
+
+
+def _inside(sections: list[tuple[int, int]], offset: int) -> bool:
+    i = bisect_right(sections, offset, key=lambda r: r[0]) - 1
+    return i >= 0 and sections[i][0] <= offset < sections[i][1]
 
 
 def _marker_blocks(doc: Document) -> dict[int, int]:
@@ -234,35 +321,6 @@ def _commonmark(doc: Document) -> set[int]:
             # the paragraph above it: "-" after "Text" is a heading's underline)
         out.add(it.index)
     return out
-
-
-def _is_contents(title: str) -> bool:
-    title = re.sub(r"<!--.*?-->", " ", title)
-    return " ".join(_WORDS.findall(title)).casefold() in _CONTENTS
-
-
-def _entries_start(doc: Document) -> int | None:
-    """Offset where entries begin (see the module docstring); None: there are none."""
-    heads = doc.headings
-    for i, head in enumerate(heads):
-        if _is_contents(head.text):
-            for later in heads[i + 1 :]:
-                if later.level <= head.level:
-                    return later.start
-            return None
-    for head in heads:
-        if head.level == 2:
-            return head.start
-    return heads[0].start if heads else 0
-
-
-def _anchor_first(doc: Document, links: tuple[int, ...]) -> bool:
-    """Whether the first link (not an image) of an item's paragraph is an in-page one."""
-    for li in links:
-        link = doc.links[li]
-        if not link.image:
-            return link.url.startswith("#")
-    return False
 
 
 # -- the shape of an entry ---------------------------------------------------------------

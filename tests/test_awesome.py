@@ -42,8 +42,10 @@ def test_entries_start_without_headings_is_everything() -> None:
     assert [name for name, *_ in _entries("- [a](https://a) - A.\n")] == ["a"]
 
 
-def test_contents_without_following_section_means_no_entries() -> None:
-    assert _entries("# T\n\n## Contents\n\n- [a](https://a) - A.\n") == []
+def test_resource_links_under_contents_are_entries() -> None:
+    # the table of contents is the list of in-page links, not the section
+    text = "# T\n\n## Contents\n\n- [a](https://a) - A.\n"
+    assert _entries(text) == [("a", "ok", " - ", "A.")]
 
 
 def test_entry_parts() -> None:

@@ -1,8 +1,9 @@
 """The table of contents of a list: its heading, its entries, and what they point to.
 
 Shared model for awesome-toc: headings with their rendered text and GitHub anchors, the
-HTML anchors (``<a name="x">``, ``id="x"``) a ToC may point to instead, and the list items
-of the Contents section with the in-page link each one holds.
+HTML anchors (``<a name="x">``, ``id="x"``) a ToC may point to instead, and the items of
+the Contents section's table of contents (the lists of in-page links, as
+``awesomelint.entries`` finds them) with the in-page link each one holds.
 """
 
 from __future__ import annotations
@@ -119,8 +120,9 @@ class TocEntry:
 
 
 def toc_entries(doc: Document, start: int, end: int) -> list[TocEntry]:
-    """The ToC entries: list items that start in ``[start, end)``."""
-    inside = [it for it in items(doc) if start <= it.item.start < end]
+    """The items of the table of contents (see ``awesomelint.entries``: the lists of
+    in-page links) that start in ``[start, end)``."""
+    inside = [it for it in items(doc) if it.role == "toc" and start <= it.item.start < end]
     if not inside:
         return []
     refs = reference_map((d.label, d.url) for d in doc.definitions)
@@ -135,17 +137,7 @@ def toc_entries(doc: Document, start: int, end: int) -> list[TocEntry]:
         else:
             text = rendered_text(block.lines[0].text, refs) if block else ""
         out.append(TocEntry(it.item, it.item.depth - base, block, link, norm(text)))
-    # a list without a single in-page link (sponsors, notes) is not part of the ToC
-    roots = {e.item.index: _root(doc, e.item) for e in out}
-    linked = {roots[e.item.index] for e in out if e.link is not None}
-    return [e for e in out if roots[e.item.index] in linked] if linked else out
-
-
-def _root(doc: Document, item: ListItem) -> int:
-    """The CommonMark list (its ``list_id``) that holds ``item`` at the top level."""
-    while item.parent is not None:
-        item = doc.items[item.parent]
-    return item.list_id
+    return out
 
 
 def is_denied(text: str) -> bool:

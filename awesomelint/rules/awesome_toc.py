@@ -16,11 +16,13 @@ checks that:
 - it is at most 2 levels deep, and lists neither itself nor Contributing, Footnotes or
   License.
 
-The entries are the items of the section's lists that hold at least one in-page link (a
-list of sponsors in the same section is not the ToC). Anchors are compared after
-percent-decoding and without regard to case, and a trailing `-` (left by a badge or an
-HTML comment at the end of a heading) may be present or not. A link elsewhere in the
-section, or an HTML anchor right before a heading, also counts as that heading's entry.
+The entries are the items of the section's lists of in-page links: lists in which more
+items lead with an in-page link than with a link elsewhere (a list of sponsors in the
+same section, or the resources of a `### Tools` section nested in it, is not the ToC).
+Anchors are compared after percent-decoding and without regard to case, and a trailing
+`-` (left by a badge or an HTML comment at the end of a heading) may be present or not.
+A link elsewhere in the section, or an HTML anchor right before a heading, also counts as
+that heading's entry.
 
 ## Why is this bad
 A table of contents that has drifted from the headings sends readers to anchors that do
@@ -52,7 +54,8 @@ Use instead:
 The fix rewrites the ToC list from the headings after it (its H2s, and their H3s when the
 ToC already had sub-entries), keeping the list's marker, indentation and spacing. It is
 offered only for a plain ToC: one bullet list without blank lines, every item a single
-`[text](#anchor)` link, at most 2 levels. It is safe when it only adds or reorders
+`[text](#anchor)` link, at most 2 levels, and no section nested in the Contents section
+after it (`## Contents`, then `### Tools`). It is safe when it only adds or reorders
 entries; it is unsafe when it drops or renames an entry or changes an anchor, since
 those words or links leave the page. "Comes first" is never fixed: moving sections is a
 human's call.
@@ -107,7 +110,10 @@ def check(ctx: Context) -> Iterator[Problem]:
         yield Problem(f'"{name}" section has no list of links to the sections', toc.start, toc.end)
         return
     sections = _sections(ctx, ol, ti, end)
-    new = regenerate(doc, ol, ents, sections)
+    # sections nested in the Contents section after its list (`## Contents`, then
+    # `### Tools`) are not among those a regenerated list would hold
+    nested = any(ents[-1].item.end < h.start < end for h in doc.headings)
+    new = None if nested else regenerate(doc, ol, ents, sections)
     fix = None
     if new is not None:
         start, stop, text = new

@@ -1,8 +1,8 @@
 """list-item-format (A004): entries read `- [Name](url) - Description.`
 
 ## What it does
-Checks every entry of the list (a list item after the table of contents whose first
-thing is a link; see below) against the awesome-list convention
+Checks every entry of the list (a list item whose first thing is a link to a resource;
+see below) against the awesome-list convention
 `- [Name](url) - Description.`:
 
 - the link and the description are separated by `" - "`: an en dash or em dash, a colon,
@@ -22,8 +22,10 @@ thing is a link; see below) against the awesome-list convention
 
 Entries without a description (`- [Name](url)`), or with only a tag such as
 `**[Deprecated]**` or `(beta)`, are fine. Items whose first thing is plain text (`- CNN`)
-are not entries. Entries start after the table of contents (a `Contents` or `Table of
-Contents` heading); without one, after the first H2.
+are not entries, and neither are the table of contents (the lists of in-page
+`[Name](#anchor)` links, wherever they are) and the title and introduction before the
+first H2. Sections nested under the Contents heading (`## Contents`, then `### Tools`)
+hold entries like any other.
 
 ## Why is this bad
 Readers scan an awesome list by its shape: name, dash, one-sentence description. Entries

@@ -1,11 +1,11 @@
 """list-order (A013): the entries of a list are not in alphabetical order.
 
 ## What it does
-Checks that the entries of each list (the top-level items of one bullet list, after the
-table of contents) are sorted by name, comparing case-insensitively and ignoring a leading
-article (`a`, `an`, `the`) and leading emoji or punctuation. A list sorted with its
-articles counted (`A Tour of Go` under A, as awesome-go sorts) is accepted too. In a list
-that is sorted neither way, every entry that sorts before the entry above it is
+Checks that the entries of each list (the top-level items of one bullet list, outside the
+table of contents and the introduction) are sorted by name, comparing case-insensitively
+and ignoring a leading article (`a`, `an`, `the`) and leading emoji or punctuation. A list
+sorted with its articles counted (`A Tour of Go` under A, as awesome-go sorts) is accepted
+too. In a list that is sorted neither way, every entry that sorts before the entry above it is
 reported, with the entry it should come before.
 
 Only lists whose top-level items are all entries (`- [Name](url) ...`) are checked:

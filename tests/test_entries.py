@@ -1,0 +1,189 @@
+"""The entry model (awesomelint/entries.py): roles, blocks, CommonMark's reading, keys."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from awesomelint.document import parse
+from awesomelint.entries import audit_keys, entries, items
+
+
+def _roles(text: str) -> list[tuple[str, str]]:
+    """(first line of the item, role) for every list item."""
+    doc = parse(text)
+    return [(doc.line_text(it.item.line).strip(), it.role) for it in items(doc)]
+
+
+def _role_of(text: str, line: str) -> str:
+    return dict(_roles(text))[line]
+
+
+NESTED = """# Awesome Nested
+
+- [Site](https://example.com/site) - The intro's own link.
+
+## Contents
+
+- [Tutorials](#tutorials)
+- [Libraries](#libraries)
+  - [Parsing](#parsing)
+
+### Tutorials
+
+- [Foo](https://example.com/foo) - invalid description
+- [Back to top](#contents)
+
+### Libraries
+
+- [Parsing](#parsing)
+
+#### Parsing
+
+- [Bar](https://example.com/bar) - A parser.
+"""
+
+
+def test_entries_in_sections_nested_under_contents() -> None:
+    assert _roles(NESTED) == [
+        ("- [Site](https://example.com/site) - The intro's own link.", "intro"),
+        ("- [Tutorials](#tutorials)", "toc"),
+        ("- [Libraries](#libraries)", "toc"),
+        ("- [Parsing](#parsing)", "toc"),
+        ("- [Foo](https://example.com/foo) - invalid description", "entry"),
+        ("- [Back to top](#contents)", "other"),
+        ("- [Parsing](#parsing)", "toc"),  # a section's own list of its sub-sections
+        ("- [Bar](https://example.com/bar) - A parser.", "entry"),
+    ]
+    assert [e.name for e in entries(parse(NESTED))] == ["Foo", "Bar"]
+
+
+def test_toc_under_categories_in_several_lists() -> None:
+    text = (
+        "# T\n\n## Categories\n\n**Web**\n\n- [Web](#web)\n- [APIs](#apis)\n\n"
+        "**Other**\n\n- [Misc](#misc)\n\n## Web\n\n- [A](https://a) - A.\n"
+    )
+    assert [role for _, role in _roles(text)] == ["toc", "toc", "toc", "entry"]
+
+
+def test_toc_without_heading() -> None:
+    # awesome-rust: the ToC right after the introduction, before the first H2
+    text = "# T\n\nIntro.\n\n- [Apps](#apps)\n  - [Audio](#audio)\n\n## Apps\n\n- [A](https://a)\n"
+    assert [role for _, role in _roles(text)] == ["toc", "toc", "entry"]
+    # and a ToC with no heading of its own, in the middle of the page
+    text = "# T\n\n## A\n\n- [x](https://x) - X.\n\nParts:\n\n- [B](#b)\n- [C](#c)\n\n## B\n"
+    assert [role for _, role in _roles(text)] == ["entry", "toc", "toc"]
+
+
+def test_the_toc_list_keeps_its_stray_items() -> None:
+    # awesome-toc reports these; they are not entries
+    text = (
+        "# T\n\n## Contents\n\n- [A](#a)\n- [B](#b)\n- Soon\n- [Site](https://x) - site.\n\n"
+        "## A\n\n## B\n"
+    )
+    assert [role for _, role in _roles(text)] == ["toc", "toc", "toc", "toc"]
+
+
+def test_a_list_of_resources_with_an_anchor_item_is_not_a_toc() -> None:
+    text = "# T\n\n## A\n\n- [x](https://x) - X.\n- [y](https://y) - Y.\n- [Top](#t)\n"
+    assert [role for _, role in _roles(text)] == ["entry", "entry", "other"]
+
+
+def test_a_tie_is_a_toc_only_right_under_a_contents_heading() -> None:
+    body = "- [A](#a)\n- [Site](https://x) - Site.\n"
+    under = f"# T\n\n## Contents\n\n{body}\n## A\n"
+    assert [role for _, role in _roles(under)] == ["toc", "toc"]
+    nested = f"# T\n\n## Contents\n\n- [A](#a)\n\n### A\n\n{body}"
+    assert [role for _, role in _roles(nested)] == ["toc", "other", "entry"]
+    elsewhere = f"# T\n\n## A\n\n{body}"
+    assert [role for _, role in _roles(elsewhere)] == ["other", "entry"]
+
+
+def test_sub_lists_of_a_toc() -> None:
+    text = (
+        "# T\n\n## Contents\n\n- [A](#a)\n  - plain sub-item\n- [B](#b)\n"
+        "  - [r](https://r) - A resource under it.\n  - [s](https://s) - Another.\n\n## A\n"
+    )
+    assert [role for _, role in _roles(text)] == ["toc", "toc", "toc", "entry", "entry"]
+
+
+def test_intro_is_before_the_first_h2() -> None:
+    text = "# T\n\n- [a](https://a) - A.\n\n### Sub\n\n- [b](https://b)\n\n## S\n\n- [c](https://c)\n"
+    assert [role for _, role in _roles(text)] == ["intro", "intro", "entry"]
+    # without an H2: before the first heading; without headings: nothing
+    assert [r for _, r in _roles("- [a](https://a)\n\n# T\n\n- [b](https://b)\n")] == [
+        "intro",
+        "entry",
+    ]
+    assert [r for _, r in _roles("- [a](https://a)\n")] == ["entry"]
+
+
+def test_what_is_not_an_entry() -> None:
+    text = (
+        "## S\n\n- CNN\n  - [x](https://x) - X.\n- Text [y](https://y) - no.\n"
+        "- https://bare.example\n- [![badge](https://i.svg)](https://ci)\n"
+        "- **[Bold](https://b)** - Yes.\n"
+    )
+    assert [role for _, role in _roles(text)] == [
+        "other",
+        "entry",
+        "other",
+        "other",
+        "other",
+        "entry",
+    ]
+
+
+def test_blocks_links_and_commonmark() -> None:
+    text = "- - [a](https://a) ![i](https://i) [b](https://b)\n- x\n-\n\nPara\n\n-\ntext\n"
+    doc = parse(text)
+    outer, inner, plain, empty, lazy = items(doc)
+    assert outer.block is None and outer.links == ()  # the line's text is the inner item's
+    assert inner.block is not None
+    assert [doc.links[li].url for li in inner.links] == ["https://a", "https://i", "https://b"]
+    assert [it.commonmark for it in (outer, inner, plain, empty, lazy)] == [
+        False,  # nothing of its own before its sub-item
+        True,
+        True,
+        False,  # an empty bullet
+        False,  # empty to CommonMark: "text" is a paragraph after it (mistune reads it in)
+    ]
+
+
+def test_audit_keys() -> None:
+    text = "- see https://a.example/x.\n- [rel](docs/x.md)\n- plain\n-\n"
+    assert [key for _, key in audit_keys(parse(text))] == ["https://a.example/x", "docs/x.md", ""]
+
+
+def test_the_model_is_computed_once_per_document() -> None:
+    doc = parse(NESTED)
+    assert items(doc) is items(doc)
+    assert entries(doc) is entries(doc)
+
+
+_CORPUS_WITH_CONTENTS = [
+    "awesome.md",
+    "awesome-go.md",
+    "awesome-nodejs.md",
+    "awesome-machine-learning.md",
+]
+
+
+@pytest.mark.parametrize("name", _CORPUS_WITH_CONTENTS)
+def test_sections_nested_under_contents_keep_their_entries(corpus: Path, name: str) -> None:
+    """A real list with its sections made sub-sections of its Contents heading (the
+    headings after it one level down) has the same entries."""
+    path = corpus / name
+    if not path.exists():
+        pytest.skip(f"{name} not in corpus")
+    text = path.read_text(encoding="utf-8")
+    contents = re.search(r"^## (?:Table of )?Contents\s*$", text, re.M)
+    assert contents is not None
+    head, tail = text[: contents.end()], text[contents.end() :]
+    nested = head + re.sub(r"^(#{2,5}) ", r"#\1 ", tail, flags=re.M)
+    before = [(e.item.line, e.name, e.separator) for e in entries(parse(text))]
+    after = [(e.item.line, e.name, e.separator) for e in entries(parse(nested))]
+    assert len(before) > 500
+    assert after == before
