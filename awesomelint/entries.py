@@ -7,9 +7,13 @@ Items
 -----
 For each list item (:class:`Item`, in ``Document.items`` order): the paragraph on its
 marker line (owned by the innermost item on that line; None when the item's text does not
-start there), that paragraph's top-level links (not an image inside a link), whether
-CommonMark - and so GitHub - sees a non-empty list item there (see ``commonmark.py``),
-and its *role*:
+start there), that paragraph's top-level links (not an image inside a link), and its
+*role* (below). Whether CommonMark - and so GitHub - sees a non-empty list item there
+(:func:`seen_by_commonmark`, see ``commonmark.py``) and the entry's shape
+(:func:`entries`) are computed when first asked for, from the same items: the default
+rules need neither.
+
+Roles:
 
 - ``"toc"``: the table of contents - the lists of in-page links, wherever they are (under
   ``## Contents``, ``## Table of Contents``, ``## Categories``, a section's own list of its
@@ -51,6 +55,7 @@ from awesomelint.commonmark import cannot_interrupt, starts_empty
 from awesomelint.document import Block, Document, Link, ListItem
 
 Role = Literal["entry", "intro", "toc", "other"]
+Lead = Literal["anchor", "resource"] | None
 SeparatorKind = Literal["ok", "malformed", "missing", "none"]
 
 SPACES = " \t\u00a0\u2009\u202f"
@@ -110,9 +115,7 @@ class Item:
     block: Block | None  # the paragraph on its marker line, if it owns one
     links: tuple[int, ...]  # indices into doc.links of that paragraph's top-level links
     own_end: int  # end of its own text: its first child's start, else its end
-    commonmark: bool  # a non-empty list item to CommonMark too
     role: Role
-    entry: Entry | None = None  # the shape of a resource entry (role "entry")
 
 
 def items(doc: Document) -> tuple[Item, ...]:
@@ -122,12 +125,19 @@ def items(doc: Document) -> tuple[Item, ...]:
 
 
 def entries(doc: Document) -> tuple[Entry, ...]:
-    """The resource entries of ``doc`` in source order."""
+    """The shapes of the resource entries (role ``"entry"``) of ``doc``, in source order.
+    Computed once per Document, when a rule asks (the default rules do not)."""
     return doc.memo("entries.entries", _entries)
 
 
 def _entries(doc: Document) -> tuple[Entry, ...]:
-    return tuple(it.entry for it in items(doc) if it.entry is not None)
+    out = []
+    for it in items(doc):
+        if it.role == "entry":
+            shape = _shape(doc, it)
+            assert shape is not None  # its role says it leads with a named link
+            out.append(shape)
+    return tuple(out)
 
 
 def is_emoji(ch: str) -> bool:
@@ -154,26 +164,21 @@ def plain(text: str) -> str:
 def _items(doc: Document) -> tuple[Item, ...]:
     blocks = _marker_blocks(doc)
     links = _block_links(doc, set(blocks.values()))
-    commonmark = _commonmark(doc)
-    shapes: list[Entry | None] = []
-    anchors: list[bool] = []
+    leads: list[Lead] = []
     for it in doc.items:
         bi = blocks.get(it.index)
-        block = doc.blocks[bi] if bi is not None else None
-        shapes.append(_shape(doc, it, block) if block is not None else None)
-        anchors.append(bi is not None and _anchor_first(doc, links.get(bi, ())))
-    toc = _toc_lists(doc, shapes, anchors)
+        leads.append(_lead(doc, doc.blocks[bi], links.get(bi, ())) if bi is not None else None)
+    toc = _toc_lists(doc, leads)
     intro_end = _intro_end(doc)
     out = []
     for it in doc.items:
         bi = blocks.get(it.index)
-        shape = shapes[it.index]
         role: Role
         if it.list_id in toc:
             role = "toc"
         elif it.start < intro_end:
             role = "intro"
-        elif shape is not None:
+        elif leads[it.index] == "resource":
             role = "entry"
         else:
             role = "other"
@@ -183,15 +188,26 @@ def _items(doc: Document) -> tuple[Item, ...]:
                 doc.blocks[bi] if bi is not None else None,
                 links.get(bi, ()) if bi is not None else (),
                 doc.items[it.children[0]].start if it.children else it.end,
-                it.index in commonmark,
                 role,
-                shape if role == "entry" else None,
             )
         )
     return tuple(out)
 
 
-def _toc_lists(doc: Document, shapes: list[Entry | None], anchors: list[bool]) -> set[int]:
+def _lead(doc: Document, block: Block, links: tuple[int, ...]) -> Lead:
+    """What an item's paragraph leads with: an in-page link (its first link, wherever it
+    is: ``- 🎵 [Audio](#audio)``), a named link to a resource (its first thing), or
+    neither."""
+    for li in links:
+        link = doc.links[li]
+        if not link.image:
+            if link.url.startswith("#"):
+                return "anchor"
+            break
+    return "resource" if _name_link(doc, block, links) is not None else None
+
+
+def _toc_lists(doc: Document, leads: list[Lead]) -> set[int]:
     """The ``list_id`` of every list that is (part of) a table of contents: more of its
     items lead with an in-page link than with a resource link (as many of each: right
     under a Contents heading); a list with neither (plain-text sub-items) is what its
@@ -199,7 +215,8 @@ def _toc_lists(doc: Document, shapes: list[Entry | None], anchors: list[bool]) -
     votes: dict[int, int] = {}  # list_id -> anchor-led items minus resource-led ones
     led: set[int] = set()  # lists with an item led by a link of either kind
     for it in doc.items:
-        vote = 1 if anchors[it.index] else -1 if shapes[it.index] is not None else 0
+        lead = leads[it.index]
+        vote = 1 if lead == "anchor" else -1 if lead == "resource" else 0
         votes[it.list_id] = votes.get(it.list_id, 0) + vote
         if vote:
             led.add(it.list_id)
@@ -218,15 +235,6 @@ def _toc_lists(doc: Document, shapes: list[Entry | None], anchors: list[bool]) -
         elif votes[lid] > 0 or (votes[lid] == 0 and _inside(sections, it.start)):
             toc.add(lid)
     return toc
-
-
-def _anchor_first(doc: Document, links: tuple[int, ...]) -> bool:
-    """Whether the first link (not an image) of an item's paragraph is an in-page one."""
-    for li in links:
-        link = doc.links[li]
-        if not link.image:
-            return link.url.startswith("#")
-    return False
 
 
 def _intro_end(doc: Document) -> int:
@@ -289,9 +297,14 @@ def _block_links(doc: Document, wanted: set[int]) -> dict[int, tuple[int, ...]]:
     return {bi: tuple(lis) for bi, lis in per_block.items()}
 
 
-def _commonmark(doc: Document) -> set[int]:
-    """Indices of the items CommonMark sees as non-empty list items: not a paragraph's
-    continuation line (an item that cannot interrupt it), not an empty bullet."""
+def seen_by_commonmark(doc: Document) -> frozenset[int]:
+    """Indices of the items CommonMark (and so GitHub) sees as non-empty list items: not
+    a paragraph's continuation line (an item that cannot interrupt it), not an empty
+    bullet. Computed once per Document, when asked (the fixer's audit)."""
+    return doc.memo("entries.seen_by_commonmark", _commonmark)
+
+
+def _commonmark(doc: Document) -> frozenset[int]:
     out = set()
     items = doc.items
     lists: set[int] = set()
@@ -320,7 +333,7 @@ def _commonmark(doc: Document) -> set[int]:
             continue  # an empty bullet is no entry (a setext underline once a fix ends
             # the paragraph above it: "-" after "Text" is a heading's underline)
         out.add(it.index)
-    return out
+    return frozenset(out)
 
 
 # -- the shape of an entry ---------------------------------------------------------------
@@ -351,28 +364,39 @@ def _skip_decorations(doc: Document, pos: int, end: int, by_start: dict[int, Lin
         return pos
 
 
-def _shape(doc: Document, item: ListItem, block: Block) -> Entry | None:
-    """The entry shape of an item whose first thing is a named link to a resource."""
-    text = doc.text
-    links = doc.links_between(block.start, block.end)
+def _name_link(
+    doc: Document, block: Block, links: tuple[int, ...]
+) -> tuple[Link, str, str] | None:
+    """(link, emphasis markers before it, name) when the paragraph's first thing (after
+    emphasis markers) is a named link to a resource: inline or reference-style, not an
+    image, not an ``#anchor``, not only images (a badge)."""
     if not links:
         return None
-    link = links[0]
-    lead = text[block.start : link.start]
+    link = doc.links[links[0]]
+    lead = doc.text[block.start : link.start] if link.start > block.start else ""
     if lead.strip("*_") or link.image or link.text is None or link.kind not in (
         "inline",
         "reference",
     ):
         return None
-    if link.url.startswith("#") or _IMAGES_ONLY.fullmatch(link.text):
+    if link.url.startswith("#") or ("![" in link.text and _IMAGES_ONLY.fullmatch(link.text)):
         return None
     name = plain(link.text)
-    if not name:
+    return (link, lead, name) if name else None
+
+
+def _shape(doc: Document, it: Item) -> Entry | None:
+    """The entry shape of an item whose first thing is a named link to a resource."""
+    text, block = doc.text, it.block
+    named = _name_link(doc, block, it.links) if block is not None else None
+    if block is None or named is None:
         return None
+    link, lead, name = named
+    links = doc.links_between(block.start, block.end)
     pos = link.end
     if lead and text.startswith(lead[::-1], pos):
         pos += len(lead)
-    by_start = {lk.start: lk for lk in links[1:]}
+    by_start = {lk.start: lk for lk in links if lk is not link}
     pos = _skip_decorations(doc, pos, block.end, by_start)
     end = block.end
     line_end = min(doc.line_ends[doc.line_of(pos) - 1], end)
@@ -394,7 +418,7 @@ def _shape(doc: Document, item: ListItem, block: Block) -> Entry | None:
         kind = "malformed"
     else:
         kind = "missing"
-    return Entry(item, block, link, name, pos, q, end, kind, eol)
+    return Entry(it.item, block, link, name, pos, q, end, kind, eol)
 
 
 # -- audit keys ----------------------------------------------------------------------------
@@ -450,9 +474,10 @@ def audit_keys(doc: Document) -> tuple[tuple[Item, str], ...]:
 def _audit_keys(doc: Document) -> tuple[tuple[Item, str], ...]:
     found = url_texts(doc)
     starts = [start for start, _ in found]
+    seen = seen_by_commonmark(doc)
     out = []
     for entry in items(doc):
-        if not entry.commonmark:
+        if entry.item.index not in seen:
             continue
         it = entry.item
         first_line_end = min(entry.own_end, doc.line_ends[it.line - 1])

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from awesomelint.document import parse
-from awesomelint.entries import audit_keys, entries, items
+from awesomelint.entries import audit_keys, entries, items, seen_by_commonmark
 
 
 def _roles(text: str) -> list[tuple[str, str]]:
@@ -143,7 +143,8 @@ def test_blocks_links_and_commonmark() -> None:
     assert outer.block is None and outer.links == ()  # the line's text is the inner item's
     assert inner.block is not None
     assert [doc.links[li].url for li in inner.links] == ["https://a", "https://i", "https://b"]
-    assert [it.commonmark for it in (outer, inner, plain, empty, lazy)] == [
+    seen = seen_by_commonmark(doc)
+    assert [it.item.index in seen for it in (outer, inner, plain, empty, lazy)] == [
         False,  # nothing of its own before its sub-item
         True,
         True,
