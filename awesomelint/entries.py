@@ -49,6 +49,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import cache
 from typing import Literal
 
 from awesomelint.commonmark import cannot_interrupt, starts_empty
@@ -69,15 +70,6 @@ _IMAGES_ONLY = re.compile(r"\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+")
 _WORDS = re.compile(r"[^\W_]+")
 _CONTENTS = frozenset({"contents", "table of contents"})
 
-# URL-shaped text: the fixer counts its words as one URL, so `[https://x](https://x)` ->
-# `[X](https://x)` loses no word while the URL stays
-_URLISH_RAW = re.compile(
-    # a scheme is tried only where a run of scheme characters starts (its leading digits,
-    # dots, dashes and pluses skipped): trying it at every letter of a long word made a
-    # 5 MB line without spaces take hours (quadratic)
-    r"(?<![A-Za-z0-9+.-])[0-9+.-]*+(?P<url>[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\[\]\"'`]*)"
-    r"|(?P<www>\bwww\.[^\s<>\[\]\"'`]*)"
-)
 _TRAILING = ".,:;!?*_~'\""
 _PARENS = re.compile(r"[()]")
 
@@ -424,12 +416,27 @@ def _shape(doc: Document, it: Item) -> Entry | None:
 # -- audit keys ----------------------------------------------------------------------------
 
 
+@cache
+def _urlish_raw() -> re.Pattern[str]:
+    """URL-shaped text: the fixer counts its words as one URL, so `[https://x](https://x)`
+    -> `[X](https://x)` loses no word while the URL stays. (Compiled when first needed:
+    ``check`` never needs it.)"""
+    return re.compile(
+        # a scheme is tried only where a run of scheme characters starts (its leading
+        # digits, dots, dashes and pluses skipped): trying it at every letter of a long
+        # word made a 5 MB line without spaces take hours (quadratic)
+        r"(?<![A-Za-z0-9+.-])[0-9+.-]*+(?P<url>[A-Za-z][A-Za-z0-9+.-]*://[^\s<>\[\]\"'`]*)"
+        r"|(?P<www>\bwww\.[^\s<>\[\]\"'`]*)"
+    )
+
+
 def urlish(text: str) -> list[tuple[int, str]]:
     """URL-shaped text with its offset. A URL ends before a ``)`` that closes nothing (the
     end of a Markdown link) and, like GFM autolinks, before trailing punctuation."""
     out = []
     pos = 0
-    while (m := _URLISH_RAW.search(text, pos)) is not None:
+    pattern = _urlish_raw()
+    while (m := pattern.search(text, pos)) is not None:
         group = "url" if m.group("url") is not None else "www"
         url = m.group(group)
         pos = m.end()
