@@ -13,13 +13,35 @@ from awesomelint.rules._spelling import ENGLISH_WORDS
 
 
 @functools.cache
-def english_words() -> frozenset[str]:
-    """The bundled word list (``english_words.txt``: SCOWL's ~40,000 common lowercase
-    words, source and licence in its header) and the hand-made ``ENGLISH_WORDS`` of tech
-    words (``async``, ``realtime``). Read on first use, never at import: ~15 ms."""
+def _word_list() -> tuple[str, int]:
+    """The bundled word list (``english_words.txt``: SCOWL's ~40,000 common lowercase words,
+    source and licence in its header) as one string, and where its words start. Read on
+    first use, never at import (~0.1 ms): the file is sorted, so lookups bisect the text
+    itself instead of building a set of 40,000 strings (~10 ms at every start)."""
     data = resources.files(__package__).joinpath("english_words.txt").read_text("utf-8")
-    body = data.index("\n", data.rfind("\n#") + 1)  # after the header's "#" lines
-    return frozenset(data[body:].split()) | ENGLISH_WORDS
+    return data, data.index("\n", data.rfind("\n#") + 1) + 1
+
+
+def is_english(word: str) -> bool:
+    """Whether lowercase ``word`` is in the bundled word list or in ``ENGLISH_WORDS``, the
+    hand-made list of tech words (``async``, ``realtime``)."""
+    if word in ENGLISH_WORDS:
+        return True
+    data, lo = _word_list()
+    hi = len(data)
+    while lo < hi:  # lines starting in [lo, hi) are left; lo always starts a line
+        mid = (lo + hi) // 2
+        start = data.rfind("\n", lo, mid) + 1 or lo
+        end = data.find("\n", start)
+        end = len(data) if end < 0 else end
+        line = data[start:end]
+        if line == word:
+            return True
+        if line < word:
+            lo = end + 1
+        else:
+            hi = start
+    return False
 
 
 # closing quotes between a sentence's own mark and a second one: '"end?".'

@@ -19,6 +19,13 @@ def _keys() -> list[str]:
     return [*SPELLING, *TITLE_SPLITS, *IN_CONTEXT, *LINK_NAMES]
 
 
+@functools.cache
+def spellings() -> dict[str, str]:
+    """Every name of the tables, as people type it (lowercase), to its official spelling."""
+    context = {key: right for key, (right, _) in IN_CONTEXT.items()}
+    return {**LINK_NAMES, **context, **TITLE_SPLITS, **SPELLING}
+
+
 # a name is tried where its first word stands ("visual" for "visual studio code")
 _ALNUM = re.compile(r"[A-Za-z0-9]+")
 # what may not stand right before a name: "node_js", "@github", "$tensorflow", "non-go"

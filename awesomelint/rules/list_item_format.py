@@ -76,7 +76,7 @@ from collections.abc import Iterator
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._awesome import SPACES, Entry, entries, is_emoji
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._descriptions import doubled_end, english_words, inner_description
+from awesomelint.rules._descriptions import doubled_end, inner_description, is_english
 from awesomelint.rules._spelling import (
     ACRONYMS,
     COMMAND_WORDS,
@@ -181,7 +181,7 @@ def _casing(ctx: Context, e: Entry) -> Problem | None:
         right = word.upper() if word in ACRONYMS else word[:-1].upper() + "s"
     elif word in LOWERCASE_NAMES:
         return None
-    elif word in english_words() or (len(word) >= 7 and word.endswith(ENGLISH_SUFFIXES)):
+    elif is_english(word) or (len(word) >= 7 and word.endswith(ENGLISH_SUFFIXES)):
         right = word[0].upper() + word[1:]
     else:
         return None

@@ -70,7 +70,7 @@ from awesomelint.document import Block, Document, Link
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._awesome import link_text_end, prose, url_path
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._names import candidates
+from awesomelint.rules._names import candidates, spellings
 from awesomelint.rules._spelling import (
     COMMAND_WORDS,
     IN_CONTEXT,
@@ -161,10 +161,10 @@ def check(ctx: Context) -> Iterator[Problem]:
         repositories: frozenset[str] | None = None
         for offset, line in lines:
             for a, b in candidates(line):
-                if _in_path(line, a, b):
-                    continue
                 found = line[a:b]
                 key = " ".join(found.lower().split())
+                if found == spellings()[key] or _in_path(line, a, b):
+                    continue  # "Go", "Python": most names are written right
                 start = offset + a
                 end = offset + b
                 whole_link = False
