@@ -13,9 +13,7 @@ def test_word_list_is_sorted_unique_lowercase_and_large() -> None:
     header = data[:start]
     assert all(line.startswith("#") for line in header.splitlines())
     assert "SCOWL" in header and "Copyright" in header and "WordNet" in header
-    words = data[start:].split("\n")
-    if words[-1] == "":
-        words.pop()
+    words = data[start:].splitlines()
     assert len(words) >= 20_000
     assert all(re.fullmatch(r"[a-z]+", w) for w in words)
     assert words == sorted(set(words))  # is_english bisects the text: order matters

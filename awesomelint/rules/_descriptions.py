@@ -34,7 +34,7 @@ def is_english(word: str) -> bool:
         start = data.rfind("\n", lo, mid) + 1 or lo
         end = data.find("\n", start)
         end = len(data) if end < 0 else end
-        line = data[start:end]
+        line = data[start:end].rstrip("\r")  # a checkout with CRLF line endings
         if line == word:
             return True
         if line < word:
@@ -82,7 +82,9 @@ def _latin(ch: str) -> bool:
 
 
 # "Name - description" inside the link text: spaced hyphen, en or em dash, or a colon
-_INNER = re.compile(r"(?P<name>[^\s:].*?)(?P<sep>[ \t]+(?:--?|[–—])[ \t]+|:[ \t]+)(?P<desc>\S.*)")
+_INNER = re.compile(
+    r"(?P<name>[^\s:].*?)(?P<sep>[ \t]+(?:--?|[–—])[ \t]+|:[ \t]+)(?P<desc>\S.*)"
+)
 _PLAIN = re.compile(r"[^\[\]`<>*_\\!\n]+")
 _ALNUM = re.compile(r"[^0-9a-z]+")
 

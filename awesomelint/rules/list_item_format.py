@@ -33,9 +33,9 @@ name (at most four words) appears in the URL, and what follows the separator has
 words or more and reads as a sentence, not as a title. So book and talk titles (`[Go:
 The Complete Guide]`, `[Rob Pike - Concurrency is not parallelism](youtube)`), places
 (`[Go Ireland - Dublin]`), parts (`[Tutorial - Part 1]`) and names with a dash
-(`[Vue - Router]`, `[react-router]`) are left alone. Items whose first thing is plain text (`- CNN`)
-are not entries. Entries start after the table of contents (a `Contents` or `Table of
-Contents` heading); without one, after the first H2.
+(`[Vue - Router]`, `[react-router]`) are left alone. Items whose first thing is plain
+text (`- CNN`) are not entries. Entries start after the table of contents (a `Contents`
+or `Table of Contents` heading); without one, after the first H2.
 
 ## Why is this bad
 Readers scan an awesome list by its shape: name, dash, one-sentence description. Entries
