@@ -8,23 +8,35 @@ see below) against the awesome-list convention
 - the link and the description are separated by `" - "`: an en dash or em dash, a colon,
   an arrow, a non-breaking space, missing or doubled spaces are reported, and so is a
   description that follows the link with no separator at all;
-- the description starts with a capital letter. A lowercase ordinary English word
-  (`simple`, `a`, `provides`, `chainable`) or a lowercase acronym (`json`, `cli`) is
-  reported; words with their own casing are fine: `npm`, `iOS`, `macOS`, `jQuery`,
-  camelCase and PascalCase identifiers, names with digits, dots, slashes or underscores,
-  the entry's own lowercase name (`- [immudb](...) - immudb is ...`, left to
-  repeated-item-name), inline code, links, quotes, emoji and scripts without case
-  (Korean, Chinese, Japanese, ...);
+- the description starts with a capital letter. A lowercase English word (`invalid`,
+  `collection`, `a`, `chainable`: one of SCOWL's ~40,000 common words bundled in
+  `rules/english_words.txt`, or a few tech words such as `realtime`), a lowercase acronym
+  (`json`, `cli`) or a product name with a capital (`redis`) is reported; words with their
+  own casing are fine: `npm`, `webpack`, `yarn`, `tar`, `iOS`, `jQuery`, camelCase and
+  PascalCase identifiers, names with digits, dots, slashes or underscores, the entry's
+  own lowercase name (`- [immudb](...) - immudb is ...`, left to repeated-item-name) or a
+  name from its URL (`- [Router](https://github.com/go-chi/chi) - chi middleware`), a
+  name compared with (`chi-like router`, `ranger-style`), inline code, links, quotes,
+  emoji and scripts without case (Korean, Chinese, Japanese, ...);
 - the description ends with `.`, `!`, `?` or `…` (or `。！？`), possibly followed by a
   closing quote, parenthesis or emphasis marker; trailing badges, emoji and inline HTML are
   ignored, and a parenthetical after a finished sentence (`Fast. (Deprecated)`) is fine;
+- it ends with one mark, not two: `end?.`, `etc..`, `"end?".`, `“end!”!` are reported; an
+  ellipsis (`...`, or `..` after a non-Latin letter), `?!` and `(even PDF!).` are fine;
 - the description is not only inline code.
 
 Entries without a description (`- [Name](url)`), or with only a tag such as
-`**[Deprecated]**` or `(beta)`, are fine. Items whose first thing is plain text (`- CNN`)
-are not entries, and neither are the table of contents (the lists of in-page
-`[Name](#anchor)` links, wherever they are) and the title and introduction before the
-first H2. Sections nested under the Contents heading (`## Contents`, then `### Tools`)
+`**[Deprecated]**` or `(beta)`, are fine - unless the description is written inside the
+link text: `[Flask - A micro web framework](https://flask.palletsprojects.com)` (or with
+an en dash, em dash or colon). Only when it plainly is a name and a description: the
+name (at most four words) appears in the URL, and what follows the separator has three
+words or more and reads as a sentence, not as a title. So book and talk titles (`[Go:
+The Complete Guide]`, `[Rob Pike - Concurrency is not parallelism](youtube)`), places
+(`[Go Ireland - Dublin]`), parts (`[Tutorial - Part 1]`) and names with a dash
+(`[Vue - Router]`, `[react-router]`) are left alone. Items whose first thing is plain
+text (`- CNN`) are not entries, and neither are the table of contents (the lists of
+in-page `[Name](#anchor)` links, wherever they are) and the title and introduction before
+the first H2. Sections nested under the Contents heading (`## Contents`, then `### Tools`)
 hold entries like any other.
 
 ## Why is this bad
@@ -52,6 +64,10 @@ is inserted before a lowercase word (`[Book](url) by Someone` may not be a descr
 The casing fix changes the case of the first word only, and is only offered for ordinary
 English words (`simple` -> `Simple`), acronyms (`json` -> `JSON`) and product names
 with a known spelling (`redis` -> `Redis`), never for identifiers or other names.
+The doubled-punctuation fix removes the second mark (`?.` -> `?`); it is unsafe when
+that drops a different `!` or `?` (`"why?"!`). Moving a description out of the link
+text is unsafe: the text may be a title after all; the fix removes it from the link
+text and writes it after the link (`[Flask](url) - A micro web framework`).
 """
 
 from __future__ import annotations
@@ -62,11 +78,11 @@ from collections.abc import Iterator
 from awesomelint.entries import SPACES, Entry, entries, is_emoji
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
+from awesomelint.rules._descriptions import doubled_end, inner_description, is_english
 from awesomelint.rules._spelling import (
     ACRONYMS,
     COMMAND_WORDS,
     ENGLISH_SUFFIXES,
-    ENGLISH_WORDS,
     LOWERCASE_NAMES,
     SPELLING,
 )
@@ -78,6 +94,8 @@ _TOKEN = re.compile(r"\S+")
 _IDENTIFIER = re.compile(r"[._/@#+:\\=<>~$%&*0-9A-Z]")
 _WORD = re.compile(r"[a-z]+")
 _URL_PARTS = re.compile(r"[^a-z0-9_.-]+")
+# "chi-like router", "ranger-style": what comes before is a name, compared with
+_LIKE = ("-like", "-style", "-esque", "-inspired", "-compatible", "-flavored", "-flavoured")
 # URL-shaped text running to the end (not a link's destination: that stops at its ')')
 _URL_SHAPED = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)[^\s<>\[\]\"'`()]*\Z")
 # a trailing tag that is not a link: "**[Deprecated]**", "[WIP]"
@@ -152,6 +170,8 @@ def _casing(ctx: Context, e: Entry) -> Problem | None:
     word = w.group(0)
     if low[len(word) :][:1] not in ("", "-", "'", "’"):
         return None
+    if low[len(word) :].startswith(_LIKE) and word not in SPELLING and word not in ACRONYMS:
+        return None
     after = _TOKEN.match(text, m.end() + 1, e.end) if text[m.end() : m.end() + 1] == " " else None
     if after is not None and after.group(0) in COMMAND_WORDS.get(word, ()):
         return None  # "go generate based ...": a command, not the word "Go"
@@ -163,7 +183,7 @@ def _casing(ctx: Context, e: Entry) -> Problem | None:
         right = word.upper() if word in ACRONYMS else word[:-1].upper() + "s"
     elif word in LOWERCASE_NAMES:
         return None
-    elif word in ENGLISH_WORDS or (len(word) >= 7 and word.endswith(ENGLISH_SUFFIXES)):
+    elif is_english(word) or (len(word) >= 7 and word.endswith(ENGLISH_SUFFIXES)):
         right = word[0].upper() + word[1:]
     else:
         return None
@@ -225,7 +245,7 @@ def _ending(
         return _missing_period(span, None)
     c = text[end - 1]
     if c in _TERMINAL:
-        return None
+        return None if _url_shaped_end(text, e.gap_end, end) else doubled_end(text, e.gap_end, end)
     if c in _CLOSERS:
         k = end
         while k > e.gap_end and text[k - 1] in _CLOSERS + SPACES:
@@ -275,6 +295,9 @@ def check(ctx: Context) -> Iterator[Problem]:
     html = {r.end: r.start for r in ctx.doc.regions if r.kind == "inline_html"}
     for e in entries(ctx.doc):
         if e.separator == "none":
+            inner = inner_description(text, e)
+            if inner is not None:
+                yield inner
             continue
         yield from _separator(ctx, e)
         if e.separator == "missing" and not _clear_start(text[e.gap_end]):

@@ -2,12 +2,32 @@
 
 ## What it does
 Finds product names written differently from their official spelling - `Javascript`,
-`Github`, `Nodejs`, `Postgresql`, `mongoDB`, `Mac OS` - in the prose of paragraphs,
-list items and headings. The list (`awesomelint/rules/_spelling.py`, about 370 names)
-covers awesome-lint's spell-check list and many more names; names that are also
-ordinary English words (`rust`, `swift`, `express`, `slack`), names officially written in
-lowercase (`webpack`, `pandas`) and correct short forms (`Postgres`, `WASM`, `K8s`) are
-left out.
+`Github`, `Nodejs`, `Postgresql`, `mongoDB`, `Nvidia`, `Arxiv`, `Imagenet` - in the
+prose of paragraphs, list items and headings. The list (`awesomelint/rules/_spelling.py`,
+about 1,000 names) covers awesome-lint's spell-check list and the names maintainers of
+ML, data, cloud and devtools lists write wrong: languages, frameworks and their mobile
+variants (`TensorFlow Lite`, `Core ML`), hardware vendors, paper hosts and venues, data
+sets, notebooks and app frameworks, databases, cloud services, operating systems,
+editors, security tools, sites and companies. Names officially written in lowercase
+(`webpack`, `npm`, `pandas`, `scikit-learn`) and correct short forms (`Postgres`, `WASM`,
+`K8s`, `OS X`) are left out.
+
+Also found:
+- names written apart: `Java Script`, `Type Script`, `Post gres SQL`, `Mongo DB`, `Mac OS`
+  (not `Mac OS X` or `Mac OS 9`, their own names), `Free BSD`, `Git Hub`; splits that are
+  also phrases (`Linked In`, `You Tube`, `Dot Net`, `Test Flight`, `Word Press`) only
+  when every part is capitalised: "linked in the README" is not LinkedIn;
+- compounds: `python-based`, `Javascript-only`, `github-flavored` (a name, a hyphen and
+  one of `based`, `only`, `powered`, `like`, `native`, ... - not `python-dotenv`);
+- names that are also ordinary words (`python`, `java`, `rust`, `swift`, `go`, `unity`,
+  `zoom`, `discord`, `slack`, `react`, `express`, `flask`, `jest`, ...) only where the
+  next word makes the product certain (`the unity engine`, `a zoom meeting`, `discord
+  server`, `rust crate`, `python library`, `go programming`), in a compound
+  (`python-based`), or as the whole text of a link (see below);
+- the whole text of a link naming a product that is also a word (`mocha`, `blender`,
+  `prettier`, `consul`) written in lowercase, when the link is not the repository or
+  package of that name: `[mocha](https://mochajs.org)`, not
+  `[mocha](https://github.com/mochajs/mocha)`.
 
 Names are matched as whole words, ignoring case. Not checked: code spans and code
 blocks, HTML, URLs, link destinations, images, and words that are part of a file name,
@@ -15,9 +35,12 @@ path, domain, package or identifier: `github.io`, `node_js`, `javascript:void(0)
 `@github/...`, `#tensorflow`, `owner/repo`, `tensorflow-models`. `.NET` is only matched
 with its leading dot (`Agroforestry Net` is not `.NET`). `git` and `docker` followed by
 one of their commands (`git diff`, `docker run`) name the command, not the product. Link
-text is prose and is checked, unless it looks like a repository or package name: it
-contains `/` or `_`, or is a single word that appears (ignoring case) in the path of the
-link's URL (`[pytorch](https://github.com/pytorch/pytorch)`).
+text is prose and is checked, unless it looks like a repository or package name as its
+author writes it: it contains `/` or `_`, or is a single word that appears (ignoring
+case) in the path of the link's URL (`[pytorch](https://github.com/pytorch/pytorch)`,
+`[flask-login](...)`, `[requests](https://pypi.org/project/requests)`); that name
+written the same way in the rest of the item is left alone too (`[libsvm](...) - libsvm
+for Go`).
 
 ## Why is this bad
 A list that writes `Javascript`, `Github` and `Mongodb` looks careless; the official
@@ -40,39 +63,25 @@ than the product (a person called Cassandra, a GitHub-like site), so read the ch
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterator
 
-from awesomelint.document import Link
+from awesomelint.document import Block, Document, Link
 from awesomelint.model import Edit, Fix, Problem, Severity
-from awesomelint.rules._awesome import prose, url_path
+from awesomelint.rules._awesome import link_text_end, prose, url_path
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._spelling import COMMAND_WORDS, SPELLING
-
-
-def _pattern(key: str) -> str:
-    return r"[ \t]+".join(re.escape(part) for part in key.split(" "))
-
-
-@functools.cache
-def _names() -> re.Pattern[str]:
-    """All the names as one regex, compiled on first use (a few ms: not at every start).
-    Longest first, so "visual studio code" wins over "visual studio", "node.js" over
-    "node"."""
-    return re.compile(
-        r"(?<![\w.@\\$~+\-])(?:"
-        + "|".join(_pattern(k) for k in sorted(SPELLING, key=len, reverse=True))
-        + r")(?![\w@+#\-]|[.:]\w)",
-        re.IGNORECASE,
-    )
+from awesomelint.rules._names import candidates, spellings
+from awesomelint.rules._spelling import (
+    COMMAND_WORDS,
+    IN_CONTEXT,
+    LINK_NAMES,
+    SPELLING,
+    TITLE_SPLITS,
+)
 
 # a "#" that opens a heading written without its space: "###tensorflow"
 _HEADING_HASHES = re.compile(r"[ \t]{0,3}#{2,6}$")
 _NEXT_WORD = re.compile(r"[ \t]+([\w-]+)")
-# the regex tries ~370 alternatives: run it only where a name's first word stands
-_ALNUM = re.compile(r"[A-Za-z0-9]+")
-_FIRST_WORDS = frozenset(m.group(0) for k in SPELLING for m in [_ALNUM.search(k)] if m)
 
 
 def _repository_name(link: Link) -> bool:
@@ -102,38 +111,74 @@ def _in_path(line: str, start: int, end: int) -> bool:
     return token.startswith("/") or token.endswith("/") or any(c in token for c in ".:_@~")
 
 
-def _candidates(line: str) -> Iterator[re.Match[str]]:
-    """The matches of ``_names()`` in ``line``, tried only where a name can start."""
-    names = _names()
-    after = 0
-    for w in _ALNUM.finditer(line):
-        if w.start() < after or w.group(0).lower() not in _FIRST_WORDS:
+def _link_texts(doc: Document, block: Block) -> dict[int, int]:
+    """Where the text of each link of ``block`` starts and ends, emphasis left out."""
+    out = {}
+    for link in doc.links_between(block.start, block.end):
+        if link.image or link.text is None or link.text_start is None:
             continue
-        at = w.start() - 1 if line[w.start() - 1 : w.start()] == "." else w.start()
-        m = names.match(line, at) or (names.match(line, w.start()) if at != w.start() else None)
-        if m is not None:
-            after = m.end()
-            yield m
+        a, b = link.text_start, link_text_end(doc, link)
+        while a < b and doc.text[a] in " \t*_":
+            a += 1
+        while b > a and doc.text[b - 1] in " \t*_":
+            b -= 1
+        out[a] = b
+    return out
+
+
+def _official(key: str, found: str, line: str, end: int, whole_link: bool) -> str | None:
+    """The official spelling of the name matched as ``found``, if it is that name here."""
+    if key in SPELLING:
+        commands = COMMAND_WORDS.get(key)
+        after = _NEXT_WORD.match(line, end) if commands else None
+        if commands and after and after.group(1).lower() in commands:
+            return None  # "git diff", "docker run": the command
+        return SPELLING[key]
+    if key in TITLE_SPLITS:
+        return TITLE_SPLITS[key] if all(p[0].isupper() for p in found.split()) else None
+    if key in IN_CONTEXT:
+        right, context = IN_CONTEXT[key]
+        if whole_link or line.startswith("-", end):  # "python-based"
+            return right
+        after = _NEXT_WORD.match(line, end)
+        return right if after and after.group(1).lower() in context else None
+    return LINK_NAMES[key] if whole_link else None
+
+
+def _repository_names(doc: Document, block: Block) -> frozenset[str]:
+    """The link texts of ``block`` hidden as repository names, as written: the same word
+    in the description is that name too (``[libsvm](...) - libsvm golang version``)."""
+    return frozenset(
+        (lk.text or "").strip().strip("*_`")
+        for lk in doc.links_between(block.start, block.end)
+        if not lk.image and lk.text is not None and _repository_name(lk)
+    )
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    for _block, lines in prose(ctx.doc, hide=_repository_name):
+    for block, lines in prose(ctx.doc, hide=_repository_name):
+        link_texts: dict[int, int] | None = None
+        repositories: frozenset[str] | None = None
         for offset, line in lines:
-            for m in _candidates(line):
-                if _in_path(line, m.start(), m.end()):
-                    continue
-                found = m.group(0)
+            for a, b in candidates(line):
+                found = line[a:b]
                 key = " ".join(found.lower().split())
-                right = SPELLING.get(key)
+                if found == spellings()[key] or _in_path(line, a, b):
+                    continue  # "Go", "Python": most names are written right
+                start = offset + a
+                end = offset + b
+                whole_link = False
+                if key in IN_CONTEXT or key in LINK_NAMES:
+                    if link_texts is None:
+                        link_texts = _link_texts(ctx.doc, block)
+                    whole_link = link_texts.get(start) == end
+                right = _official(key, found, line, b, whole_link)
                 if right is None or found == right:
                     continue
-                commands = COMMAND_WORDS.get(key)
-                if commands:
-                    after = _NEXT_WORD.match(line, m.end())
-                    if after and after.group(1).lower() in commands:
-                        continue
-                start = offset + m.start()
-                end = offset + m.end()
+                if repositories is None:
+                    repositories = _repository_names(ctx.doc, block)
+                if found in repositories:
+                    continue
                 yield Problem(
                     f'"{found}" should be spelled "{right}"',
                     start,

@@ -1,0 +1,99 @@
+"""Where product names stand in a line of prose: the matcher of spell-check (A006)."""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+
+from awesomelint.rules._spelling import (
+    HYPHEN_SUFFIXES,
+    IN_CONTEXT,
+    LINK_NAMES,
+    SPELLING,
+    TITLE_SPLITS,
+)
+
+
+def _keys() -> list[str]:
+    return [*SPELLING, *TITLE_SPLITS, *IN_CONTEXT, *LINK_NAMES]
+
+
+@functools.cache
+def spellings() -> dict[str, str]:
+    """Every name of the tables, as people type it (lowercase), to its official spelling."""
+    context = {key: right for key, (right, _) in IN_CONTEXT.items()}
+    return {**LINK_NAMES, **context, **TITLE_SPLITS, **SPELLING}
+
+
+# a name is tried where its first word stands ("visual" for "visual studio code")
+_ALNUM = re.compile(r"[A-Za-z0-9]+")
+# what may not stand right before a name: "node_js", "@github", "$tensorflow", "non-go"
+_BEFORE = re.compile(r"[\w.@\\$~+\-]")
+# what may not follow it: "github.io", "node_js", "tensorflow-models", "javascript:void"
+_AFTER = re.compile(r"[\w@+#\-]|[.:]\w")
+# ... except a hyphen and one of HYPHEN_SUFFIXES: "Javascript-only", "python-based"
+_SUFFIX = re.compile(r"-([A-Za-z]+)(?![\w-])")
+_GAP = re.compile(r"[ \t]+")
+
+
+@functools.cache
+def _by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """The names (split into their words) grouped by their first word, longest first.
+    Built on first use (~1 ms). Plain string comparison of these few names at each
+    candidate beats a regex: one of all ~1,200 names tries each of them at every
+    candidate, and compiling one regex per first word costs ~50 ms."""
+    groups: dict[str, list[tuple[str, ...]]] = {}
+    for key in sorted(_keys(), key=len, reverse=True):
+        m = _ALNUM.search(key)
+        if m is not None:
+            groups.setdefault(m.group(0), []).append(tuple(key.split(" ")))
+    return {first: tuple(keys) for first, keys in groups.items()}
+
+
+def _match(line: str, at: int, parts: tuple[str, ...]) -> int | None:
+    """Where the name of ``parts`` ends if it is written at ``line[at:]`` (any case,
+    spaces or tabs between its words), else None."""
+    pos = at
+    for i, part in enumerate(parts):
+        if i:
+            gap = _GAP.match(line, pos)
+            if gap is None:
+                return None
+            pos = gap.end()
+        if line[pos : pos + len(part)].lower() != part:
+            return None
+        pos += len(part)
+    return pos
+
+
+def _ends(line: str, end: int) -> bool:
+    """Whether a name may end at ``end``: a word's end, or a compound ("python-based")."""
+    if _AFTER.match(line, end) is None:
+        return True
+    suffix = _SUFFIX.match(line, end)
+    return suffix is not None and suffix.group(1).lower() in HYPHEN_SUFFIXES
+
+
+def candidates(line: str) -> Iterator[tuple[int, int]]:
+    """Where names stand in ``line``, as ``(start, end)``; longest name first, so
+    "visual studio code" wins over "visual studio", "node.js" over "node"."""
+    groups = _by_first_word()
+    after = 0
+    for w in _ALNUM.finditer(line):
+        first = w.group(0).lower()
+        if w.start() < after or first not in groups:
+            continue
+        dot = w.start() - 1 if line[w.start() - 1 : w.start()] == "." else None  # ".NET"
+        for at in (w.start(),) if dot is None else (dot, w.start()):
+            if at > 0 and _BEFORE.match(line, at - 1):
+                continue
+            for parts in groups[first]:
+                end = _match(line, at, parts)
+                if end is not None and _ends(line, end):
+                    after = end
+                    yield at, end
+                    break
+            else:
+                continue
+            break
