@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -12,15 +13,22 @@ from awesomelint.model import Edit, Fix, Problem
 
 # an http(s) URL with no spaces, parentheses or angle brackets: safe to re-wrap
 PLAIN_URL = r"https?://[^\s()<>\[\]]+"
-# what a reversed link's brackets hold: a URL, or a path or anchor of this site written
-# the way links to them are (`./docs`, `/docs/x`, `#install`, `CONTRIBUTING.md`);
-# `(a|b)[0-9]`, `(x)[i]` and `(see)[1]` hold none of these
-_TARGET = re.compile(
-    r"(?:(?:https?|ftp)://|www\.|mailto:)[^\s()<>\[\]]+"
-    r"|(?:\.{1,2}/|/(?=\w)|#(?=\w))[^\s()<>\[\]]*"
-    r"|[^\s()<>\[\]:#]+\.(?:md|markdown|html?)(?:#[^\s()<>\[\]]*)?",
-    re.IGNORECASE,
-)
+
+
+@functools.cache
+def _target() -> re.Pattern[str]:
+    """What a reversed link's brackets hold: a URL, or a path or anchor of this site
+    written the way links to them are (`./docs`, `/docs/x`, `#install`,
+    `CONTRIBUTING.md`); `(a|b)[0-9]`, `(x)[i]` and `(see)[1]` hold none of these.
+    (Compiled on first use: reversed links are rare, start-up is not.)"""
+    return re.compile(
+        r"(?:(?:https?|ftp)://|www\.|mailto:)[^\s()<>\[\]]+"
+        r"|(?:\.{1,2}/|/(?=\w)|#(?=\w))[^\s()<>\[\]]*"
+        r"|[^\s()<>\[\]:#]+\.(?:md|markdown|html?)(?:#[^\s()<>\[\]]*)?",
+        re.IGNORECASE,
+    )
+
+
 _URL_ONLY = re.compile(PLAIN_URL)
 # the parenthesis right before a bracket: `(text)[` (its text holds no bracket)
 _PAREN = re.compile(r"\(([^()\[\]\n]*)\)$")
@@ -147,7 +155,7 @@ def glued_targets(doc: Document) -> Iterator[Problem]:
 
 def is_target(label: str) -> bool:
     """Whether bracket text is a link target (see ``_TARGET``)."""
-    return _TARGET.fullmatch(label) is not None
+    return _target().fullmatch(label) is not None
 
 
 def is_url(text: str) -> bool:

@@ -45,6 +45,7 @@ title needs would need a scheme the text does not have.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -60,9 +61,7 @@ _REST = re.compile(r"[ \t]*(?:$|[-–—:][ \t])")
 _ESCAPE = re.compile(r"[\\\[\]`*<]|(?<!\w)_|_(?!\w)")
 # what GitHub autolinks besides http(s) URLs (mistune reads these as text): `ftp://`
 # URLs and `www.` domains; they end at a space or "<", not on trailing punctuation
-_GFM_BARE = re.compile(
-    r"(?:ftp://[^\s<>\[\]()/?#.]|www\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-])[^\s<]*", re.IGNORECASE
-)
+_GFM_STARTS = ("ftp:", "www.")
 _GFM_TRAILING = "?!.,:*_~"
 # non-http schemes an <autolink> may show as its text (and a title may replace)
 _FILE_SCHEMES = ("ftp://", "ftps://", "sftp://")
@@ -126,12 +125,21 @@ def _derived_title(url: str) -> str:
     return title_from_url(url)
 
 
-def _gfm_bare(doc: Document, entry: Entry) -> Problem | None:
+@functools.cache
+def _gfm_bare() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:ftp://[^\s<>\[\]()/?#.]|www\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-])[^\s<]*", re.IGNORECASE
+    )
+
+
+def _gfm_entry(doc: Document, entry: Entry) -> Problem | None:
     """An entry starting with an ``ftp://`` URL or a ``www.`` domain, which GitHub shows
     as a link with its URL for text (mistune reads both as plain text)."""
     first = entry.block.lines[0]
     lead = len(first.text) - len(first.text.lstrip())
-    m = _GFM_BARE.match(first.text, lead)
+    if first.text[lead : lead + 4].lower() not in _GFM_STARTS:
+        return None
+    m = _gfm_bare().match(first.text, lead)
     if m is None:
         return None
     url = m.group(0).rstrip(_GFM_TRAILING)
@@ -169,7 +177,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     doc = ctx.doc
     reported: set[int] = set()
     for entry in entries(doc):
-        bare = _gfm_bare(doc, entry)
+        bare = _gfm_entry(doc, entry)
         if bare is not None:
             yield bare
             continue
