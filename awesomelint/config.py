@@ -156,4 +156,8 @@ def _rule_options(rule: Rule, value: Any, where: str) -> Mapping[str, Any]:
             raise ConfigError(
                 f"{where}option {rule.name}.{k} must be {type(default).__name__}, got {v!r}"
             )
+        allowed = rule.choices.get(k)
+        if allowed and v not in allowed:
+            known = ", ".join(repr(c) for c in allowed)
+            raise ConfigError(f"{where}option {rule.name}.{k} must be one of {known}, got {v!r}")
     return MappingProxyType(dict(value))

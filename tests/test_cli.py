@@ -240,6 +240,8 @@ def test_nearest_config_wins(tmp_path: Path, capsys: pytest.CaptureFixture[str])
         ("select = [\n", "invalid TOML"),
         ('select = ["nope"]\n', "unknown rule or code 'nope'"),
         ("[list-indent]\nwidth = 3\n", "unknown option 'width'"),
+        ('[duplicate-link]\nscope = "chapter"\n', "scope must be one of 'document', 'section'"),
+        ("[duplicate-link]\nscope = 1\n", "duplicate-link.scope must be str"),
     ],
 )
 def test_bad_config(

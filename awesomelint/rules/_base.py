@@ -51,4 +51,8 @@ class Rule:
     options: Mapping[str, OptionValue] = field(
         default_factory=lambda: MappingProxyType({})
     )
+    # the values a string option may take: a config file with another is an error
+    choices: Mapping[str, tuple[str, ...]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
     groups: frozenset[str] = frozenset()

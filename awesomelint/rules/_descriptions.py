@@ -7,8 +7,8 @@ import functools
 import re
 from importlib import resources
 
-from awesomelint.model import Edit, Fix, Problem
 from awesomelint.entries import Entry
+from awesomelint.model import Edit, Fix, Problem
 from awesomelint.rules._spelling import ENGLISH_WORDS
 
 

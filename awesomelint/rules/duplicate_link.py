@@ -6,6 +6,14 @@ normalisation (`http`/`https`, `www.`, default ports, trailing slashes and
 `index.html`, percent-encoding, tracking parameters such as `utm_*` and `fbclid`, query
 order) and reports each later entry that links to a target listed before.
 
+With the option `scope = "section"`, only duplicates within one section are reported,
+for lists that put one tool under two categories on purpose. A section is the smallest
+category an entry sits in: the text under its nearest heading (of any level), or, inside
+that, the sub-list of a plain-text item (`- HTTP Client` over its entries). So the same
+tool under `### Testing` and `### Mocking`, or under `- HTTP Client` and `- HTTP
+Server`, is fine; twice under `### Testing` it is not. The default, `scope =
+"document"`, compares the whole file.
+
 Only http(s) links count. Not compared: relative links and `#anchors` (a repeated "back
 to top" link is fine), images and links whose text is only an image (badges repeat
 legitimately), links in an entry's description (`- [a](x) - A fork of [b](y).` refers
@@ -39,9 +47,13 @@ lines with no sub-items and no other http(s) link; otherwise there is no fix.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Iterator
+from types import MappingProxyType
 
+from awesomelint.document import Document
 from awesomelint.entries import Item, items
+from awesomelint.errors import ConfigError
 from awesomelint.links.urls import clean, normalize
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
@@ -63,10 +75,45 @@ def _removal(ctx: Context, entry: Item, li: int) -> Fix | None:
     return Fix("Remove the duplicate entry", (Edit(span[0], span[1], ""),), safe=False)
 
 
+SCOPES = ("document", "section")
+
+
+def _plain(doc: Document, entry: Item) -> bool:
+    """Whether an item's text starts with words rather than a link."""
+    if entry.block is None:
+        return False
+    end = doc.links[entry.links[0]].start if entry.links else entry.block.end
+    return bool(doc.text[entry.block.start : end].strip(" \t*_"))
+
+
+def _header(doc: Document, entry: Item, headers: set[int]) -> int:
+    """The nearest plain-text item above an entry (its sub-list's header), or -1."""
+    parent = entry.item.parent
+    while parent is not None:
+        if parent in headers:
+            return parent
+        parent = doc.items[parent].parent
+    return -1
+
+
 def check(ctx: Context) -> Iterator[Problem]:
+    scope = ctx.options.get("scope", "document")
+    if scope not in SCOPES:
+        raise ConfigError(
+            f"option duplicate-link.scope must be one of 'document', 'section', got {scope!r}"
+        )
     doc = ctx.doc
     badges = image_only(doc)
-    first_seen: dict[str, int] = {}  # normalized URL -> offset of the first link
+    by_section = scope == "section"
+    heads = [h.start for h in doc.headings] if by_section else []
+    # items whose text starts with words, not a link: sub-headers (`- HTTP Client`,
+    # `- NoSQL [[nosql](https://crates.io/keywords/nosql)]`) of the entries nested in them
+    headers = (
+        {e.item.index for e in items(doc) if _plain(doc, e)}
+        if by_section
+        else set()
+    )
+    first_seen: dict[tuple[int, int, str], int] = {}  # (heading, header item, URL) -> link
     for entry in items(doc):
         if not entry.links:
             continue
@@ -74,9 +121,10 @@ def check(ctx: Context) -> Iterator[Problem]:
         link = doc.links[li]
         if link.image or li in badges:
             continue
-        key = normalize(link.url)
-        if key is None:
+        url = normalize(link.url)
+        if url is None:
             continue
+        key = (bisect_right(heads, link.start), _header(doc, entry, headers), url)
         if key not in first_seen:
             first_seen[key] = link.start
             continue
@@ -98,5 +146,7 @@ RULE = Rule(
     doc=__doc__ or "",
     fixable=True,
     severity=Severity.ERROR,
+    options=MappingProxyType({"scope": "document"}),
+    choices=MappingProxyType({"scope": SCOPES}),
     groups=frozenset({"awesome"}),
 )

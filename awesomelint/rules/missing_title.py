@@ -11,7 +11,9 @@ Finds links that have no human-readable title:
 
 A bare URL that follows human text (`- sung kim - https://www.youtube.com/...`) has a
 title and is not reported; a URL shown as link text inside a description is prose.
-Only http(s) links are considered.
+Links are http(s) ones and what else GitHub shows as a raw URL: an entry starting with
+an `ftp://` URL or a `www.` domain (GFM autolinks both; `sftp://` and `ftps://` stay
+plain text), and `<ftp://...>`, `<sftp://...>`, `<ftps://...>` autolinks.
 
 ## Why is this bad
 A list of raw URLs cannot be scanned: readers see `https://twitter.com/OpenAI` instead of
@@ -37,16 +39,18 @@ With `fix --fetch-titles`, the page's own `<title>` is used instead when it coul
 fetched quickly (and is not an error page or a bot wall). The generated title is a
 starting point worth editing, but no text is lost. Unsafe when
 the link text is a differently spelt URL (`http://` for an `https://` target, a trailing
-slash): replacing it drops that spelling.
+slash): replacing it drops that spelling. No fix for a bare `www.` domain: the link a
+title needs would need a scheme the text does not have.
 """
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
 from awesomelint.document import Document, Link
-from awesomelint.entries import items
+from awesomelint.entries import Item, items
 from awesomelint.links.status import link_key
 from awesomelint.links.urls import clean, normalize, title_from_url
 from awesomelint.model import Edit, Fix, Problem, Severity
@@ -55,6 +59,12 @@ from awesomelint.rules._base import Context, Rule
 # what may follow a leading bare URL in an entry: nothing, or a " - description"
 _REST = re.compile(r"[ \t]*(?:$|[-–—:][ \t])")
 _ESCAPE = re.compile(r"[\\\[\]`*<]|(?<!\w)_|_(?!\w)")
+# what GitHub autolinks besides http(s) URLs (mistune reads these as text): `ftp://`
+# URLs and `www.` domains; they end at a space or "<", not on trailing punctuation
+_GFM_STARTS = ("ftp:", "www.")
+_GFM_TRAILING = "?!.,:*_~"
+# non-http schemes an <autolink> may show as its text (and a title may replace)
+_FILE_SCHEMES = ("ftp://", "ftps://", "sftp://")
 
 
 def escape_title(title: str) -> str:
@@ -103,18 +113,82 @@ def _title(ctx: Context, url: str) -> str:
         fetched = ctx.link_titles.get(key) if key is not None else None
         if fetched:
             return fetched
+    return _derived_title(url)
+
+
+def _derived_title(url: str) -> str:
+    """A title from the URL; a file server's URL is read as a web one (host, path)."""
+    scheme = clean(url).lower()
+    for prefix in _FILE_SCHEMES:
+        if scheme.startswith(prefix):
+            return title_from_url("https://" + clean(url)[len(prefix) :])
     return title_from_url(url)
+
+
+@functools.cache
+def _gfm_bare() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:ftp://[^\s<>\[\]()/?#.]|www\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-])[^\s<]*", re.IGNORECASE
+    )
+
+
+def _gfm_entry(doc: Document, entry: Item) -> Problem | None:
+    """An entry starting with an ``ftp://`` URL or a ``www.`` domain, which GitHub shows
+    as a link with its URL for text (mistune reads both as plain text)."""
+    assert entry.block is not None
+    first = entry.block.lines[0]
+    lead = len(first.text) - len(first.text.lstrip())
+    if first.text[lead : lead + 4].lower() not in _GFM_STARTS:
+        return None
+    m = _gfm_bare().match(first.text, lead)
+    if m is None:
+        return None
+    url = m.group(0).rstrip(_GFM_TRAILING)
+    while url.endswith(")") and url.count(")") > url.count("("):
+        url = url[:-1].rstrip(_GFM_TRAILING)
+    start = first.start + lead
+    end = start + len(url)
+    if (
+        doc.in_region(start)
+        or any(doc.links[li].start < end for li in entry.links)
+        or not _REST.match(first.text, lead + len(url))
+    ):
+        return None
+    if url[:4].lower() == "www.":  # a title needs a scheme the text does not have
+        return Problem(f"Entry {url} is a bare URL without a title", start, end)
+    title = _derived_title(url)
+    edit = Edit(start, end, f"[{escape_title(title)}]({_destination(url)})")
+    return Problem(
+        f"Entry {url} is a bare URL without a title",
+        start,
+        end,
+        Fix(f'Add the title "{title}"', (edit,)),
+    )
+
+
+def _linkable(link: Link) -> bool:
+    """Whether a link goes to a page a title can name: http(s), or an <autolink> to a
+    file server (its text is the URL too)."""
+    if normalize(link.url) is not None:
+        return True
+    return link.kind == "autolink" and clean(link.url).lower().startswith(_FILE_SCHEMES)
 
 
 def check(ctx: Context) -> Iterator[Problem]:
     doc = ctx.doc
     reported: set[int] = set()
     for entry in items(doc):
-        if not entry.links or entry.block is None:
+        if entry.block is None:
+            continue
+        bare = _gfm_entry(doc, entry)
+        if bare is not None:
+            yield bare
+            continue
+        if not entry.links:
             continue
         li = entry.links[0]
         link = doc.links[li]
-        if link.image or normalize(link.url) is None:
+        if link.image or not _linkable(link):
             continue
         first = entry.block.lines[0]
         if link.kind in ("bare", "autolink"):
