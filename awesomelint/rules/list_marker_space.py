@@ -1,0 +1,184 @@
+"""list-marker-space (L003): `-[Name](url)` is text, not a list item.
+
+## What it does
+Finds lines of text that start with a list marker glued to a link - `-[Name](url)`,
+`*[Name](url)`, `+![badge](url)`, `-**[Name](url)**`, `-https://...`, `1.[Name](url)`,
+`2)[Name](url)` - at the top level, nested, glued onto the entry above, after a blank
+line, or in a block quote. A marker glued to a link, an image, a bare URL or an autolink
+(in emphasis or not) is never prose, so the line counts wherever it stands, in a list or
+not. A marker glued to anything else (`-1`, `--flag`, `-->`, `+1`, `1.5 million`, `-Wall`,
+`-[label]` without a target) is left alone, as is a `*` that opens emphasis closed later
+on the line (`*[Name](url)*`, `**[Name](url)**`), and anything in code, HTML, headings
+or tables. Two bullets glued together before a link (`-* [Name](url)`) are reported too.
+
+## Why is this bad
+CommonMark needs a space (or tab) after a list marker; without one the line is ordinary
+text. GitHub shows `-[Name](url)` as "-Name", and right under another entry it continues
+that entry's text lazily: the entry vanishes from the list, glued to the one above.
+
+## Example
+```markdown
+- [httpx](https://github.com/encode/httpx) - A next generation HTTP client.
+-[requests](https://github.com/psf/requests) - HTTP for humans.
+```
+
+Use instead:
+```markdown
+- [httpx](https://github.com/encode/httpx) - A next generation HTTP client.
+- [requests](https://github.com/psf/requests) - HTTP for humans.
+```
+
+## Fix safety
+Safe: inserts one space after the marker; no text is removed. The fix is offered only
+when the lines around, parsed again with the space, read as before plus the new item: it
+joins the list of the items right before and after it under the same parent (a `-` after
+`1.` items does not), no list splits, every other line keeps its kind (text, code, HTML)
+and its item - except that the lines and sub-items after the glued line move into the new
+item when they belonged to the item that held it. Markers with tabs before them and two
+glued bullets (which one was meant?) get no fix.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from awesomelint.document import Block, Document, TextLine
+from awesomelint.model import Edit, Fix, Problem, Severity
+from awesomelint.rules._base import Context, Rule
+from awesomelint.rules._reparse import adds_items, is_fresh
+
+if TYPE_CHECKING:
+    from mistune import Markdown
+
+_MARKER = re.compile(r"[*+-]|\d{1,9}[.)]")
+_EMPHASIS = re.compile(r"\*{1,3}|_{1,3}")
+_BULLET_GAP = re.compile(r"[*+-][ \t]+")  # a second bullet, then its space: "-* "
+_TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*")
+
+
+@dataclass(frozen=True, slots=True)
+class _Glued:
+    """A marker glued to what follows it, at the start of a line of text."""
+
+    line: int
+    start: int  # offset of the marker
+    column: int  # of the marker, in characters
+    marker: str  # or the two bullets glued together
+    at: int  # where the space goes
+    fixable: bool  # a single marker with no tab before it
+    double: bool  # two bullets glued together
+    joined: bool  # not the first line of its paragraph: it continues the line before
+
+
+@functools.cache
+def _markdown() -> Markdown:
+    import mistune  # already loaded by the parser; a plain instance, no positions
+
+    return mistune.create_markdown(renderer=None)
+
+
+def _emphasis_first(text: str) -> bool:
+    """Whether ``text`` opens with emphasis closed further on (as CommonMark pairs them)."""
+    tokens, _ = _markdown().parse(text)
+    first = tokens[0] if tokens else None
+    children = first.get("children", []) if isinstance(first, dict) else []
+    return bool(children) and children[0]["type"] in ("emphasis", "strong")
+
+
+def _link_at(doc: Document, offset: int) -> bool:
+    return any(lk.start == offset for lk in doc.links_between(offset, offset + 1))
+
+
+def _glued(doc: Document, tl: TextLine, joined: bool) -> _Glued | None:
+    text, line_start, end = doc.text, doc.line_starts[tl.line - 1], doc.line_ends[tl.line - 1]
+    start = line_start
+    while start < end and text[start] in " \t>":
+        start += 1
+    m = _MARKER.match(text, start) if start >= tl.start else None  # not after a marker
+    if m is None:
+        return None
+    marker, at = m.group(), m.end()
+    if marker == "*" and _emphasis_first(text[start:end]):
+        return None  # *[Name](url)*: emphasis, not a bullet
+    e = _EMPHASIS.match(text, at)
+    g = _BULLET_GAP.match(text, at) if marker in "*+-" else None
+    if _link_at(doc, at) or (
+        e is not None and _link_at(doc, e.end()) and _emphasis_first(text[at:end])
+    ):
+        double = False  # -[Name](url), -**[Name](url)**
+    elif (g is not None and text[at] != marker and _link_at(doc, g.end())) or (
+        e is not None and e.group() == "*" and marker in "+-" and _link_at(doc, e.end())
+    ):
+        double, marker = True, marker + text[at]  # -* [Name](url), -*[Name](url)
+    else:
+        return None
+    fixable = not double and "\t" not in text[line_start:start]
+    return _Glued(tl.line, start, start - line_start, marker, at, fixable, double, joined)
+
+
+def _candidates(doc: Document, block: Block) -> Iterator[_Glued]:
+    if block.kind != "paragraph" or any(_TABLE_RULE.fullmatch(tl.text) for tl in block.lines):
+        return
+    for k, tl in enumerate(block.lines):
+        found = _glued(doc, tl, k > 0)
+        if found is not None:
+            yield found
+
+
+def _fixable(doc: Document, glued: list[_Glued]) -> set[int]:
+    """Lines whose fix re-parses as meant: all of a stretch of lines between two fresh
+    starts together, or else the first one that does alone (the next pass does the
+    rest)."""
+    out: set[int] = set()
+    lines = {g.line for g in glued}
+    i = 0
+    while i < len(glued):
+        first = glued[i].line
+        while not is_fresh(doc, first, lines):
+            first -= 1
+        end = glued[i].line + 1
+        while end <= doc.line_count and not is_fresh(doc, end, lines):
+            end += 1
+        end = min(end, doc.line_count)
+        group = [g for g in glued[i:] if g.line <= end]
+        i += len(group)
+        tries = [group, *([g] for g in group[:4])] if len(group) > 1 else [group]
+        for part in tries:
+            part = [g for g in part if g.fixable]
+            edits = [Edit(g.at, g.at, " ") for g in part]
+            if part and adds_items(doc, first, end, [(g.line, g.column) for g in part], edits):
+                out.update(g.line for g in part)
+                break
+    return out
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    doc = ctx.doc
+    glued = sorted((g for b in doc.blocks for g in _candidates(doc, b)), key=lambda g: g.line)
+    fixable = _fixable(doc, glued) if glued else set()
+    for g in glued:
+        where = ", joined to the line before" if g.joined else ""
+        if g.double:
+            message = f'Bullets "{g.marker}" glued together: this line renders as text{where}'
+            fix = None
+        else:
+            message = f'No space after list marker "{g.marker}": this line renders as text{where}'
+            space = f'Add a space after "{g.marker}"'
+            fix = Fix(space, (Edit(g.at, g.at, " "),)) if g.line in fixable else None
+        yield Problem(message, g.start, g.start + len(g.marker), fix)
+
+
+RULE = Rule(
+    code="L003",
+    name="list-marker-space",
+    summary="List marker glued to its text (`-[Name](url)`), so the line is not an item",
+    check=check,
+    doc=__doc__ or "",
+    fixable=True,
+    severity=Severity.ERROR,
+    groups=frozenset({"awesome"}),
+)
