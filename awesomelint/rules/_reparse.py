@@ -146,10 +146,10 @@ def adds_items(
 ) -> bool:
     """Whether lines ``first``..``end`` (``first`` fresh, see :func:`is_fresh`), rewritten
     by ``edits``, parse as before plus the list items ``new`` (line, marker column), each
-    in the list of an item right before or after it (blank lines apart at most) under the
-    same parent, if there is one. Only the items that held a new item's line may lose to
-    it what follows that line: their later lines and child items. No list splits, and
-    every line keeps its kind (text, heading, code, HTML)."""
+    in the list of the items right before and after it (see :func:`_joins_neighbours`).
+    Only the items that held a new item's line may lose to it what follows that line:
+    their later lines and child items. No list splits, and every line keeps its kind
+    (text, heading, code, HTML)."""
     sub = snippet(doc, first, end, edits)
     before, held_before = _shape(doc, first, end, 0)
     after, held_after = _shape(sub, first, end, first - 1)
@@ -173,7 +173,7 @@ def adds_items(
             return False
         if parent == after[k][0] and lists.setdefault(list_id, after[k][1]) != after[k][1]:
             return False  # (items that moved into a new item leave their list, of course)
-    if not all(_joins_neighbours(sub, after, k) for k in new):
+    if not all(_joins_neighbours(sub, after, new, k) for k in new):
         return False
     kinds = zip(line_kinds(doc, first, end), line_kinds(sub, 1, end - first + 1), strict=True)
     lines = {k[0] for k in new}
@@ -186,27 +186,28 @@ def adds_items(
 
 
 def _joins_neighbours(
-    sub: Document, after: dict[Key, tuple[Key | None, int, ListItem]], k: Key
+    sub: Document, after: dict[Key, tuple[Key | None, int, ListItem]], new: Collection[Key], k: Key
 ) -> bool:
-    """Whether the item ``k`` shares its list with one of the items right before and after
-    it under the same parent and in the same block quote, or has no such neighbour."""
+    """Whether the new item ``k`` shares its list with the items right before and after it
+    (blank lines apart at most) under the same parent and in the same block quote: with
+    every such new item, and with one such item from before if there is one."""
     parent, list_id, it = after[k]
 
     def quotes(x: ListItem) -> int:
         return sub.text.count(">", sub.line_starts[x.line - 1], x.start)
 
     peers = sorted(
-        (x for p, _, x in after.values() if p == parent and quotes(x) == quotes(it)),
-        key=lambda x: x.start,
+        (j for j, (p, _, x) in after.items() if p == parent and quotes(x) == quotes(it)),
+        key=lambda j: after[j][2].start,
     )
-    pos = peers.index(it)
+    pos = peers.index(k)
     touching = []
-    if pos:
-        x = peers[pos - 1]
-        if all(is_blank(sub, n) for n in range(x.end_line + 1, it.line)):
-            touching.append(x)
+    if pos and all(is_blank(sub, n) for n in range(after[peers[pos - 1]][2].end_line + 1, it.line)):
+        touching.append(peers[pos - 1])
     if pos + 1 < len(peers):
-        y = peers[pos + 1]
+        y = after[peers[pos + 1]][2]
         if all(is_blank(sub, n) for n in range(it.end_line + 1, y.line)):
-            touching.append(y)
-    return not touching or any(x.list_id == list_id for x in touching)
+            touching.append(peers[pos + 1])
+    same = [after[j][1] == list_id for j in touching if j in new]
+    old = [after[j][1] == list_id for j in touching if j not in new]
+    return all(same) and (not old or any(old))

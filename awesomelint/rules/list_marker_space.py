@@ -129,10 +129,36 @@ def _candidates(doc: Document, block: Block) -> Iterator[_Glued]:
             yield found
 
 
+def _works(doc: Document, first: int, end: int, part: list[_Glued]) -> bool:
+    edits = [Edit(g.at, g.at, " ") for g in part]
+    return adds_items(doc, first, end, [(g.line, g.column) for g in part], edits)
+
+
+def _best(
+    doc: Document, first: int, end: int, part: list[_Glued], budget: int
+) -> tuple[list[_Glued], int]:
+    """The most of ``part`` whose fixes work together, halving around the ones that do
+    not (a bullet among ordered items), within ``budget`` re-parses; and what is left of
+    it."""
+    if not part or budget <= 0:
+        return [], budget
+    if _works(doc, first, end, part):
+        return part, budget - 1
+    if len(part) == 1:
+        return [], budget - 1
+    half = len(part) // 2
+    left, budget = _best(doc, first, end, part[:half], budget - 1)
+    right, budget = _best(doc, first, end, part[half:], budget)
+    if left and right:
+        if budget > 0 and _works(doc, first, end, left + right):
+            return left + right, budget - 1
+        return left, budget - 1  # the next pass tries the others again
+    return left or right, budget
+
+
 def _fixable(doc: Document, glued: list[_Glued]) -> set[int]:
-    """Lines whose fix re-parses as meant: all of a stretch of lines between two fresh
-    starts together, or else the first one that does alone (the next pass does the
-    rest)."""
+    """Lines whose fixes, applied together, re-parse as meant; checked stretch by stretch
+    of lines between two fresh starts."""
     out: set[int] = set()
     lines = {g.line for g in glued}
     i = 0
@@ -146,13 +172,8 @@ def _fixable(doc: Document, glued: list[_Glued]) -> set[int]:
         end = min(end, doc.line_count)
         group = [g for g in glued[i:] if g.line <= end]
         i += len(group)
-        tries = [group, *([g] for g in group[:4])] if len(group) > 1 else [group]
-        for part in tries:
-            part = [g for g in part if g.fixable]
-            edits = [Edit(g.at, g.at, " ") for g in part]
-            if part and adds_items(doc, first, end, [(g.line, g.column) for g in part], edits):
-                out.update(g.line for g in part)
-                break
+        best, _ = _best(doc, first, end, [g for g in group if g.fixable], 16)
+        out.update(g.line for g in best)
     return out
 
 
