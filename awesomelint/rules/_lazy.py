@@ -119,3 +119,14 @@ def heading_fits(doc: Document, starts: list[int], block: Block, k: int, start: 
         following = next_text_line(doc, line.line)
         return not _CODE_INDENT.match(following) and not _SWALLOWS.match(following)
     return True
+
+
+def front_matter_end(doc: Document) -> int:
+    """The last line of a YAML front matter block (``---`` on the first line, up to the
+    next ``---`` or ``...`` line), which GitHub shows as a table, not as Markdown; or 0."""
+    if doc.line_count < 2 or doc.line_text(1).rstrip() != "---":
+        return 0
+    for n in range(2, doc.line_count + 1):
+        if doc.line_text(n).rstrip() in ("---", "..."):
+            return n
+    return 0

@@ -26,8 +26,8 @@ belong to the previous section. awesome-lint and many renderers miss this entire
 
 Prose such as `#42`, `#1 is the answer` or `#123 fixed` (a number in a document that does
 not number its sections, or within a sentence), hashtags (`#python #ml`), `#!/bin/sh`,
-`C#` (not at the start of a line) and anything in code blocks, inline code or HTML is not
-reported.
+`C#` (not at the start of a line) and anything in code blocks, inline code, HTML or YAML
+front matter is not reported.
 
 ## Example
 ```markdown
@@ -62,7 +62,7 @@ from collections.abc import Iterator
 from awesomelint.document import Block, Document
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._lazy import heading_fits, is_lazy
+from awesomelint.rules._lazy import front_matter_end, heading_fits, is_lazy
 
 # up to 3 spaces, 1-6 "#", then a letter (a digit only as below: "#42" is prose)
 _SUSPECT = re.compile(r" {0,3}(#{1,6})(?=[^\W\d_])")
@@ -119,10 +119,13 @@ def _sections(doc: Document, numbered: dict[int, Number]) -> set[int]:
 def _suspects(doc: Document) -> Iterator[tuple[Block, int, re.Match[str], bool]]:
     """Paragraph lines that would be headings with a space after the '#'s: (block, line
     index, match, whether the line starts with a section number)."""
+    front = front_matter_end(doc)  # "#draft: true" is a YAML comment there
     for block in doc.blocks:
         if block.kind != "paragraph":
             continue
         for k, line in enumerate(block.lines):
+            if line.line <= front:
+                continue
             m = _SUSPECT.match(line.text)
             if m is not None:
                 if not _HASHTAGS.match(line.text, m.start(1)):

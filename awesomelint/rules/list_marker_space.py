@@ -8,8 +8,9 @@ line, or in a block quote. A marker glued to a link, an image, a bare URL or an 
 (in emphasis or not) is never prose, so the line counts wherever it stands, in a list or
 not. A marker glued to anything else (`-1`, `--flag`, `-->`, `+1`, `1.5 million`, `-Wall`,
 `-[label]` without a target) is left alone, as is a `*` that opens emphasis closed later
-on the line (`*[Name](url)*`, `**[Name](url)**`), and anything in code, HTML, headings
-or tables. Two bullets glued together before a link (`-* [Name](url)`) are reported too.
+on the line (`*[Name](url)*`, `**[Name](url)**`), and anything in code, HTML, headings,
+tables or YAML front matter. Two bullets glued together before a link (`-* [Name](url)`)
+are reported too.
 
 ## Why is this bad
 CommonMark needs a space (or tab) after a list marker; without one the line is ordinary
@@ -49,6 +50,7 @@ from typing import TYPE_CHECKING
 from awesomelint.document import Block, Document, TextLine
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
+from awesomelint.rules._lazy import front_matter_end
 from awesomelint.rules._reparse import adds_items, is_fresh
 
 if TYPE_CHECKING:
@@ -179,7 +181,11 @@ def _fixable(doc: Document, glued: list[_Glued]) -> set[int]:
 
 def check(ctx: Context) -> Iterator[Problem]:
     doc = ctx.doc
-    glued = sorted((g for b in doc.blocks for g in _candidates(doc, b)), key=lambda g: g.line)
+    front = front_matter_end(doc)
+    glued = sorted(
+        (g for b in doc.blocks for g in _candidates(doc, b) if g.line > front),
+        key=lambda g: g.line,
+    )
     fixable = _fixable(doc, glued) if glued else set()
     for g in glued:
         where = ", joined to the line before" if g.joined else ""
