@@ -47,7 +47,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from awesomelint.document import Block, Document, TextLine
+from awesomelint.document import Document, TextLine
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._lazy import front_matter_end
@@ -57,6 +57,7 @@ if TYPE_CHECKING:
     from mistune import Markdown
 
 _MARKER = re.compile(r"[*+-]|\d{1,9}[.)]")
+_MAYBE = re.compile(r"[ \t>]*(?:[*+-]|\d{1,9}[.)])[^\s]")
 _EMPHASIS = re.compile(r"\*{1,3}|_{1,3}")
 _BULLET_GAP = re.compile(r"[*+-][ \t]+")  # a second bullet, then its space: "-* "
 _TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*")
@@ -85,6 +86,11 @@ def _markdown() -> Markdown:
 
 def _emphasis_first(text: str) -> bool:
     """Whether ``text`` opens with emphasis closed further on (as CommonMark pairs them)."""
+    run = text[: len(text) - len(text.lstrip(text[:1]))]
+    body = text.rstrip()
+    inner = body[len(run) : -len(run)]
+    if body.endswith(run) and inner[-1:] not in ("", " ", "\t") and run[0] not in inner:
+        return True  # "**[Name](url)**": closed at the end of the line (the common case)
     tokens, _ = _markdown().parse(text)
     first = tokens[0] if tokens else None
     children = first.get("children", []) if isinstance(first, dict) else []
@@ -122,13 +128,20 @@ def _glued(doc: Document, tl: TextLine, joined: bool) -> _Glued | None:
     return _Glued(tl.line, start, start - line_start, marker, at, fixable, double, joined)
 
 
-def _candidates(doc: Document, block: Block) -> Iterator[_Glued]:
-    if block.kind != "paragraph" or any(_TABLE_RULE.fullmatch(tl.text) for tl in block.lines):
-        return
-    for k, tl in enumerate(block.lines):
-        found = _glued(doc, tl, k > 0)
-        if found is not None:
-            yield found
+def _candidates(doc: Document) -> Iterator[_Glued]:
+    front = front_matter_end(doc)
+    # lines that start with a marker and no space: few, so found in one sweep first
+    text = doc.text
+    lines = {n for n, at in enumerate(doc.line_starts, 1) if _MAYBE.match(text, at)}
+    for block in doc.blocks if lines else ():
+        if block.kind != "paragraph" or not any(tl.line in lines for tl in block.lines):
+            continue
+        if any(_TABLE_RULE.fullmatch(tl.text) for tl in block.lines):
+            continue
+        for k, tl in enumerate(block.lines):
+            found = _glued(doc, tl, k > 0) if tl.line in lines and tl.line > front else None
+            if found is not None:
+                yield found
 
 
 def _works(doc: Document, first: int, end: int, part: list[_Glued]) -> bool:
@@ -181,11 +194,7 @@ def _fixable(doc: Document, glued: list[_Glued]) -> set[int]:
 
 def check(ctx: Context) -> Iterator[Problem]:
     doc = ctx.doc
-    front = front_matter_end(doc)
-    glued = sorted(
-        (g for b in doc.blocks for g in _candidates(doc, b) if g.line > front),
-        key=lambda g: g.line,
-    )
+    glued = sorted(_candidates(doc), key=lambda g: g.line)
     fixable = _fixable(doc, glued) if glued else set()
     for g in glued:
         where = ", joined to the line before" if g.joined else ""
