@@ -30,13 +30,15 @@ Use instead:
 ```
 
 ## Fix safety
-Safe: inserts one space after the marker; no text is removed. The fix is offered only
-when the lines around, parsed again with the space, read as before plus the new item: it
-joins the list of the items right before and after it under the same parent (a `-` after
-`1.` items does not), no list splits, every other line keeps its kind (text, code, HTML)
-and its item - except that the lines and sub-items after the glued line move into the new
-item when they belonged to the item that held it. Markers with tabs before them and two
-glued bullets (which one was meant?) get no fix.
+Safe: inserts one space after the marker (`- `, `1. `); no text is removed. The fix is
+offered only when the lines around, parsed again with the space, read as before plus the
+new item: it joins the list of an item right before or after it under the same parent,
+if there is one (a `-` glued under `1.` items does not: it would start a new list), no
+list splits, every other line keeps its kind (text, code, HTML) and its item - except
+that what follows the glued line inside the items that held it (its description's next
+lines, the sub-items drawn under it) moves into the new item. Glued lines near each other
+are checked together, as one change. Markers with tabs before them and two glued
+bullets (which one was meant?) get no fix.
 """
 
 from __future__ import annotations
