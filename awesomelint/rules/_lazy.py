@@ -2,14 +2,21 @@
 paragraph (heading-missing-space): a heading closes the list item or quote around it, so
 the lines after it change place when they only continued the paragraph lazily, or when
 mistune read them into an item that CommonMark ends at once (one empty on its marker
-line). ``starts`` is the list of the Document's item starts, for bisecting."""
+line). :func:`heading_fits` puts these together for a heading about to be made from a line
+of a paragraph. ``starts`` is the list of the Document's item starts, for bisecting."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 
-from awesomelint.document import Document, ListItem
+from awesomelint.document import Block, Document, ListItem
 from awesomelint.rules._lists import visual_column
+
+_NEW_BLOCK = re.compile(r"(?: {4}| {0,3}\t| {0,3}<| {0,3}\[(?:[^\]\\]|\\.)*\]:)")
+_CODE_INDENT = re.compile(r" {4}| {0,3}\t")
+_PLAIN = re.compile(r" {0,3}[^<>`~ \t]")
+_SWALLOWS = re.compile(r" {0,3}(?:<|```|~~~)")  # an HTML block or a fence: to its end
 
 
 def _line_start(doc: Document, offset: int) -> int:
@@ -74,3 +81,52 @@ def next_text_line(doc: Document, line: int) -> str:
         if text.strip():
             return text
     return ""
+
+
+def heading_fits(doc: Document, starts: list[int], block: Block, k: int, start: int) -> bool:
+    """Whether a heading at ``block.lines[k]`` (its '#' at ``start``) ends the paragraph
+    and the items around it without moving the lines after it."""
+    line = block.lines[k]
+    # a heading ends its paragraph: the next line then starts a block of its own, which
+    # changes what it is if it is indented code, a definition or HTML
+    after = block.lines[k + 1].text if k + 1 < len(block.lines) else ""
+    # a lazy line's text is shown without its indentation, which counts once the heading
+    # has closed the list item around it: look at the line as written too
+    raw = doc.line_text(block.lines[k + 1].line) if after else ""
+    if _NEW_BLOCK.match(after) or _NEW_BLOCK.match(raw):
+        return False
+    lazy_here = k > 0 and is_lazy(doc, block.lines[0].start, line.start)
+    if (after and (lazy_here or is_lazy(doc, line.start, block.lines[k + 1].start))) or (
+        lazy_here and item_goes_on(doc, starts, start, line.line)
+    ):
+        # the next line continues this paragraph only lazily (left of its text, or
+        # outside its quote), or this line does and more lines (of the paragraph or of
+        # its list item) follow: once a heading ends the paragraph, they leave the list
+        # item or quote and change place
+        return False
+    if after_empty_item(doc, starts, start):
+        # mistune reads the next lines into the item, CommonMark not: after the fix
+        # mistune reads them as CommonMark does, which differs unless they are plain
+        # text or bullets (an HTML line, a fence, a quote, code...)
+        n = line.line + 1
+        following = doc.line_text(n) if n <= doc.line_count else ""
+        if following.strip() and not _PLAIN.match(following):
+            return False
+    if k + 1 == len(block.lines) and item_at(doc, starts, start) is not None:
+        # the heading also closes the list item: an indented line after blank lines, the
+        # item's text until then, would become code; an HTML or fence line, which mistune
+        # may have read into the item, would start a block that swallows the lines after
+        following = next_text_line(doc, line.line)
+        return not _CODE_INDENT.match(following) and not _SWALLOWS.match(following)
+    return True
+
+
+def front_matter_end(doc: Document) -> int:
+    """The last line of a YAML front matter block (``---`` on the first line, up to the
+    next ``---`` or ``...`` line), which GitHub shows as a table, not as Markdown; or 0."""
+    if doc.line_count < 2 or doc.line_text(1).rstrip() != "---":
+        return 0
+    for n in range(2, doc.line_count + 1):
+        if doc.line_text(n).rstrip() in ("---", "..."):
+            return n
+    return 0

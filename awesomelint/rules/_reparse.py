@@ -1,13 +1,15 @@
-"""Does a rewritten list read as its author drew it? list-indent's check before it offers
-a fix: the rewritten lines are parsed again, and every item must sit under its intended
-parent and every line stay in its item, with the same kind (text, code, HTML)."""
+"""Does a rewritten list read as its author drew it? The check list-indent and
+list-marker-space make before they offer a fix: the rewritten lines are parsed again, and
+every item must sit under its intended parent and every line stay in its item, with the
+same kind (text, code, HTML)."""
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
-from collections.abc import Sequence
+from collections.abc import Collection, Container, Sequence
 
-from awesomelint.document import Document, ListItem, parse
+from awesomelint.document import Document, ListItem, RegionKind, parse
 from awesomelint.model import Edit
 from awesomelint.rules._lists import is_blank
 
@@ -26,10 +28,10 @@ def owners(items: Sequence[ListItem], first: int, last: int) -> list[int]:
     return owner
 
 
-_BLOCK_REGIONS = frozenset({"fenced_code", "indent_code", "html"})
+_BLOCK_REGIONS: frozenset[RegionKind] = frozenset({"fenced_code", "indent_code", "html"})
 
 
-def _line_kinds(doc: Document, first: int, end: int) -> list[str]:
+def line_kinds(doc: Document, first: int, end: int) -> list[str]:
     """For each line first..end: what it is part of - paragraph or heading text, code,
     HTML - so that a fix cannot turn text into a code fence (or back) unnoticed."""
     kinds = [""] * (end - first + 1)
@@ -60,12 +62,7 @@ def reads_as_drawn(
     while end < doc.line_count and is_blank(doc, end):
         end += 1
     end = min(end, doc.line_count)
-    parts, at = [], doc.line_starts[first - 1]
-    for e in sorted(edits, key=lambda e: e.start):
-        parts += [doc.text[at : e.start], e.content]
-        at = e.end
-    parts.append(doc.text[at : doc.line_ends[end - 1]])
-    sub = parse("".join(parts))
+    sub = snippet(doc, first, end, edits)
     shift = first - 1  # snippet line + shift = document line
     new = [it for it in sorted(sub.items, key=lambda it: it.start) if it.line + shift <= last]
     if len(new) != len(drawn):
@@ -75,10 +72,10 @@ def reads_as_drawn(
         parent = None if it.parent is None else order.get(it.parent, -1)
         if (it.line + shift, it.depth, parent) != want:
             return False
-    before = zip(owners(items, first, end), _line_kinds(doc, first, end), strict=True)
+    before = zip(owners(items, first, end), line_kinds(doc, first, end), strict=True)
     after = zip(
         owners(new, first - shift, end - shift),
-        _line_kinds(sub, first - shift, end - shift),
+        line_kinds(sub, first - shift, end - shift),
         strict=True,
     )
     return all(
@@ -86,3 +83,131 @@ def reads_as_drawn(
         for n, (a, b) in enumerate(zip(before, after, strict=True), first)
         if not is_blank(doc, n)
     )
+
+
+def snippet(doc: Document, first: int, end: int, edits: Sequence[Edit]) -> Document:
+    """Lines ``first``..``end`` of ``doc``, rewritten by ``edits`` (all inside them),
+    parsed on their own: line ``n`` of the document is line ``n - first + 1`` there."""
+    parts, at = [], doc.line_starts[first - 1]
+    for e in sorted(edits, key=lambda e: e.start):
+        parts += [doc.text[at : e.start], e.content]
+        at = e.end
+    parts.append(doc.text[at : doc.line_ends[end - 1]])
+    return parse("".join(parts))
+
+
+_OPENS_ITEM = re.compile(r"(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$)")
+
+
+def is_fresh(doc: Document, line: int, changed: Container[int] = ()) -> bool:
+    """Whether nothing before ``line`` can change how it and the lines after it parse:
+    the first line, or one at column 0 right after a blank line that is no list item (it
+    would join the list before it), no quote, and not inside code or HTML - every list
+    item, quote and paragraph before it is closed. ``changed`` lines (to be rewritten)
+    never count."""
+    if line == 1:
+        return True
+    if line in changed or is_blank(doc, line) or not is_blank(doc, line - 1):
+        return False
+    text = doc.line_text(line)
+    if text[0] in " \t>" or _OPENS_ITEM.match(text):
+        return False
+    return not doc.in_region(doc.line_starts[line - 1], _BLOCK_REGIONS)
+
+
+
+# an item by where its marker stands: (line, column in characters) - the same before and
+# after a rewrite that only inserts text after the markers of new items
+Key = tuple[int, int]
+
+
+def _shape(
+    doc: Document, first: int, end: int, shift: int
+) -> tuple[dict[Key, tuple[Key | None, int, ListItem]], list[Key | None]]:
+    """The items of lines first..end (document lines; ``shift`` maps ``doc``'s lines to
+    them) by key, each with its parent's key and its list; and for each line the key of
+    the innermost item holding it, or None."""
+    items = sorted(
+        (it for it in doc.items if first <= it.line + shift <= end), key=lambda it: it.start
+    )
+    key = {it.index: (it.line + shift, it.start - doc.line_starts[it.line - 1]) for it in items}
+    shape: dict[Key, tuple[Key | None, int, ListItem]] = {}
+    held: list[Key | None] = [None] * (end - first + 1)
+    for it in items:  # parents come before their children: the innermost one wins
+        k = key[it.index]
+        shape[k] = (None if it.parent is None else key.get(it.parent, (0, 0)), it.list_id, it)
+        for n in range(it.line + shift, min(it.end_line + shift, end) + 1):
+            held[n - first] = k
+    return shape, held
+
+
+def adds_items(
+    doc: Document, first: int, end: int, new: Collection[Key], edits: Sequence[Edit]
+) -> bool:
+    """Whether lines ``first``..``end`` (``first`` fresh, see :func:`is_fresh`), rewritten
+    by ``edits``, parse as before plus the list items ``new`` (line, marker column), each
+    in the list of the items right before and after it (see :func:`_joins_neighbours`).
+    Only the items that held a new item's line may lose to it what follows that line:
+    their later lines and child items. No list splits, and every line keeps its kind
+    (text, heading, code, HTML)."""
+    sub = snippet(doc, first, end, edits)
+    before, held_before = _shape(doc, first, end, 0)
+    after, held_after = _shape(sub, first, end, first - 1)
+    if after.keys() != before.keys() | set(new) or len(after) != len(before) + len(new):
+        return False
+    # the items that held each new item's line, innermost first
+    holders: dict[Key, list[Key | None]] = {}
+    for k in new:
+        chain = [held_before[k[0] - first]]
+        while chain[-1] is not None:
+            chain.append(before[chain[-1]][0])
+        holders[k] = chain
+
+    def kept(was: Key | None, now: Key | None, line: int) -> bool:
+        """Unchanged, or moved from an item that held a new item's line into it."""
+        return was == now or (now in holders and now[0] < line and was in holders[now])
+
+    lists: dict[int, int] = {}  # list before -> list after: no list may split
+    for k, (parent, list_id, _) in before.items():
+        if not kept(parent, after[k][0], k[0]):
+            return False
+        if parent == after[k][0] and lists.setdefault(list_id, after[k][1]) != after[k][1]:
+            return False  # (items that moved into a new item leave their list, of course)
+    if not all(_joins_neighbours(sub, after, new, k) for k in new):
+        return False
+    kinds = zip(line_kinds(doc, first, end), line_kinds(sub, 1, end - first + 1), strict=True)
+    lines = {k[0] for k in new}
+    for n, (k0, k1), w0, w1 in zip(
+        range(first, end + 1), kinds, held_before, held_after, strict=True
+    ):
+        if not is_blank(doc, n) and (k0 != k1 or (n not in lines and not kept(w0, w1, n))):
+            return False
+    return True
+
+
+def _joins_neighbours(
+    sub: Document, after: dict[Key, tuple[Key | None, int, ListItem]], new: Collection[Key], k: Key
+) -> bool:
+    """Whether the new item ``k`` shares its list with the items right before and after it
+    (blank lines apart at most) under the same parent and in the same block quote: with
+    every such new item, and with one such item from before if there is one."""
+    parent, list_id, it = after[k]
+
+    def quotes(x: ListItem) -> int:
+        return sub.text.count(">", sub.line_starts[x.line - 1], x.start)
+
+    peers = sorted(
+        (j for j, (p, _, x) in after.items() if p == parent and quotes(x) == quotes(it)),
+        key=lambda j: after[j][2].start,
+    )
+    pos = peers.index(k)
+    touching = []
+    if pos and all(is_blank(sub, n) for n in range(after[peers[pos - 1]][2].end_line + 1, it.line)):
+        touching.append(peers[pos - 1])
+    if pos + 1 < len(peers):
+        y = after[peers[pos + 1]][2]
+        if all(is_blank(sub, n) for n in range(it.end_line + 1, y.line)):
+            touching.append(peers[pos + 1])
+    same = [after[j][1] == list_id for j in touching if j in new]
+    old = [after[j][1] == list_id for j in touching if j not in new]
+    return all(same) and (not old or any(old))

@@ -5,13 +5,29 @@ Finds lines that start with one to six `#` followed directly by a letter, such a
 `###Python`. CommonMark requires a space (or tab) after the opening `#`s; without one the
 line is an ordinary paragraph.
 
+A section number after the `#`s (`#3 Training Tricks`, `##2.1 Foo`, `#3. Bar`, Korean or
+any other title after it) counts too, but only where the document numbers its sections
+- another heading starts with `N.` or `N.N` (or two with a plain `N`) - and this number is
+the parent, a child or a near sibling of one of them (`#3` beside `## 3.1`, `##2.1`
+beside `## 2.2`), the line starts its paragraph (or is glued onto a list item) and reads
+like a title: not starting lowercase, not ending in `.`, `,` or `;`.
+
+It also finds closed headings whose closing `#`s are glued to the title, `## Heading##`:
+a closing sequence needs a space before it, or it is part of the title. They are
+reported when the author evidently meant one: as many `#`s as the heading's level, or
+the document closes its other headings that way - never after a one-letter name (`C#`,
+`F#`).
+
 ## Why is this bad
 GitHub renders `###Python` as the literal text "###Python": the section is missing from
 the rendered list and from its table of contents, and the entries below it appear to
 belong to the previous section. awesome-lint and many renderers miss this entirely.
+`## Heading##` renders as a heading that reads "Heading##".
 
-Prose such as `#42` (a digit follows), `C#` (not at the start of a line) and anything in
-code blocks, inline code or HTML is not reported.
+Prose such as `#42`, `#1 is the answer` or `#123 fixed` (a number in a document that does
+not number its sections, or within a sentence), hashtags (`#python #ml`), `#!/bin/sh`,
+`C#` (not at the start of a line) and anything in code blocks, inline code, HTML or YAML
+front matter is not reported.
 
 ## Example
 ```markdown
@@ -24,7 +40,8 @@ Use instead:
 ```
 
 ## Fix safety
-Safe: inserts one space after the `#`s; no text is removed. No fix is offered when the
+Safe: inserts one space after the `#`s (before the closing `#`s of a closed heading,
+where it always is); no text is removed. No fix is offered when the
 next line of the paragraph would change its meaning once the heading ends the paragraph:
 4 or more columns of indentation (code), `<` (HTML) or `[label]:` (a definition), or a
 lazy continuation line (left of the heading's text, or outside its quote: it would leave
@@ -42,81 +59,150 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from awesomelint.document import Block, Document
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._lazy import (
-    after_empty_item,
-    is_lazy,
-    item_at,
-    item_goes_on,
-    next_text_line,
-)
+from awesomelint.rules._lazy import front_matter_end, heading_fits, is_lazy
 
-# up to 3 spaces, 1-6 '#', then a letter (not a digit: "#42" is prose, not a heading)
+# up to 3 spaces, 1-6 "#", then a letter (a digit only as below: "#42" is prose)
 _SUSPECT = re.compile(r" {0,3}(#{1,6})(?=[^\W\d_])")
-_NEW_BLOCK = re.compile(r"(?: {4}| {0,3}\t| {0,3}<| {0,3}\[(?:[^\]\\]|\\.)*\]:)")
-_CODE_INDENT = re.compile(r" {4}| {0,3}\t")
-_PLAIN = re.compile(r" {0,3}[^<>`~ \t]")
-_SWALLOWS = re.compile(r" {0,3}(?:<|```|~~~)")  # an HTML block or a fence: to its end
+# ... or a section number and a title: "#3 Training Tricks", "##2.1 Foo", "#3. Bar"
+_NUMBERED = re.compile(r" {0,3}(#{1,6})(\d{1,3}(?:\.\d{1,3})*)(\.?)[ \t]+(?![a-z])\S")
+# the number a heading's title starts with
+_SECTION = re.compile(r"(\d{1,3}(?:\.\d{1,3})*)(\.?)[ \t]")
 # a line of hashtags ("#ai #ml") is prose too
 _HASHTAGS = re.compile(r"#\w+(?:\s+#\w+)+\s*$")
+# a closing sequence glued to the title ("## Heading##"), not escaped
+_GLUED_CLOSE = re.compile(r"(?<=[^\s#\\])(#+)[ \t]*$")
+_CLOSED = re.compile(r"[ \t]#+[ \t]*$")
+_ONE_LETTER = re.compile(r"(?<!\w)[^\W\d_]$")  # "C", "F": "C#" is a name, not a closing
 
 
-def check(ctx: Context) -> Iterator[Problem]:
-    starts = [it.start for it in ctx.doc.items]
-    for block in ctx.doc.blocks:
+Number = tuple[int, ...]
+
+
+def _numbering(doc: Document) -> list[Number]:
+    """The section numbers of the document's headings, if it numbers them: one heading
+    numbered `N.` or `N.N`, or two plain `N`s; else none."""
+    found = [(m.group(1), m.group(2)) for h in doc.headings if (m := _SECTION.match(h.text))]
+    dotted = any(dot or "." in number for number, dot in found)
+    if not dotted and len(found) < 2:
+        return []
+    return [tuple(int(p) for p in number.split(".")) for number, _ in found]
+
+
+def _fits(number: Number, numbering: list[Number]) -> bool:
+    """Whether ``number`` is the parent, a child or a near sibling of a numbered heading."""
+    k = len(number)
+    return any(
+        (len(n) > k and n[:k] == number)
+        or (len(n) < k and number[: len(n)] == n)
+        or (len(n) == k and n[:-1] == number[:-1] and 0 < abs(n[-1] - number[-1]) <= 2)
+        for n in numbering
+    )
+
+
+def _sections(doc: Document, numbered: dict[int, Number]) -> set[int]:
+    """Which of the ``numbered`` lines (offset -> number) fit the document's numbering,
+    counting those that fit as headings too (`#2` and `#3` both missing beside `# 1.`)."""
+    numbering = _numbering(doc)
+    found: set[int] = set()
+    while numbering:
+        more = {at for at, n in numbered.items() if at not in found and _fits(n, numbering)}
+        if not more:
+            break
+        found |= more
+        numbering += [numbered[at] for at in more]
+    return found
+
+
+def _suspects(doc: Document) -> Iterator[tuple[Block, int, re.Match[str], bool]]:
+    """Paragraph lines that would be headings with a space after the '#'s: (block, line
+    index, match, whether the line starts with a section number)."""
+    front = front_matter_end(doc)  # "#draft: true" is a YAML comment there
+    for block in doc.blocks:
         if block.kind != "paragraph":
             continue
         for k, line in enumerate(block.lines):
-            m = _SUSPECT.match(line.text)
-            if m is None or _HASHTAGS.match(line.text, m.start(1)):
+            if line.line <= front:
                 continue
-            hashes = m.group(1)
-            start = line.start + m.start(1)
-            at = line.start + m.end(1)
-            if ctx.doc.in_region(start) or any(
-                lk.end > start for lk in ctx.doc.links_between(block.start, start)
-            ):
-                continue  # the line goes on a link, code span or HTML of the line before
-            # a heading ends its paragraph: the next line then starts a block of its own,
-            # which changes what it is if it is indented code, a definition or HTML, so
-            # that case is left to a human
-            after = block.lines[k + 1].text if k + 1 < len(block.lines) else ""
-            # a lazy line's text is shown without its indentation, which counts once the
-            # heading has closed the list item around it: look at the line as written too
-            raw = ctx.doc.line_text(block.lines[k + 1].line) if after else ""
-            certain = not _NEW_BLOCK.match(after) and not _NEW_BLOCK.match(raw)
-            lazy_here = k > 0 and is_lazy(ctx.doc, block.lines[0].start, line.start)
-            if certain and (
-                (after and (lazy_here or is_lazy(ctx.doc, line.start, block.lines[k + 1].start)))
-                or (lazy_here and item_goes_on(ctx.doc, starts, start, line.line))
-            ):
-                # the next line continues this paragraph only lazily (left of its text,
-                # or outside its quote), or this line does and more lines (of the
-                # paragraph or of its list item) follow: once a heading ends the
-                # paragraph, they leave the list item or quote and change place
-                certain = False
-            if certain and after_empty_item(ctx.doc, starts, start):
-                # mistune reads the next lines into the item, CommonMark not: after the
-                # fix mistune reads them as CommonMark does, which differs unless they
-                # are plain text or bullets (an HTML line, a fence, a quote, code...)
-                n = line.line + 1
-                following = ctx.doc.line_text(n) if n <= ctx.doc.line_count else ""
-                certain = not following.strip() or bool(_PLAIN.match(following))
-            closes_item = item_at(ctx.doc, starts, start) is not None
-            if certain and k + 1 == len(block.lines) and closes_item:
-                # the heading also closes the list item: an indented line after blank
-                # lines, the item's text until then, would become code; an HTML or fence
-                # line, which mistune may have read into the item, would start a block
-                # that swallows the lines after it
-                following = next_text_line(ctx.doc, line.line)
-                certain = not _CODE_INDENT.match(following) and not _SWALLOWS.match(following)
-            yield Problem(
-                f'Missing space after "{hashes}": this line renders as text, not as a heading',
-                start,
-                at,
-                Fix(f'Add a space after "{hashes}"', (Edit(at, at, " "),)) if certain else None,
-            )
+            m = _SUSPECT.match(line.text)
+            if m is not None:
+                if not _HASHTAGS.match(line.text, m.start(1)):
+                    yield block, k, m, False
+                continue
+            m = _NUMBERED.match(line.text)
+            if m is None or line.text.rstrip().endswith((".", ",", ";")):
+                continue
+            if k == 0 or is_lazy(doc, block.lines[0].start, line.start):
+                yield block, k, m, True  # (within a paragraph: an issue number in prose)
+
+
+def _opening(ctx: Context) -> Iterator[Problem]:
+    doc = ctx.doc
+    starts = [it.start for it in doc.items]
+    suspects = list(_suspects(doc))
+    numbered = {
+        b.lines[k].start: tuple(int(p) for p in m.group(2).split("."))
+        for b, k, m, num in suspects
+        if num
+    }
+    sections = _sections(doc, numbered) if numbered else set()
+    for block, k, m, num in suspects:
+        line = block.lines[k]
+        if num and line.start not in sections:
+            continue
+        hashes = m.group(1)
+        start = line.start + m.start(1)
+        at = line.start + m.end(1)
+        if doc.in_region(start) or any(
+            lk.end > start for lk in doc.links_between(block.start, start)
+        ):
+            continue  # the line goes on a link, code span or HTML of the line before
+        yield Problem(
+            f'Missing space after "{hashes}": this line renders as text, not as a heading',
+            start,
+            at,
+            Fix(f'Add a space after "{hashes}"', (Edit(at, at, " "),))
+            if heading_fits(doc, starts, block, k, start)
+            else None,
+        )
+
+
+def _closing(ctx: Context) -> Iterator[Problem]:
+    """`## Heading##`: a closing sequence needs a space before it, or it is title text.
+    Reported when the author evidently meant one: as many '#' as the heading's level
+    (not a one-letter name such as `C#`), or the document closes its other headings."""
+    doc = ctx.doc
+    atx = [h for h in doc.headings if h.style == "atx"]
+    closes = None  # computed on first use
+    for h in atx:
+        text = doc.line_text(h.line)
+        m = _GLUED_CLOSE.search(text)
+        if m is None or _ONE_LETTER.search(text, 0, m.start(1)):
+            continue
+        if len(m.group(1)) != h.level:
+            if closes is None:
+                closes = any(
+                    _CLOSED.search(doc.line_text(o.line)) and not o.text.endswith("#")
+                    for o in atx
+                )
+            if not closes:
+                continue
+        run = m.group(1)
+        at = doc.line_starts[h.line - 1] + m.start(1)
+        yield Problem(
+            f'Missing space before the closing "{run}": the heading renders with "{run}" '
+            "in its text",
+            at,
+            at + len(run),
+            Fix(f'Add a space before "{run}"', (Edit(at, at, " "),)),
+        )
+
+
+def check(ctx: Context) -> Iterator[Problem]:
+    yield from _opening(ctx)
+    yield from _closing(ctx)
 
 
 RULE = Rule(
