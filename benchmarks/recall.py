@@ -496,9 +496,13 @@ def _with_desc(m: re.Match[str], desc: str, sep: str = " - ") -> str:
     return f"{head(m)}[{m.group('name')}]({m.group('url')}){sep}{desc}"
 
 
-def lower_first(desc: str) -> str:
-    first = desc.split(" ", 1)[0]
-    return desc[0].lower() + desc[1:] if first.lower() in _LOWERABLE else desc
+def as_subject(name: str, desc: str) -> str:
+    """``desc`` restated with ``name`` as its subject: "Flask is a micro framework.",
+    or "Flask: Micro framework." when it does not start with an article."""
+    first, _, rest = desc.partition(" ")
+    if first.lower() in ("a", "an", "the") and rest:
+        return f"{name} is {first.lower()} {rest}"
+    return f"{name}: {desc}"
 
 
 def pick(variants: Sequence[str], k: int) -> str:
@@ -786,7 +790,7 @@ def m_repeated_symbol(base: Base, line: int, rng: random.Random, k: int) -> Muta
         return None
     m, desc = got
     name = pick(("#", "$"), k) + m.group("name")
-    new = f"{head(m)}[{name}]({m.group('url')}) - {name} is {lower_first(desc)}"
+    new = f"{head(m)}[{name}]({m.group('url')}) - {as_subject(name, desc)}"
     return Mutation(line, new, "repeated-name-symbol", name[0])
 
 
@@ -797,7 +801,7 @@ def m_repeated_word(base: Base, line: int, rng: random.Random, k: int) -> Mutati
     m, desc = got
     name = m.group("name")
     if k % 2 == 0:
-        return Mutation(line, _with_desc(m, f"{name} is {lower_first(desc)}"), "", "subject")
+        return Mutation(line, _with_desc(m, as_subject(name, desc)), "", "subject")
     words = desc.split(" ", 1)
     if len(words) < 2 or words[0].lower() not in ("a", "an", "the"):
         return None
@@ -1141,14 +1145,14 @@ CLASSES: dict[str, DefectClass] = {
             "repeated-name-symbol",
             _entry_sites(desc=True),
             m_repeated_symbol,
-            r"\[([#$]\w+)\]\([^)]+\) - \1 ",
+            r"\[([#$]\w+)\]\([^)]+\) - \1[ :]",
             about="[#tag](url) - #tag is ...",
         ),
         DefectClass(
             "repeated-name-word",
             _entry_sites(desc=True),
             m_repeated_word,
-            r"\[(\w+)\]\([^)]+\) - \1 ",
+            r"\[(\w+)\]\([^)]+\) - \1[ :]",
             about="[English](url) - English text ...",
         ),
         DefectClass(
