@@ -863,7 +863,7 @@ def s_marker_mix(base: Base) -> list[int]:
     by_list: dict[int, list[int]] = defaultdict(list)
     for it in base.doc.items:
         by_list[it.list_id].append(it.index)
-    out = []
+    out: list[int] = []
     for ids in by_list.values():
         items = [base.doc.items[i] for i in ids]
         if len(items) >= 3 and all(it.marker == "-" for it in items):
@@ -1038,7 +1038,7 @@ CLASSES: dict[str, DefectClass] = {
             _entry_sites(),
             m_empty_link,
             r"\[[^\]]+\]\((?:|#|<>| # \"[^\"]*\")\)",
-            about="[x](), [x](#), [x](<>)",
+            about='[x](), [x](#), [x](<>), [x]( # "t")',
         ),
         DefectClass(
             "undefined-image-ref",
@@ -1146,14 +1146,14 @@ CLASSES: dict[str, DefectClass] = {
             _entry_sites(desc=True),
             m_repeated_symbol,
             r"\[([#$]\w+)\]\([^)]+\) - \1[ :]",
-            about="[#tag](url) - #tag is ...",
+            about="[#flask](url) - #flask is a ... / [$flask](url) - $flask: ...",
         ),
         DefectClass(
             "repeated-name-word",
             _entry_sites(desc=True),
             m_repeated_word,
             r"\[(\w+)\]\([^)]+\) - \1[ :]",
-            about="[English](url) - English text ...",
+            about="[Flask](url) - Flask is a ... / Flask: ... / Flask micro framework.",
         ),
         DefectClass(
             "duplicate-link",
@@ -1176,7 +1176,7 @@ CLASSES: dict[str, DefectClass] = {
             s_indent,
             m_indent,
             rf"^(?: |   |\t)[ \t]*{_M} ",
-            about="sub-item indented 1 or 3 spaces, or a tab",
+            about="an item indented 1 or 3 more spaces, or a tab",
             local=False,
         ),
         DefectClass(
@@ -1206,9 +1206,9 @@ CLASSES: dict[str, DefectClass] = {
             s_nonblank,
             m_trailing,
             r"\S[ \t]+$",
-            about="spaces or tab at the end",
+            about="spaces or a tab at the end of a line",
         ),
-        DefectClass("multiple-blank-lines", s_blank, m_blank, r"^$", about="two blank lines"),
+        DefectClass("multiple-blank-lines", s_blank, m_blank, r"^$", about="a second blank line"),
         DefectClass("hard-tab", text_lines, m_tab, r"\S\t\S", about="a tab between words"),
         DefectClass(
             "broken-anchor", s_anchors, m_anchor, r"\]\(#[^)]+\)", about="[x](#typo)", local=False
@@ -1226,14 +1226,14 @@ CLASSES: dict[str, DefectClass] = {
             text_lines,
             m_repeated_punct,
             r"\w(?:!!|\?\?)!?$",
-            about="Desc!!",
+            about="Desc!! / Desc??",
         ),
         DefectClass(
             "unbalanced-bracket",
             text_lines,
             m_unbalanced,
             r" [(“\[]see below\.$",
-            about="Desc (see below.",
+            about="Desc (see below. / “ / [",
         ),
     )
 }
@@ -1625,7 +1625,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = ap.parse_args(argv)
     if args.list:
         for c in CLASSES.values():
-            print(f"{c.name:32} {RULES.get(c.name, 'several'):28} {c.about}")
+            rule = RULES.get(c.name) or ", ".join(sorted({RULES[x] for x in _CONTENTS_SUBS}))
+            print(f"{c.name:30} {rule:36} {c.about}")
         return 0
     classes = list(CLASSES)
     if args.classes:
