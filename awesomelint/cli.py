@@ -236,7 +236,7 @@ def _run_links(
             f"{st.ok} ok",
             f"{st.dead} dead",
             f"{st.redirected} redirected",
-            f"{st.warnings} warnings",
+            report.plural(st.warnings, "warning"),
             f"{st.from_cache} from cache",
         ]
         if st.skipped:

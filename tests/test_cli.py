@@ -298,3 +298,30 @@ def test_sarif_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     region = result["locations"][0]["physicalLocation"]["region"]
     assert (region["startLine"], region["startColumn"], region["endColumn"]) == (3, 1, 4)
     assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == str(bad)
+
+
+def test_annotation_of_blank_lines_at_the_end_stays_inside_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 5 lines; W003's span runs to the end of the text, after the last line break
+    doc = write(tmp_path / "end.md", "# T\n\n- a\n\n\n")
+    code, out, _ = run(capsys, "check", "--select", "W003", "--format", "github", str(doc))
+    assert code == 1
+    assert out.startswith(f"::warning file={doc},line=4,endLine=5,title=W003 final-newline::")
+    _, out, _ = run(capsys, "check", "--select", "W003", "--format", "json", str(doc))
+    (d,) = json.loads(out)
+    assert (d["line"], d["column"], d["end_line"], d["end_column"]) == (4, 1, 5, 1)
+    # a missing line break is reported where it is missing: the end of the last line
+    doc = write(tmp_path / "nonl.md", "# T\n\n- a")
+    _, out, _ = run(capsys, "check", "--select", "W003", "--format", "github", str(doc))
+    assert "line=3,col=4,endColumn=4,endLine=3," in out
+
+
+def test_summary_counts_are_singular_when_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = write(tmp_path / "end.md", "# T\n\n- a\n\n\n")
+    summary = tmp_path / "summary.md"
+    run(capsys, "check", "--select", "W003", "--summary-file", str(summary), str(doc))
+    text = summary.read_text(encoding="utf-8")
+    assert "(0 errors, 1 warning)" in text and "1 warnings" not in text

@@ -26,6 +26,8 @@ def handler(req: Request) -> Reply:
         return Reply(301, (("Location", "/new"),))
     if req.path == "/new":
         return Reply()
+    if req.path == "/forbidden":
+        return Reply(403)
     if req.path == "/titled":
         return Reply(body=b"<html><head><title>The Real Name</title></head></html>")
     return Reply(404)
@@ -67,6 +69,15 @@ def test_check_links_reports_and_summarises(
     assert len(summary) == 1
     assert "3 checked" in summary[0] and "1 dead" in summary[0] and "1 redirected" in summary[0]
     assert "\r" not in err  # stderr is not a terminal: no progress bar
+
+
+def test_one_warning_is_singular(
+    app: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = write(tmp_path / "README.md", f"# T\n\n- [A]({app.url('/forbidden')}) - A.\n")
+    assert main(["check", "--links", str(doc)]) == 1
+    (line,) = [x for x in capsys.readouterr().err.splitlines() if x.startswith("Links:")]
+    assert "0 redirected, 1 warning, 0 from cache" in line
 
 
 def test_quiet_prints_no_summary(

@@ -20,11 +20,33 @@ class FileReport:
     findings: tuple[Finding, ...]
 
 
+def _place(doc: Document, offset: int, back: bool) -> tuple[int, int]:
+    """(line, column) of ``offset``; with ``back``, an offset at the start of a line
+    (after a line break) is placed at the end of the line before instead. The empty
+    "line" after a file's final line break is not a line to editors or to GitHub, whose
+    annotations then point past the end of the file."""
+    line, col = doc.location(offset)
+    at_end = line == doc.line_count and offset >= len(doc.text)
+    if col == 1 and line > 1 and (back or at_end):
+        line -= 1
+        col = doc.line_ends[line - 1] - doc.line_starts[line - 1] + 1
+    return line, col
+
+
 def locate(doc: Document, f: Finding) -> Location:
-    line, col = doc.location(f.start)
+    """1-based start and end of a finding; a span that ends with a line break ends on
+    the line it breaks (not at column 1 of the next)."""
     end = max(f.end, f.start)
-    end_line, end_col = doc.location(end)
+    line, col = _place(doc, f.start, back=False)
+    end_line, end_col = _place(doc, end, back=end > f.start)
+    if (end_line, end_col) < (line, col):
+        end_line, end_col = line, col
     return Location(line, col, end_line, end_col)
+
+
+def plural(n: int, word: str) -> str:
+    """``"1 warning"``, ``"2 warnings"``."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
 
 
 def _fix_mark(f: Finding) -> str:

@@ -40,7 +40,7 @@ def _link_health(stats: Stats) -> list[str]:
 def summary_markdown(reports: Sequence[FileReport], links: Stats | None = None) -> str:
     """The summary: counts, a findings table, the link-health table (with ``links``, the
     link checker's counts), and the fix command when something is fixable."""
-    from awesomelint.report import locate
+    from awesomelint.report import locate, plural
 
     findings = [(r, f) for r in reports for f in r.findings]
     lines = ["## awesomelint", ""]
@@ -54,7 +54,7 @@ def summary_markdown(reports: Sequence[FileReport], links: Stats | None = None) 
     fixable = [r.path for r, f in findings if f.fix is not None and f.fix.safe]
     lines.append(
         f"**{len(findings)}** problem{'s' if len(findings) != 1 else ''} "
-        f"({errors} error{'s' if errors != 1 else ''}, {len(findings) - errors} warnings), "
+        f"({plural(errors, 'error')}, {plural(len(findings) - errors, 'warning')}), "
         f"{len(fixable)} fixable."
     )
     lines += ["", "| file | line | rule | message |", "| --- | ---: | --- | --- |"]
