@@ -89,6 +89,12 @@ def _display(name: str) -> str:
     return "<stdin>" if name == STDIN else name
 
 
+def _unreadable(name: str, message: str) -> report.FileReport:
+    """Say on stderr, at once, that ``name`` could not be read; its report for the output."""
+    click.echo(f"awesomelint: error: {message}", err=True)
+    return report.unreadable(_display(name), message)
+
+
 _selection = [
     click.option(
         "--select",
@@ -346,16 +352,29 @@ def check(
     if diff_base:  # (imported here: subprocess and git are for --diff-base only)
         from awesomelint import gitdiff
     changed = gitdiff.changed_lines(diff_base, Path.cwd()) if diff_base else None
-    reports = []
-    names = collect(paths)
+    targets = collect(paths)
+    names = [t.name for t in targets if t.error is None]
     workers = 1 if flags["links"] or changed is not None else _parallel.worker_count(names)
-    files = [] if workers > 1 else [(name, parse(_read(name))) for name in names]
+    # every path gets its report, in command-line order: one that cannot be read is
+    # reported (stderr, and an io-error entry in json/sarif) and the others still run
+    by_name = {t.name: _unreadable(t.name, t.error) for t in targets if t.error is not None}
+    files: list[tuple[str, Document]] = []
     if workers > 1:  # many files: parse and lint them in worker processes
         jobs = [(name, opts) for name in names]
-        results = _parallel.run(_check_job, jobs, workers)
-        for name, (text, found) in zip(names, results, strict=True):
-            doc = _parallel.placing_document(text)
-            reports.append(report.FileReport(_display(name), doc, tuple(found)))
+        for name, (text, found, error) in zip(
+            names, _parallel.run(_check_job, jobs, workers), strict=True
+        ):
+            if error is not None:
+                by_name[name] = _unreadable(name, error)
+            else:
+                doc = _parallel.placing_document(text)
+                by_name[name] = report.FileReport(_display(name), doc, tuple(found))
+    else:
+        for name in names:
+            try:
+                files.append((name, parse(_read(name))))
+            except InputError as exc:
+                by_name[name] = _unreadable(name, str(exc))
     status = None
     link_stats = None
     if flags["links"] and files:
@@ -368,7 +387,8 @@ def check(
         )
         if changed is not None and name != STDIN:
             findings = gitdiff.keep_changed(findings, doc, changed.lines_for(Path(name)))
-        reports.append(report.FileReport(_display(name), doc, tuple(findings)))
+        by_name[name] = report.FileReport(_display(name), doc, tuple(findings))
+    reports = [by_name[t.name] for t in targets]
     rendered = report.render(fmt, reports)
     if output_file is not None:
         try:
@@ -388,6 +408,8 @@ def check(
     if fmt == "text" and not quiet:
         click.echo(report.summary(reports), nl=False)
     failing = {"warning", "error"} if fail_on == "warning" else {"error"}
+    if any(r.error is not None for r in reports):
+        sys.exit(2)
     sys.exit(1 if any(f.severity.value in failing for r in reports for f in r.findings) else 0)
 
 
@@ -433,8 +455,16 @@ def fix(
         extend_select = (*extend_select, "links")
     opts = _options(select, ignore, extend_select, config_path)
     cache = _SettingsCache(opts)
-    changed = remaining = 0
-    files = [(name, _read(name)) for name in collect(paths)]
+    changed = remaining = failed = 0
+    files: list[tuple[str, str]] = []
+    for target in collect(paths):  # a file that cannot be read is skipped, not fatal
+        try:
+            if target.error is not None:
+                raise InputError(target.error)
+            files.append((target.name, _read(target.name)))
+        except InputError as exc:
+            click.echo(f"awesomelint: error: {exc}", err=True)
+            failed += 1
     status = titles = None
     if (flags["links"] or fetch_titles) and files:
         config = cache.config_for(files[0][0])
@@ -448,22 +478,18 @@ def fix(
     jobs = [(name, text, opts, unsafe_fixes, also_unsafe) for name, text in files]
     ahead = _parallel.run(_fix_job, jobs, workers) if workers > 1 else None
     for name, original in files:
-        try:
-            if ahead is not None:  # fixed in a worker process
-                result = next(ahead)
-            else:
-                settings = cache.for_path(name)
-                path = None if name == STDIN else Path(name)
-                from awesomelint.fixer import fix_document
-
-                result = fix_document(
-                    parse(original),
-                    _linter(settings, path, status, titles),
-                    unsafe=unsafe_fixes,
-                    unsafe_rules=also_unsafe,
-                )
-        except FixError as exc:  # say which file (nothing of it was written)
-            raise FixError(f"{_display(name)}: {exc}") from None
+        if ahead is not None:  # fixed in a worker process
+            result = next(ahead)
+        else:
+            settings = cache.for_path(name)
+            path = None if name == STDIN else Path(name)
+            result = _fix_one(
+                original, _linter(settings, path, status, titles), unsafe_fixes, also_unsafe
+            )
+        if isinstance(result, str):  # the fix was refused: nothing of the file is written
+            click.echo(f"awesomelint: error: {_display(name)}: {result}", err=True)
+            failed += 1
+            continue
         remaining += len(result.remaining)
         if show_diff:
             if result.text != original:
@@ -473,7 +499,12 @@ def fix(
         if name == STDIN:
             sys.stdout.buffer.write(result.text.encode("utf-8"))
         elif result.text != original:
-            write_atomic(name, result.text, original)
+            try:
+                write_atomic(name, result.text, original)
+            except InputError as exc:  # this file stays as it was; the others go on
+                click.echo(f"awesomelint: error: {exc}", err=True)
+                failed += 1
+                continue
             changed += 1
         out = name != STDIN  # with stdin, stdout carries the document: talk on stderr
         if result.applied:
@@ -484,6 +515,8 @@ def fix(
             doc = parse(result.text) if ahead is None else _parallel.placing_document(result.text)
             rep = report.FileReport(_display(name), doc, result.remaining)
             click.echo(report.text([rep]), nl=False, err=not out)
+    if failed:
+        sys.exit(2)
     if show_diff:
         sys.exit(1 if changed else 0)
     sys.exit(1 if remaining else 0)
@@ -499,20 +532,36 @@ def _worker_settings(opts: Options, name: str) -> Settings:
     return cache.for_path(name)
 
 
-def _check_job(job: tuple[str, Options]) -> tuple[str, list[Finding]]:
-    """``check`` of one file, in a worker process: its text and findings."""
+def _check_job(job: tuple[str, Options]) -> tuple[str, list[Finding], str | None]:
+    """``check`` of one file, in a worker process: its text and findings, or why it
+    could not be read."""
     name, opts = job
-    doc = parse(_read(name))
-    return doc.text, lint(doc, _worker_settings(opts, name), Path(name))
+    try:
+        doc = parse(_read(name))
+    except InputError as exc:
+        return "", [], str(exc)
+    return doc.text, lint(doc, _worker_settings(opts, name), Path(name)), None
 
 
-def _fix_job(job: tuple[str, str, Options, bool, tuple[str, ...]]) -> FixResult:
-    """``fix`` of one file's text, in a worker process (the caller writes the result)."""
+def _fix_one(
+    text: str,
+    linter: Callable[[Document], list[Finding]],
+    unsafe: bool,
+    also_unsafe: tuple[str, ...],
+) -> FixResult | str:
+    """The fixed text, or why the fix was refused (a lost word, no convergence)."""
     from awesomelint.fixer import fix_document
 
+    try:
+        return fix_document(parse(text), linter, unsafe=unsafe, unsafe_rules=also_unsafe)
+    except FixError as exc:
+        return str(exc)
+
+
+def _fix_job(job: tuple[str, str, Options, bool, tuple[str, ...]]) -> FixResult | str:
+    """``fix`` of one file's text, in a worker process (the caller writes the result)."""
     name, text, opts, unsafe, also_unsafe = job
-    linter = _linter(_worker_settings(opts, name), Path(name))
-    return fix_document(parse(text), linter, unsafe=unsafe, unsafe_rules=also_unsafe)
+    return _fix_one(text, _linter(_worker_settings(opts, name), Path(name)), unsafe, also_unsafe)
 
 
 def _linter(

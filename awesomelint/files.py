@@ -6,6 +6,7 @@ import contextlib
 import os
 import stat
 from collections.abc import Iterable
+from dataclasses import dataclass
 from pathlib import Path
 
 from awesomelint.errors import InputError
@@ -14,24 +15,35 @@ MARKDOWN_SUFFIXES = (".md", ".markdown")
 _SKIP_DIRS = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", ".tox"})
 
 
-def collect(paths: Iterable[str]) -> list[str]:
-    """Expand the command line's paths: files as given, folders walked for ``*.md``."""
-    out: list[str] = []
+@dataclass(frozen=True, slots=True)
+class Target:
+    """A file to check, or a command-line path that gave none (``error`` says why)."""
+
+    name: str
+    error: str | None = None  # the one-line message, starting with the name
+
+
+def collect(paths: Iterable[str]) -> list[Target]:
+    """Expand the command line's paths, in order: files as given, folders walked for
+    ``*.md``. A path that names nothing becomes a Target with an error: the other
+    paths are still checked (as ruff does)."""
+    out: dict[str, Target] = {}
     for raw in paths:
         if raw == "-":
-            out.append(raw)
+            out.setdefault(raw, Target(raw))
             continue
         path = Path(raw)
         if path.is_dir():
             found = sorted(_walk(path))
             if not found:
-                raise InputError(f"{raw}: folder holds no Markdown (*.md) file")
-            out.extend(str(p) for p in found)
+                out.setdefault(raw, Target(raw, f"{raw}: folder holds no Markdown (*.md) file"))
+            for p in found:
+                out.setdefault(str(p), Target(str(p)))
         elif path.exists():
-            out.append(raw)
+            out.setdefault(raw, Target(raw))
         else:
-            raise InputError(f"{raw}: no such file or folder")
-    return list(dict.fromkeys(out))
+            out.setdefault(raw, Target(raw, f"{raw}: no such file or folder"))
+    return list(out.values())
 
 
 def _walk(root: Path) -> Iterable[Path]:

@@ -325,3 +325,86 @@ def test_summary_counts_are_singular_when_one(
     run(capsys, "check", "--select", "W003", "--summary-file", str(summary), str(doc))
     text = summary.read_text(encoding="utf-8")
     assert "(0 errors, 1 warning)" in text and "1 warnings" not in text
+
+
+def test_one_bad_file_does_not_hide_the_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = write(tmp_path / "bad.md", BAD)
+    missing = tmp_path / "missing.md"
+    code, out, err = run(capsys, "check", "--select", "H001", str(bad), str(missing))
+    assert code == 2  # an unreadable file still fails the run, at the end
+    assert f"{bad}:3:1: H001" in out
+    assert "Found 1 problem in 1 file." in out
+    assert "1 file could not be read" in out
+    assert err == f"awesomelint: error: {missing}: no such file or folder\n"
+
+    # a folder with one Latin-1 file: every other file is checked
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    write(folder / "a.md", BAD)
+    (folder / "b.md").write_bytes(b"# Caf\xe9\n")
+    write(folder / "c.md", BAD)
+    code, out, err = run(capsys, "check", "--select", "H001", str(folder))
+    assert code == 2
+    assert "a.md:3:1: H001" in out and "c.md:3:1: H001" in out
+    assert err.count("\n") == 1 and "b.md: not UTF-8 (byte 0xE9" in err
+
+
+def test_unreadable_files_are_io_error_entries(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = write(tmp_path / "bad.md", BAD)
+    missing = str(tmp_path / "missing.md")
+    code, out, _ = run(capsys, "check", "--select", "H001", "--format", "json", missing, str(bad))
+    assert code == 2
+    first, second = json.loads(out)
+    assert first == {
+        "path": missing,
+        "line": 1,
+        "column": 1,
+        "end_line": 1,
+        "end_column": 1,
+        "code": "E902",
+        "rule": "io-error",
+        "message": "no such file or folder",
+        "severity": "error",
+        "fix": None,
+    }
+    assert second["code"] == "H001"
+    _, out, _ = run(capsys, "check", "--select", "H001", "--format", "sarif", missing, str(bad))
+    run_ = json.loads(out)["runs"][0]
+    assert [r["ruleId"] for r in run_["results"]] == ["E902", "H001"]
+    assert run_["invocations"][0]["executionSuccessful"] is False
+    _, out, _ = run(capsys, "check", "--select", "H001", "--format", "github", missing)
+    assert out == f"::error file={missing},line=1,title=E902 io-error::no such file or folder\n"
+
+
+def test_fix_fixes_the_good_files_and_leaves_the_bad_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, last = write(tmp_path / "a.md", BAD), write(tmp_path / "c.md", BAD)
+    latin = tmp_path / "b.md"
+    latin.write_bytes(b"# Caf\xe9\n\n###Python\n")
+    missing = str(tmp_path / "nope.md")
+    code, out, err = run(capsys, "fix", str(first), str(latin), missing, str(last))
+    assert code == 2
+    assert out.count(": fixed 1 (heading-missing-space x1)") == 2
+    assert first.read_text(encoding="utf-8") == GOOD == last.read_text(encoding="utf-8")
+    assert latin.read_bytes() == b"# Caf\xe9\n\n###Python\n"
+    assert err.count("awesomelint: error:") == 2
+    assert "b.md: not UTF-8" in err and "nope.md: no such file or folder" in err
+
+
+def test_summary_file_names_the_unreadable_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = write(tmp_path / "good.md", GOOD)
+    summary = tmp_path / "summary.md"
+    missing = str(tmp_path / "gone.md")
+    argv = ["--select", "W", "--summary-file", str(summary), str(good), missing]
+    code, _, _ = run(capsys, "check", *argv)
+    assert code == 2
+    text = summary.read_text(encoding="utf-8")
+    assert f"**1 file could not be read:** {missing} (no such file or folder)" in text
+    assert "No problems found in 1 file." in text

@@ -9,15 +9,29 @@ from awesomelint.document import Document
 from awesomelint.model import Finding, Location
 
 FORMATS = ("text", "json", "github", "sarif")
+# a file that could not be read is reported under ruff's code for it (it is no rule:
+# nothing selects or ignores it)
+IO_ERROR_CODE = "E902"
+IO_ERROR_RULE = "io-error"
 
 
 @dataclass(frozen=True, slots=True)
 class FileReport:
-    """The findings of one file, with the document to place them."""
+    """The findings of one file, with the document to place them; or, with ``error``,
+    why the file could not be read (then it has no findings)."""
 
     path: str
     doc: Document
     findings: tuple[Finding, ...]
+    error: str | None = None  # the reason alone, without the path
+
+
+def unreadable(path: str, message: str) -> FileReport:
+    """The report of a file that could not be read; ``message`` may start with the path."""
+    from awesomelint._parallel import placing_document
+
+    reason = message.removeprefix(f"{path}: ")
+    return FileReport(path, placing_document(""), (), reason)
 
 
 def _place(doc: Document, offset: int, back: bool) -> tuple[int, int]:
@@ -67,24 +81,50 @@ def text(reports: Sequence[FileReport]) -> str:
 
 
 def summary(reports: Sequence[FileReport]) -> str:
-    findings = [f for r in reports for f in r.findings]
+    """The closing lines of the text output ("" when no file could be read at all)."""
+    read = [r for r in reports if r.error is None]
+    failed = len(reports) - len(read)
+    if not read:
+        return ""
+    findings = [f for r in read for f in r.findings]
     if not findings:
-        return "All checks passed!\n"
-    safe = sum(1 for f in findings if f.fix and f.fix.safe)
-    unsafe = sum(1 for f in findings if f.fix and not f.fix.safe)
-    files = sum(1 for r in reports if r.findings)
-    out = f"Found {len(findings)} problem{'s' if len(findings) != 1 else ''}"
-    out += f" in {files} file{'s' if files != 1 else ''}."
-    if safe:
-        out += f"\n[*] {safe} fixable with `awesomelint fix`."
-    if unsafe:
-        out += f"\n[*unsafe] {unsafe} more with `awesomelint fix --unsafe-fixes`."
+        out = f"No problems found in {plural(len(read), 'file')}." if failed else (
+            "All checks passed!"
+        )
+    else:
+        safe = sum(1 for f in findings if f.fix and f.fix.safe)
+        unsafe = sum(1 for f in findings if f.fix and not f.fix.safe)
+        files = sum(1 for r in read if r.findings)
+        out = f"Found {plural(len(findings), 'problem')} in {plural(files, 'file')}."
+        if safe:
+            out += f"\n[*] {safe} fixable with `awesomelint fix`."
+        if unsafe:
+            out += f"\n[*unsafe] {unsafe} more with `awesomelint fix --unsafe-fixes`."
+    if failed:
+        out += f"\n{plural(failed, 'file')} could not be read (see the errors above)."
     return out + "\n"
+
+
+def _io_error_json(r: FileReport) -> dict[str, object]:
+    return {
+        "path": r.path,
+        "line": 1,
+        "column": 1,
+        "end_line": 1,
+        "end_column": 1,
+        "code": IO_ERROR_CODE,
+        "rule": IO_ERROR_RULE,
+        "message": r.error,
+        "severity": "error",
+        "fix": None,
+    }
 
 
 def as_json(reports: Sequence[FileReport]) -> str:
     items = []
     for r in reports:
+        if r.error is not None:
+            items.append(_io_error_json(r))
         for f in r.findings:
             loc = locate(r.doc, f)
             items.append(
@@ -118,6 +158,10 @@ def github(reports: Sequence[FileReport]) -> str:
     """GitHub Actions workflow commands, one annotation per finding."""
     lines = []
     for r in reports:
+        if r.error is not None:
+            where = f"file={_escape_prop(r.path)},line=1"
+            title = f"title={IO_ERROR_CODE} {IO_ERROR_RULE}"
+            lines.append(f"::error {where},{title}::{_escape_data(r.error)}")
         for f in r.findings:
             loc = locate(r.doc, f)
             level = "error" if f.severity.value == "error" else "warning"

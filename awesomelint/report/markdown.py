@@ -44,6 +44,14 @@ def summary_markdown(reports: Sequence[FileReport], links: Stats | None = None) 
 
     findings = [(r, f) for r in reports for f in r.findings]
     lines = ["## awesomelint", ""]
+    failed = [r for r in reports if r.error is not None]
+    if failed:
+        lines += [
+            f"**{plural(len(failed), 'file')} could not be read:** "
+            + ", ".join(f"{_cell(r.path)} ({_cell(r.error or '')})" for r in failed),
+            "",
+        ]
+        reports = [r for r in reports if r.error is None]
     if not findings:
         files = len(reports)
         lines.append(f"No problems found in {files} file{'s' if files != 1 else ''}. :sparkles:")
