@@ -106,6 +106,12 @@ _selection = [
     ),
     click.option("--ignore", multiple=True, help="Rules to skip (codes, prefixes, names)."),
     click.option(
+        "--preset",
+        type=click.Choice(["awesome"]),
+        help="Add the awesome-list conventions to the default rules (the twin of "
+        'preset = "awesome" in the config; --select awesome runs only them).',
+    ),
+    click.option(
         "--config",
         "config_path",
         type=click.Path(dir_okay=False, path_type=Path),
@@ -121,6 +127,15 @@ def _with_selection(f: F) -> F:
     for option in reversed(_selection):
         f = option(f)
     return f
+
+
+def _extended(extend_select: tuple[str, ...], flags: dict[str, Any]) -> tuple[str, ...]:
+    """``--extend-select`` with what ``--preset`` and ``--links`` add to it."""
+    preset = flags.pop("preset", None)
+    added = (preset,) if preset else ()
+    if flags.get("links"):
+        added += ("links",)
+    return (*extend_select, *added)
 
 
 _link_flags = [
@@ -344,8 +359,7 @@ def check(
     **flags: Any,
 ) -> None:
     """Report problems in PATHS (files, folders of *.md, or - for stdin)."""
-    if flags["links"]:
-        extend_select = (*extend_select, "links")
+    extend_select = _extended(extend_select, flags)
     opts = _options(select, ignore, extend_select, config_path)
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     cache = _SettingsCache(opts)
@@ -451,8 +465,7 @@ def fix(
     With --links, links are checked first and the moved ones rewritten (redirected-link's
     fix is applied although it is unsafe: that is what --links asks for).
     """
-    if flags["links"]:
-        extend_select = (*extend_select, "links")
+    extend_select = _extended(extend_select, flags)
     opts = _options(select, ignore, extend_select, config_path)
     cache = _SettingsCache(opts)
     changed = remaining = failed = 0

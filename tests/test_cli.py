@@ -408,3 +408,30 @@ def test_summary_file_names_the_unreadable_files(
     text = summary.read_text(encoding="utf-8")
     assert f"**1 file could not be read:** {missing} (no such file or folder)" in text
     assert "No problems found in 1 file." in text
+
+
+def test_preset_awesome_keeps_the_default_rules(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = write(tmp_path / "list.md", "# Tools\n\n- [a](https://a.example) - A thing \n")
+    _, out, _ = run(capsys, "check", "--preset", "awesome", "--format", "json", str(doc))
+    rules = {d["rule"] for d in json.loads(out)}
+    assert {"trailing-whitespace", "awesome-badge"} <= rules
+    # --select keeps ruff's meaning: only what it names
+    _, out, _ = run(capsys, "check", "--select", "awesome", "--format", "json", str(doc))
+    rules = {d["rule"] for d in json.loads(out)}
+    assert "awesome-badge" in rules and "trailing-whitespace" not in rules
+    # the command-line twin of the config key gives the same findings
+    write(tmp_path / ".awesomelint.toml", 'preset = "awesome"\n')
+    _, from_config, _ = run(capsys, "check", "--format", "json", str(doc))
+    assert {d["rule"] for d in json.loads(from_config)} == rules | {"trailing-whitespace"}
+    code, _, err = run(capsys, "check", "--preset", "nope", str(doc))
+    assert code == 2 and "nope" in err
+
+
+def test_readme_tips_use_the_preset() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    # the pre-commit tip and the Action example mean "the conventions as well"
+    assert "args: [--preset, awesome]" in readme
+    assert "args: --preset awesome" in readme
+    assert "args: [--select, awesome]" not in readme and "args: --select awesome" not in readme
