@@ -132,7 +132,7 @@ def _with_selection(f: F) -> F:
 def _extended(extend_select: tuple[str, ...], flags: dict[str, Any]) -> tuple[str, ...]:
     """``--extend-select`` with what ``--preset`` and ``--links`` add to it."""
     preset = flags.pop("preset", None)
-    added = (preset,) if preset else ()
+    added: tuple[str, ...] = (preset,) if preset else ()
     if flags.get("links"):
         added += ("links",)
     return (*extend_select, *added)

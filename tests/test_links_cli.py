@@ -71,6 +71,20 @@ def test_check_links_reports_and_summarises(
     assert "\r" not in err  # stderr is not a terminal: no progress bar
 
 
+def test_redirect_hint_names_the_command_that_fixes_it(
+    app: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = write(tmp_path / "README.md", f"# T\n\n- [C]({app.url('/old')}) - C.\n")
+    assert main(["check", "--links", str(doc)]) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].endswith("[*links]")
+    assert "[*links] 1 fixable with `awesomelint fix --links`." in out
+    assert "--unsafe-fixes" not in out and "[*unsafe]" not in out
+    # and that command does fix it
+    assert main(["fix", "--links", str(doc)]) == 0
+    assert app.url("/new") in doc.read_text(encoding="utf-8")
+
+
 def test_one_warning_is_singular(
     app: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -29,3 +29,11 @@ def test_every_rule_is_in_the_readme() -> None:
         assert name == rule.name, rule.code
         # "-" exactly when the rule offers no fix
         assert (fix == "-") == (not rule.fixable), (rule.code, fix)
+        if not rule.fixable:
+            continue
+        # and the kind of fix the rule declares (which `awesomelint rules` shows)
+        kinds = {"safe": "safe", "unsafe": "unsafe", "links": "`fix --links`"}
+        if rule.fix_kind == "mixed":
+            assert "unsafe" in fix and "safe" in fix.replace("unsafe", ""), (rule.code, fix)
+        else:
+            assert fix.startswith(kinds[rule.fix_kind]), (rule.code, fix)

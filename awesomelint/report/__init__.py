@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -63,10 +64,45 @@ def plural(n: int, word: str) -> str:
     return f"{n} {word}{'' if n == 1 else 's'}"
 
 
-def _fix_mark(f: Finding) -> str:
+def _fixed_by_links() -> frozenset[str]:
+    from awesomelint.rules import ALL_RULES
+
+    return frozenset(r.code for r in ALL_RULES if r.fix_kind == "links")
+
+
+def fix_kind(f: Finding) -> str | None:
+    """Which command applies ``f``'s fix: "safe" (`fix`), "unsafe" (`fix --unsafe-fixes`),
+    "links" (`fix --links`: the fix needs the link check); None without a fix."""
     if f.fix is None:
-        return ""
-    return " [*]" if f.fix.safe else " [*unsafe]"
+        return None
+    if f.code in _fixed_by_links():
+        return "links"
+    return "safe" if f.fix.safe else "unsafe"
+
+
+# the mark after a finding, and the summary line naming the command that applies it
+_MARKS = {"safe": "[*]", "unsafe": "[*unsafe]", "links": "[*links]"}
+_HINTS = {
+    "safe": "{n} fixable with `awesomelint fix`.",
+    "unsafe": "{n} more with `awesomelint fix --unsafe-fixes`.",
+    "links": "{n} fixable with `awesomelint fix --links`.",
+}
+
+
+def _fix_mark(f: Finding) -> str:
+    kind = fix_kind(f)
+    return "" if kind is None else f" {_MARKS[kind]}"
+
+
+def fix_hints(findings: Sequence[Finding]) -> list[str]:
+    """One line per fix command that applies some of ``findings``: ``[*] 3 fixable with
+    `awesomelint fix`.``"""
+    counts = Counter(fix_kind(f) for f in findings)
+    return [
+        f"{_MARKS[kind]} {_HINTS[kind].format(n=counts[kind])}"
+        for kind in ("safe", "unsafe", "links")
+        if counts[kind]
+    ]
 
 
 def text(reports: Sequence[FileReport]) -> str:
@@ -92,14 +128,9 @@ def summary(reports: Sequence[FileReport]) -> str:
             "All checks passed!"
         )
     else:
-        safe = sum(1 for f in findings if f.fix and f.fix.safe)
-        unsafe = sum(1 for f in findings if f.fix and not f.fix.safe)
         files = sum(1 for r in read if r.findings)
         out = f"Found {plural(len(findings), 'problem')} in {plural(files, 'file')}."
-        if safe:
-            out += f"\n[*] {safe} fixable with `awesomelint fix`."
-        if unsafe:
-            out += f"\n[*unsafe] {unsafe} more with `awesomelint fix --unsafe-fixes`."
+        out += "".join(f"\n{hint}" for hint in fix_hints(findings))
     if failed:
         out += f"\n{plural(failed, 'file')} could not be read (see the errors above)."
     return out + "\n"

@@ -96,6 +96,7 @@ RULE = Rule(
     check=check,
     doc=__doc__ or "",
     fixable=True,
+    fix_kind="unsafe",
     severity=Severity.ERROR,
     groups=frozenset({"awesome"}),
 )
