@@ -290,6 +290,10 @@ def _strip_fragment(url: str) -> str:
     return url.split("#", 1)[0]
 
 
+def _host(url: str) -> str:
+    return httpx.URL(url).host
+
+
 class LinkChecker:
     """Checks link targets with one client; reusable for several ``check`` calls."""
 
@@ -302,8 +306,12 @@ class LinkChecker:
         progress: Progress | None = None,
         sleep: Sleep = asyncio.sleep,
         rng: random.Random | None = None,
+        resolver: Resolver | None = None,
     ) -> None:
         self.client = client
+        # with exclude_private, a cached answer is served only for a host that still
+        # resolves to public addresses (the client's backend vets the rest)
+        self._resolver = resolver
         self.options = options
         self.cache = cache if options.use_cache else None
         self.progress = progress
@@ -661,6 +669,32 @@ class LinkChecker:
             return "example domain (RFC 2606)"
         return None
 
+    async def _private_hosts(self, urls: Iterable[str]) -> dict[str, str]:
+        """For ``exclude_private``, before answers come from the cache: the hosts among
+        ``urls`` that resolve to a private address now (the skip reason), and those that
+        do not resolve ("": check them afresh). Public hosts are left out."""
+        resolver = self._resolver or SystemResolver()
+        gate = asyncio.Semaphore(max(self.options.max_concurrency, 1))
+
+        async def vet(host: str, port: int) -> tuple[str, str | None]:
+            async with gate:
+                try:
+                    async with asyncio.timeout(self.options.timeout):
+                        addresses = await resolver(host, port)
+                except Exception:
+                    return host, ""
+            for addr in addresses:
+                if is_private_address(addr):
+                    return host, f"resolves to the private address {addr} (--exclude-private)"
+            return host, None if addresses else ""
+
+        hosts: dict[str, int] = {}
+        for url in urls:
+            parsed = httpx.URL(url)
+            hosts.setdefault(_host(url), parsed.port or (443 if parsed.scheme == "https" else 80))
+        found = await asyncio.gather(*(vet(h, port) for h, port in hosts.items()))
+        return {host: why for host, why in found if why is not None}
+
     async def check(self, urls: Iterable[str]) -> LinkReport:
         """Check every distinct target among ``urls`` (raw Markdown destinations)."""
         started = time.monotonic()
@@ -673,6 +707,7 @@ class LinkChecker:
         statuses: dict[str, LinkStatus] = {}
         todo: list[tuple[str, str]] = []
         api_repos = False
+        from_cache: dict[str, LinkStatus] = {}
         for key, url in targets.items():
             reason = self._skip_reason(url)
             if reason is not None:
@@ -681,10 +716,23 @@ class LinkChecker:
             is_repo = github.repo_of(url) is not None
             cached = self.cache.get(key) if self.cache else None
             if cached is not None and (cached.via == "github" or not (is_repo and self._github)):
-                statuses[key] = cached
+                from_cache[key] = cached
                 continue
             api_repos = api_repos or is_repo
             todo.append((key, url))
+        if from_cache and self.options.exclude_private:
+            private = await self._private_hosts({targets[k] for k in from_cache})
+            for key in list(from_cache):
+                url = targets[key]
+                why = private.get(_host(url))
+                if why is None:
+                    continue
+                del from_cache[key]
+                if why:
+                    statuses[key] = LinkStatus(url, "skipped", why)
+                else:  # the name did not resolve now: check the link as if not cached
+                    todo.append((key, url))
+        statuses.update(from_cache)
         if api_repos and not self._github and not self.options.github_token:
             self.notice(github.NO_TOKEN_NOTICE)
 
@@ -803,8 +851,9 @@ async def check_links_async(
     cache: LinkCache | None = None,
     progress: Progress | None = None,
 ) -> LinkReport:
+    resolver = resolver or SystemResolver()  # one resolver: each host is asked once
     async with make_client(options, resolver) as client:
-        checker = LinkChecker(client, options, cache=cache, progress=progress)
+        checker = LinkChecker(client, options, cache=cache, progress=progress, resolver=resolver)
         return await checker.check(urls)
 
 
