@@ -21,7 +21,13 @@ from awesomelint import __version__, _parallel, report
 from awesomelint.config import Config, find_config, load_config
 from awesomelint.document import Document, parse
 from awesomelint.engine import Settings, lint, resolve
-from awesomelint.errors import AwesomelintError, ConfigError, FixError, InputError
+from awesomelint.errors import (
+    AwesomelintError,
+    ConfigError,
+    FixError,
+    InputError,
+    NetworkError,
+)
 from awesomelint.files import collect, decode, read_text, write_atomic
 from awesomelint.links.status import LinkStatus, link_key
 from awesomelint.model import Finding
@@ -249,6 +255,8 @@ def _run_links(
     finally:
         if progress is not None:
             progress.clear()
+    if result.network_down is not None:  # a failed check must not pass: no link is judged
+        raise NetworkError(result.network_down)
     for notice in result.notices:
         click.echo(f"awesomelint: {notice}", err=True)
     if not quiet:

@@ -85,6 +85,26 @@ def test_redirect_hint_names_the_command_that_fixes_it(
     assert app.url("/new") in doc.read_text(encoding="utf-8")
 
 
+@pytest.mark.parametrize("command", ["check", "fix"])
+def test_a_dead_network_fails_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    # .invalid names never resolve (RFC 6761: no query is sent): what a runner without
+    # DNS sees for every host
+    text = "".join(f"- [{h}](https://{h}.invalid/x) - {h}. \n" for h in ("a", "b", "c"))
+    doc = write(tmp_path / "README.md", f"# T\n\n{text}")
+    code = main([command, "--links", str(doc)])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert out == ""  # no findings invented, not even the offline ones
+    assert err.splitlines() == [
+        "awesomelint: error: no host answered (3 hosts failed before any HTTP answer): is "
+        "the network or DNS down? 3 links were not checked"
+    ]
+    assert not (tmp_path / "cache" / "awesomelint" / "links.json").exists()  # nothing cached
+    assert doc.read_text(encoding="utf-8") == f"# T\n\n{text}"  # nothing written
+
+
 def test_one_warning_is_singular(
     app: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

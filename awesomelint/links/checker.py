@@ -102,11 +102,16 @@ class Stats:
 
 @dataclass(frozen=True, slots=True)
 class LinkReport:
-    """The statuses by key (see ``status.link_key``), notices to show once, and counts."""
+    """The statuses by key (see ``status.link_key``), notices to show once, and counts.
+
+    ``network_down`` says why no link could be judged when no host answered at all
+    (the network or DNS is down): the statuses are then all "skipped", nothing was
+    cached, and a caller must not report the run as a success."""
 
     statuses: dict[str, LinkStatus]
     notices: tuple[str, ...] = ()
     stats: Stats = field(default_factory=Stats)
+    network_down: str | None = None
 
 
 @dataclass(slots=True)
@@ -766,8 +771,8 @@ class LinkChecker:
                     )
                 else:
                     statuses[key], verdicts[key] = task.result()
-        self._network_down(statuses, verdicts)
-        if self.cache is not None:
+        down = self._network_down(statuses, verdicts)
+        if self.cache is not None and down is None:
             for key, status in statuses.items():
                 self.cache.put(key, status)
             self.cache.save()
@@ -775,25 +780,26 @@ class LinkChecker:
             {k: statuses[k] for k in targets},
             tuple(self._notices),
             _stats(statuses, self.requests - requests_before, time.monotonic() - started),
+            down,
         )
 
     def _network_down(
         self, statuses: dict[str, LinkStatus], verdicts: dict[str, _Verdict | None]
-    ) -> None:
+    ) -> str | None:
         """When nothing answered and several hosts failed before HTTP, the network (or
-        DNS) is down: say so once, and report no link at all rather than every link."""
+        DNS) is down: report no link at all rather than every link, and say why."""
         if self._answered:
-            return
+            return None
         failed = [k for k, v in verdicts.items() if v is not None and v.network]
         hosts = {httpx.URL(statuses[k].url).host for k in failed}
         if len(hosts) < 3:
-            return
+            return None
         for key in failed:
             old = statuses[key]
             statuses[key] = LinkStatus(
                 old.url, "skipped", f"not checked: {old.detail}, and no host answered"
             )
-        self.notice(
+        return (
             f"no host answered ({len(hosts)} hosts failed before any HTTP answer): is the "
             f"network or DNS down? {len(failed)} links were not checked"
         )
