@@ -192,6 +192,29 @@ _link_flags = [
 ]
 
 
+_color_option = click.option(
+    "--color",
+    "color_choice",
+    type=click.Choice(["auto", "always", "never"]),
+    default="auto",
+    show_default=True,
+    help="Colour the text output (auto: on a terminal, unless NO_COLOR is set; "
+    "FORCE_COLOR colours a pipe too).",
+)
+
+
+def _use_color(choice: str, terminal: bool) -> bool:
+    """--color, then NO_COLOR and FORCE_COLOR (no-color.org, force-color.org: any
+    non-empty value), then whether the output is a terminal."""
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR"):
+        return False
+    if os.environ.get("FORCE_COLOR"):
+        return True
+    return terminal
+
+
 def _with_link_flags(f: F) -> F:
     for option in reversed(_link_flags):
         f = option(f)
@@ -321,12 +344,16 @@ def cli() -> None:
 @click.argument("paths", nargs=-1, required=True)
 @_with_selection
 @click.option(
+    "--output-format",
     "--format",
     "fmt",
     type=click.Choice(report.FORMATS),
     default=None,
-    help="Output format (default: text; github inside GitHub Actions).",
+    help="Output format (default: text - full on a terminal, concise otherwise; github "
+    "inside GitHub Actions). full: each finding with its source line and a caret; "
+    "concise: one line per finding.",
 )
+@_color_option
 @click.option(
     "--output-file",
     "-o",
@@ -359,6 +386,7 @@ def check(
     ignore: tuple[str, ...],
     config_path: Path | None,
     fmt: str | None,
+    color_choice: str,
     output_file: Path | None,
     diff_base: str | None,
     fail_on: str,
@@ -411,14 +439,18 @@ def check(
             findings = gitdiff.keep_changed(findings, doc, changed.lines_for(Path(name)))
         by_name[name] = report.FileReport(_display(name), doc, tuple(findings))
     reports = [by_name[t.name] for t in targets]
-    rendered = report.render(fmt, reports)
+    people = fmt in ("text", "full", "concise")
+    terminal = output_file is None and sys.stdout.isatty()
+    color = people and _use_color(color_choice, terminal)
+    full = fmt == "full" or (fmt == "text" and terminal)
+    rendered = report.render("text" if people else fmt, reports, full=full, color=color)
     if output_file is not None:
         try:
             output_file.write_text(rendered, encoding="utf-8")
         except OSError as exc:
             raise InputError(f"{output_file}: cannot write: {exc.strerror or exc}") from None
     else:
-        click.echo(rendered, nl=False)
+        click.echo(rendered, nl=False, color=color or None)
     if summary_file is not None:
         from awesomelint.report.markdown import summary_markdown
 
@@ -427,7 +459,7 @@ def check(
                 fh.write(summary_markdown(reports, link_stats))
         except OSError as exc:
             raise InputError(f"{summary_file}: cannot write: {exc.strerror or exc}") from None
-    if fmt == "text" and not quiet:
+    if people and not quiet:
         click.echo(report.summary(reports), nl=False)
     failing = {"warning", "error"} if fail_on == "warning" else {"error"}
     if any(r.error is not None for r in reports):
@@ -450,6 +482,7 @@ def check(
     help="Print a unified diff instead of writing; exit 1 if anything would change.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Do not list the findings that remain.")
+@_color_option
 @_with_link_flags
 @click.option(
     "--fetch-titles",
@@ -465,6 +498,7 @@ def fix(
     unsafe_fixes: bool,
     show_diff: bool,
     quiet: bool,
+    color_choice: str,
     fetch_titles: bool,
     **flags: Any,
 ) -> None:
@@ -535,7 +569,10 @@ def fix(
         if result.remaining and not quiet:
             doc = parse(result.text) if ahead is None else _parallel.placing_document(result.text)
             rep = report.FileReport(_display(name), doc, result.remaining)
-            click.echo(report.text([rep]), nl=False, err=not out)
+            terminal = (sys.stdout if out else sys.stderr).isatty()
+            color = _use_color(color_choice, terminal)
+            listed = report.text([rep], full=terminal, color=color)
+            click.echo(listed, nl=False, err=not out, color=color or None)
     if failed:
         sys.exit(2)
     if show_diff:

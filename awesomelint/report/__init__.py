@@ -9,7 +9,9 @@ from dataclasses import dataclass
 from awesomelint.document import Document
 from awesomelint.model import Finding, Location
 
-FORMATS = ("text", "json", "github", "sarif")
+# "text": full on a terminal, concise otherwise (the CLI decides); "full": each finding
+# with its source line and a caret; "concise": one line per finding
+FORMATS = ("text", "full", "concise", "json", "github", "sarif")
 # a file that could not be read is reported under ruff's code for it (it is no rule:
 # nothing selects or ignores it)
 IO_ERROR_CODE = "E902"
@@ -105,14 +107,25 @@ def fix_hints(findings: Sequence[Finding]) -> list[str]:
     ]
 
 
-def text(reports: Sequence[FileReport]) -> str:
+def text(reports: Sequence[FileReport], *, full: bool = False, color: bool = False) -> str:
+    """One line per finding (concise); with ``full``, each followed by its source line
+    and a caret under the span; ``color`` adds ANSI colours."""
+    from awesomelint.report.excerpt import excerpt, paint  # (only people read these)
+
     lines = []
     for r in reports:
         for f in r.findings:
             loc = locate(r.doc, f)
-            lines.append(
-                f"{r.path}:{loc.line}:{loc.column}: {f.code} [{f.rule}] {f.message}{_fix_mark(f)}"
+            where = paint(f"{r.path}", "path", color) + paint(
+                f":{loc.line}:{loc.column}:", "dim", color
             )
+            mark = paint(_fix_mark(f).strip(), "mark", color)
+            lines.append(
+                f"{where} {paint(f.code, 'code', color)} {paint(f'[{f.rule}]', 'dim', color)} "
+                f"{f.message}{' ' + mark if mark else ''}"
+            )
+            if full:
+                lines += [*excerpt(r.doc, f, loc, color), ""]
     return "".join(x + "\n" for x in lines)
 
 
@@ -205,7 +218,11 @@ def github(reports: Sequence[FileReport]) -> str:
     return "".join(x + "\n" for x in lines)
 
 
-def render(fmt: str, reports: Sequence[FileReport]) -> str:
+def render(
+    fmt: str, reports: Sequence[FileReport], *, full: bool = False, color: bool = False
+) -> str:
+    """``reports`` in ``fmt``; ``full`` and ``color`` shape the text format only (the
+    machine formats never change)."""
     if fmt == "json":
         return as_json(reports)
     if fmt == "github":
@@ -214,4 +231,4 @@ def render(fmt: str, reports: Sequence[FileReport]) -> str:
         from awesomelint.report.sarif import sarif
 
         return sarif(reports)
-    return text(reports)
+    return text(reports, full=full, color=color)
