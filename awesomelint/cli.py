@@ -81,6 +81,23 @@ class _SettingsCache:
         return load_config(find_config(start))
 
 
+_README_NAMES = ("readme.md", "readme.markdown")
+
+
+def _default_paths(command: str) -> tuple[str, ...]:
+    """Without paths: the README of the current folder (any case, as GitHub finds it)."""
+    try:
+        found = sorted(p.name for p in Path.cwd().iterdir() if p.name.lower() in _README_NAMES)
+    except OSError:
+        found = []
+    if not found:
+        raise InputError(
+            f"no README.md in the current folder ({Path.cwd()}); name what to {command}: "
+            f"awesomelint {command} FILE|FOLDER..."
+        )
+    return (found[0],)
+
+
 def _split(values: Sequence[str]) -> tuple[str, ...]:
     return tuple(v.strip() for value in values for v in value.split(",") if v.strip())
 
@@ -341,7 +358,7 @@ def cli() -> None:
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @_with_selection
 @click.option(
     "--output-format",
@@ -394,8 +411,10 @@ def check(
     quiet: bool,
     **flags: Any,
 ) -> None:
-    """Report problems in PATHS (files, folders of *.md, or - for stdin)."""
+    """Report problems in PATHS (files, folders of *.md, quoted globs, or - for stdin;
+    default: README.md in the current folder)."""
     extend_select = _extended(extend_select, flags)
+    paths = paths or _default_paths("check")
     opts = _options(select, ignore, extend_select, config_path)
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     cache = _SettingsCache(opts)
@@ -468,7 +487,7 @@ def check(
 
 
 @cli.command()
-@click.argument("paths", nargs=-1, required=True)
+@click.argument("paths", nargs=-1)
 @_with_selection
 @click.option(
     "--unsafe-fixes",
@@ -502,12 +521,14 @@ def fix(
     fetch_titles: bool,
     **flags: Any,
 ) -> None:
-    """Fix problems in PATHS in place (or - : read stdin, write stdout).
+    """Fix problems in PATHS in place (or - : read stdin, write stdout; default:
+    README.md in the current folder).
 
     With --links, links are checked first and the moved ones rewritten (redirected-link's
     fix is applied although it is unsafe: that is what --links asks for).
     """
     extend_select = _extended(extend_select, flags)
+    paths = paths or _default_paths("fix")
     opts = _options(select, ignore, extend_select, config_path)
     cache = _SettingsCache(opts)
     changed = remaining = failed = 0

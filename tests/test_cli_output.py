@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from awesomelint.cli import cli
+from awesomelint.cli import cli, main
 
 TEXT = "# 제목\n\n###Python\n- [a](https://a.example) - 한국어\tand more.\n"
 ESC = "\x1b["
@@ -141,3 +141,20 @@ def test_fix_lists_what_remains_in_the_same_style(doc: Path) -> None:
     doc.write_text(TEXT, encoding="utf-8")
     _, out = invoke("fix", str(doc))
     assert ESC not in out and f"{doc}:3:1: H002 [heading-increment]" in out
+
+
+def test_without_paths_the_readme_of_the_current_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    assert main(["check"]) == 2
+    assert capsys.readouterr().err == (
+        f"awesomelint: error: no README.md in the current folder ({tmp_path}); name what to "
+        "check: awesomelint check FILE|FOLDER...\n"
+    )
+    (tmp_path / "README.md").write_text("# T\n\n###Python\n", encoding="utf-8")
+    code, out = invoke("check", "--select", "H001")
+    assert code == 1 and out.startswith("README.md:3:1: H001")
+    code, out = invoke("fix", "--select", "H001")
+    assert code == 0 and "README.md: fixed 1" in out
+    assert (tmp_path / "README.md").read_text(encoding="utf-8") == "# T\n\n### Python\n"
