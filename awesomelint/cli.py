@@ -28,9 +28,10 @@ from awesomelint.errors import (
     InputError,
     NetworkError,
 )
-from awesomelint.files import collect, decode, read_text, write_atomic
+from awesomelint.files import decode, read_text, write_atomic
 from awesomelint.links.status import LinkStatus, link_key
 from awesomelint.model import Finding
+from awesomelint.paths import collect
 from awesomelint.rules import ALL_RULES
 
 if TYPE_CHECKING:
@@ -48,37 +49,64 @@ class Options:
     ignore: tuple[str, ...]
     extend_select: tuple[str, ...]
     config: Path | None
+    exclude: tuple[str, ...] = ()  # --exclude: file globs, from the current folder
 
 
 class _SettingsCache:
-    """One Settings per config file (files in one folder share their config)."""
+    """Each file's config (the nearest, or --config), its Settings (per-file-ignores
+    applied), and whether the file is excluded; computed once per config and pattern."""
 
     def __init__(self, opts: Options) -> None:
         self.opts = opts
-        self._by_source: dict[Path | None, Settings] = {}
         self._explicit: Config | None = load_config(opts.config) if opts.config else None
-
-    def for_path(self, name: str) -> Settings:
-        if self._explicit is not None:
-            config = self._explicit
-        else:
-            start = Path.cwd() if name == STDIN else Path(name).resolve().parent
-            source = find_config(start)
-            if source in self._by_source:
-                return self._by_source[source]
-            config = load_config(source)
-        settings = config.settings(
-            self.opts.select or None, self.opts.ignore, self.opts.extend_select
-        )
-        self._by_source[config.source] = settings
-        return settings
+        self._sources: dict[Path, Path | None] = {}  # folder -> its config file
+        self._configs: dict[Path | None, Config] = {}
+        self._settings: dict[tuple[Path | None, tuple[str, ...]], Settings] = {}
+        self._matchers: dict[tuple[Path | None, tuple[str, ...]], Callable[[Path], bool]] = {}
 
     def config_for(self, name: str) -> Config:
         """The config that applies to ``name`` (its [links] table drives the checker)."""
         if self._explicit is not None:
             return self._explicit
         start = Path.cwd() if name == STDIN else Path(name).resolve().parent
-        return load_config(find_config(start))
+        if start not in self._sources:
+            self._sources[start] = find_config(start)
+        source = self._sources[start]
+        if source not in self._configs:
+            self._configs[source] = load_config(source)
+        return self._configs[source]
+
+    def for_path(self, name: str) -> Settings:
+        config = self.config_for(name)
+        extra: tuple[str, ...] = ()
+        if config.per_file_ignores and name != STDIN:
+            for glob, selectors in config.per_file_ignores:
+                if self._matches(config, (glob,), Path(name)):
+                    extra += selectors
+        key = (config.source, extra)
+        settings = self._settings.get(key)
+        if settings is None:
+            settings = self._settings[key] = config.settings(
+                self.opts.select or None, (*self.opts.ignore, *extra), self.opts.extend_select
+            )
+        return settings
+
+    def excluded(self, path: Path) -> bool:
+        """Whether --exclude or the file's config ``exclude`` leaves ``path`` out."""
+        if self.opts.exclude and self._matches(None, self.opts.exclude, path):
+            return True
+        config = self.config_for(str(path))
+        return bool(config.exclude) and self._matches(config, config.exclude, path)
+
+    def _matches(self, config: Config | None, globs: tuple[str, ...], path: Path) -> bool:
+        key = (None if config is None else config.source, globs)
+        match = self._matchers.get(key)
+        if match is None:
+            from awesomelint.paths import matcher
+
+            base = Path.cwd() if config is None else config.base
+            match = self._matchers[key] = matcher(globs, base)
+        return match(path)
 
 
 _README_NAMES = ("readme.md", "readme.markdown")
@@ -112,6 +140,16 @@ def _display(name: str) -> str:
     return "<stdin>" if name == STDIN else name
 
 
+def _nothing_to_do() -> None:
+    """Every path given is excluded: say so (as ruff does) and succeed."""
+    click.echo(
+        "awesomelint: warning: no file to check: every file given is excluded (--exclude, "
+        "exclude = [...]) or ignored (.gitignore)",
+        err=True,
+    )
+    sys.exit(0)
+
+
 def _unreadable(name: str, message: str) -> report.FileReport:
     """Say on stderr, at once, that ``name`` could not be read; its report for the output."""
     click.echo(f"awesomelint: error: {message}", err=True)
@@ -128,6 +166,14 @@ _selection = [
         "--extend-select", multiple=True, help="Rules to add to the default or configured set."
     ),
     click.option("--ignore", multiple=True, help="Rules to skip (codes, prefixes, names)."),
+    click.option(
+        "--exclude",
+        "exclude_files",
+        multiple=True,
+        metavar="GLOB",
+        help="Files not to check: gitignore-style globs from the current folder "
+        "(repeatable; adds to exclude = [...] in the config). For URLs: --exclude-link.",
+    ),
     click.option(
         "--preset",
         type=click.Choice(["awesome"]),
@@ -184,7 +230,7 @@ _link_flags = [
         help="Requests in flight per host (default 8).",
     ),
     click.option(
-        "--exclude",
+        "--exclude-link",
         multiple=True,
         metavar="REGEX",
         help="Do not check URLs matching REGEX (repeatable; adds to [links] exclude).",
@@ -278,7 +324,7 @@ def _run_links(
         timeout=flags["timeout"],
         max_concurrency=flags["max_concurrency"],
         host_concurrency=flags["host_concurrency"],
-        exclude=tuple(flags["exclude"]),
+        exclude=tuple(flags["exclude_link"]),
         exclude_private=flags["exclude_private"],
         no_cache=flags["no_cache"],
         cache_ttl=flags["cache_ttl"],
@@ -335,17 +381,32 @@ def _fetch_titles(
     options = build(
         config.links,
         timeout=flags["timeout"],
-        exclude=tuple(flags["exclude"]),
+        exclude=tuple(flags["exclude_link"]),
         exclude_private=flags["exclude_private"],
         user_agent=flags["user_agent"],
     )
     return checker.fetch_titles(urls, options)
 
 
+# characters of a regular expression that no file glob needs: an --exclude holding one
+# was meant for URLs (its old meaning, now --exclude-link)
+_REGEX_ONLY = frozenset("\\|^$()")
+
+
 def _options(
-    select: Sequence[str], ignore: Sequence[str], extend: Sequence[str], config: Path | None
+    select: Sequence[str],
+    ignore: Sequence[str],
+    extend: Sequence[str],
+    config: Path | None,
+    exclude: Sequence[str] = (),
 ) -> Options:
-    opts = Options(_split(select), _split(ignore), _split(extend), config)
+    for glob in exclude:
+        if _REGEX_ONLY & set(glob):
+            raise ConfigError(
+                f"--exclude '{glob}': --exclude takes file globs (like ruff's); to skip "
+                f"URLs matching a regular expression, use --exclude-link '{glob}'"
+            )
+    opts = Options(_split(select), _split(ignore), _split(extend), config, tuple(exclude))
     for s in (*opts.select, *opts.ignore, *opts.extend_select):
         resolve(s)  # an unknown rule is an error even when no file uses it
     return opts
@@ -402,6 +463,7 @@ def check(
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     config_path: Path | None,
+    exclude_files: tuple[str, ...],
     fmt: str | None,
     color_choice: str,
     output_file: Path | None,
@@ -415,13 +477,15 @@ def check(
     default: README.md in the current folder)."""
     extend_select = _extended(extend_select, flags)
     paths = paths or _default_paths("check")
-    opts = _options(select, ignore, extend_select, config_path)
+    opts = _options(select, ignore, extend_select, config_path, exclude_files)
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     cache = _SettingsCache(opts)
     if diff_base:  # (imported here: subprocess and git are for --diff-base only)
         from awesomelint import gitdiff
     changed = gitdiff.changed_lines(diff_base, Path.cwd()) if diff_base else None
-    targets = collect(paths)
+    targets = collect(paths, cache.excluded)
+    if not targets:
+        _nothing_to_do()
     names = [t.name for t in targets if t.error is None]
     workers = 1 if flags["links"] or changed is not None else _parallel.worker_count(names)
     # every path gets its report, in command-line order: one that cannot be read is
@@ -514,6 +578,7 @@ def fix(
     extend_select: tuple[str, ...],
     ignore: tuple[str, ...],
     config_path: Path | None,
+    exclude_files: tuple[str, ...],
     unsafe_fixes: bool,
     show_diff: bool,
     quiet: bool,
@@ -529,11 +594,14 @@ def fix(
     """
     extend_select = _extended(extend_select, flags)
     paths = paths or _default_paths("fix")
-    opts = _options(select, ignore, extend_select, config_path)
+    opts = _options(select, ignore, extend_select, config_path, exclude_files)
     cache = _SettingsCache(opts)
     changed = remaining = failed = 0
     files: list[tuple[str, str]] = []
-    for target in collect(paths):  # a file that cannot be read is skipped, not fatal
+    targets = collect(paths, cache.excluded)
+    if not targets:
+        _nothing_to_do()
+    for target in targets:  # a file that cannot be read is skipped, not fatal
         try:
             if target.error is not None:
                 raise InputError(target.error)

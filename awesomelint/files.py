@@ -1,57 +1,13 @@
-"""Finding, reading and atomically writing Markdown files, byte for byte."""
+"""Reading and atomically writing Markdown files, byte for byte."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import stat
-from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 
 from awesomelint.errors import InputError
-
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-_SKIP_DIRS = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", ".tox"})
-
-
-@dataclass(frozen=True, slots=True)
-class Target:
-    """A file to check, or a command-line path that gave none (``error`` says why)."""
-
-    name: str
-    error: str | None = None  # the one-line message, starting with the name
-
-
-def collect(paths: Iterable[str]) -> list[Target]:
-    """Expand the command line's paths, in order: files as given, folders walked for
-    ``*.md``. A path that names nothing becomes a Target with an error: the other
-    paths are still checked (as ruff does)."""
-    out: dict[str, Target] = {}
-    for raw in paths:
-        if raw == "-":
-            out.setdefault(raw, Target(raw))
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(_walk(path))
-            if not found:
-                out.setdefault(raw, Target(raw, f"{raw}: folder holds no Markdown (*.md) file"))
-            for p in found:
-                out.setdefault(str(p), Target(str(p)))
-        elif path.exists():
-            out.setdefault(raw, Target(raw))
-        else:
-            out.setdefault(raw, Target(raw, f"{raw}: no such file or folder"))
-    return list(out.values())
-
-
-def _walk(root: Path) -> Iterable[Path]:
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-        for name in files:
-            if name.lower().endswith(MARKDOWN_SUFFIXES):
-                yield Path(folder) / name
 
 
 def decode(data: bytes, name: str) -> str:

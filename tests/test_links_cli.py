@@ -228,7 +228,7 @@ def test_links_config_and_flags_combine() -> None:
 def test_bad_flags_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     doc = write(tmp_path / "README.md", "# T\n")
     assert main(["check", "--links", "--timeout", "0", str(doc)]) == 2
-    assert main(["check", "--links", "--exclude", "(", str(doc)]) == 2
+    assert main(["check", "--links", "--exclude-link", "(", str(doc)]) == 2
     assert "invalid exclude pattern" in capsys.readouterr().err
     assert main(["check", "--links", "--cache-ttl", "forever", str(doc)]) == 2
 
