@@ -456,6 +456,17 @@ def cli() -> None:
     help="Append a Markdown summary (for $GITHUB_STEP_SUMMARY) to this file.",
 )
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
+@click.option(
+    "--statistics",
+    is_flag=True,
+    help="Print how many findings each rule has (and how many are fixable) instead of "
+    "the findings (text or json output).",
+)
+@click.option(
+    "--exit-zero",
+    is_flag=True,
+    help="Exit 0 even when there are findings (2 still means a file or option error).",
+)
 @_with_link_flags
 def check(
     paths: tuple[str, ...],
@@ -471,6 +482,8 @@ def check(
     fail_on: str,
     summary_file: Path | None,
     quiet: bool,
+    statistics: bool,
+    exit_zero: bool,
     **flags: Any,
 ) -> None:
     """Report problems in PATHS (files, folders of *.md, quoted globs, or - for stdin;
@@ -479,6 +492,8 @@ def check(
     paths = paths or _default_paths("check")
     opts = _options(select, ignore, extend_select, config_path, exclude_files)
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    if statistics and fmt in ("github", "sarif"):
+        raise click.UsageError(f"--statistics prints text or json, not {fmt}")
     cache = _SettingsCache(opts)
     if diff_base:  # (imported here: subprocess and git are for --diff-base only)
         from awesomelint import gitdiff
@@ -526,7 +541,10 @@ def check(
     terminal = output_file is None and sys.stdout.isatty()
     color = people and _use_color(color_choice, terminal)
     full = fmt == "full" or (fmt == "text" and terminal)
-    rendered = report.render("text" if people else fmt, reports, full=full, color=color)
+    if statistics:
+        rendered = report.statistics(reports) if people else report.statistics_json(reports)
+    else:
+        rendered = report.render("text" if people else fmt, reports, full=full, color=color)
     if output_file is not None:
         try:
             output_file.write_text(rendered, encoding="utf-8")
@@ -547,6 +565,8 @@ def check(
     failing = {"warning", "error"} if fail_on == "warning" else {"error"}
     if any(r.error is not None for r in reports):
         sys.exit(2)
+    if exit_zero:
+        sys.exit(0)
     sys.exit(1 if any(f.severity.value in failing for r in reports for f in r.findings) else 0)
 
 
@@ -564,7 +584,12 @@ def check(
     is_flag=True,
     help="Print a unified diff instead of writing; exit 1 if anything would change.",
 )
-@click.option("--quiet", "-q", is_flag=True, help="Do not list the findings that remain.")
+@click.option(
+    "--quiet", "-q", is_flag=True, help="Do not list the findings that remain, nor sum up."
+)
+@click.option(
+    "--show-fixes", is_flag=True, help="List the fixes applied to each file, by rule."
+)
 @_color_option
 @_with_link_flags
 @click.option(
@@ -582,6 +607,7 @@ def fix(
     unsafe_fixes: bool,
     show_diff: bool,
     quiet: bool,
+    show_fixes: bool,
     color_choice: str,
     fetch_titles: bool,
     **flags: Any,
@@ -596,7 +622,9 @@ def fix(
     paths = paths or _default_paths("fix")
     opts = _options(select, ignore, extend_select, config_path, exclude_files)
     cache = _SettingsCache(opts)
-    changed = remaining = failed = 0
+    changed = failed = fixed_files = done = 0
+    applied: list[Finding] = []
+    remaining: list[Finding] = []
     files: list[tuple[str, str]] = []
     targets = collect(paths, cache.excluded)
     if not targets:
@@ -634,11 +662,14 @@ def fix(
             click.echo(f"awesomelint: error: {_display(name)}: {result}", err=True)
             failed += 1
             continue
-        remaining += len(result.remaining)
+        done += 1
         if show_diff:
             if result.text != original:
                 changed += 1
                 click.echo(_diff(_display(name), original, result.text), nl=False)
+            applied += result.applied
+            remaining += result.remaining
+            fixed_files += bool(result.applied)
             continue
         if name == STDIN:
             sys.stdout.buffer.write(result.text.encode("utf-8"))
@@ -648,13 +679,19 @@ def fix(
             except InputError as exc:  # this file stays as it was; the others go on
                 click.echo(f"awesomelint: error: {exc}", err=True)
                 failed += 1
+                done -= 1
                 continue
             changed += 1
+        applied += result.applied
+        remaining += result.remaining
+        fixed_files += bool(result.applied)
         out = name != STDIN  # with stdin, stdout carries the document: talk on stderr
         if result.applied:
             counts = Counter(f.rule for f in result.applied)
             detail = ", ".join(f"{rule} x{n}" for rule, n in sorted(counts.items()))
             click.echo(f"{_display(name)}: fixed {len(result.applied)} ({detail})", err=not out)
+            if show_fixes:
+                click.echo(report.applied_fixes(result.applied), nl=False, err=not out)
         if result.remaining and not quiet:
             doc = parse(result.text) if ahead is None else _parallel.placing_document(result.text)
             rep = report.FileReport(_display(name), doc, result.remaining)
@@ -662,6 +699,11 @@ def fix(
             color = _use_color(color_choice, terminal)
             listed = report.text([rep], full=terminal, color=color)
             click.echo(listed, nl=False, err=not out, color=color or None)
+    if not quiet and done:
+        # with --diff or stdin, stdout carries the patch or the document: sum up on stderr
+        to_err = show_diff or any(name == STDIN for name, _ in files)
+        summary = report.fix_summary(applied, fixed_files, remaining, diff=show_diff)
+        click.echo(summary, nl=False, err=to_err)
     if failed:
         sys.exit(2)
     if show_diff:

@@ -158,3 +158,76 @@ def test_without_paths_the_readme_of_the_current_folder(
     code, out = invoke("fix", "--select", "H001")
     assert code == 0 and "README.md: fixed 1" in out
     assert (tmp_path / "README.md").read_text(encoding="utf-8") == "# T\n\n### Python\n"
+
+
+LIST = (
+    "# T\n\n###Python\n- [a](https://a.example) - A. \n- [b](https://b.example) - B.  \n"
+    "- [dup](https://a.example) - Again.\n"
+)
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    code = main(list(argv))
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_statistics_counts_per_rule(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = tmp_path / "list.md"
+    doc.write_text(LIST, encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--statistics", str(doc))
+    assert code == 1
+    assert out.splitlines()[:3] == [
+        "2  W001  trailing-whitespace    2 [*]",
+        "1  H001  heading-missing-space  1 [*]",
+        "1  K001  duplicate-link         1 [*unsafe]",
+    ]
+    assert "list.md:3:1" not in out  # the counts instead of the findings
+    assert "Found 4 problems in 1 file." in out
+    _, out, _ = run(capsys, "check", "--statistics", "--output-format", "json", str(doc))
+    assert json.loads(out)[0] == {
+        "code": "W001", "rule": "trailing-whitespace", "count": 2, "fixable": 2
+    }  # fmt: skip
+    code, _, err = run(capsys, "check", "--statistics", "--output-format", "sarif", str(doc))
+    assert code == 2 and "--statistics prints text or json" in err
+
+
+def test_exit_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = tmp_path / "list.md"
+    doc.write_text(LIST, encoding="utf-8")
+    code, out, _ = run(capsys, "check", "--exit-zero", str(doc))
+    assert code == 0 and "Found 4 problems" in out
+    assert run(capsys, "check", "--exit-zero", str(doc), str(tmp_path / "no.md"))[0] == 2
+
+
+def test_fix_says_what_it_did_and_what_is_left(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = tmp_path / "list.md"
+    doc.write_text(LIST, encoding="utf-8")
+    code, out, err = run(capsys, "fix", "--diff", str(doc))
+    assert code == 1 and out.startswith("--- ")
+    assert err == (
+        "Would fix 3 problems in 1 file; 2 problems left.\n"
+        "[*unsafe] 1 fixable with `awesomelint fix --unsafe-fixes`.\n"
+    )
+    code, out, _ = run(capsys, "fix", "--show-fixes", str(doc))
+    assert code == 1
+    assert out.splitlines()[:3] == [
+        f"{doc}: fixed 3 (heading-missing-space x1, trailing-whitespace x2)",
+        '    1 × H001 (heading-missing-space): Add a space after "###"',
+        "    2 × W001 (trailing-whitespace): Remove trailing whitespace",
+    ]
+    assert out.endswith(
+        "Fixed 3 problems in 1 file; 2 problems left.\n"
+        "[*unsafe] 1 fixable with `awesomelint fix --unsafe-fixes`.\n"
+    )
+    code, out, _ = run(capsys, "fix", "--unsafe-fixes", str(doc))
+    assert code == 1  # heading-increment has no fix
+    assert out.endswith("Fixed 1 problem in 1 file; 1 problem left.\n")
+    code, out, _ = run(capsys, "fix", "--select", "W", str(doc))
+    assert (code, out) == (0, "Nothing to fix.\n")
+    code, out, err = run(capsys, "fix", "--select", "W", "--diff", str(doc))
+    assert (code, out, err) == (0, "", "Nothing to fix.\n")
+    code, out, _ = run(capsys, "fix", "--quiet", str(doc))
+    assert out == ""

@@ -86,7 +86,7 @@ def fix_kind(f: Finding) -> str | None:
 _MARKS = {"safe": "[*]", "unsafe": "[*unsafe]", "links": "[*links]"}
 _HINTS = {
     "safe": "{n} fixable with `awesomelint fix`.",
-    "unsafe": "{n} more with `awesomelint fix --unsafe-fixes`.",
+    "unsafe": "{n} fixable with `awesomelint fix --unsafe-fixes`.",
     "links": "{n} fixable with `awesomelint fix --links`.",
 }
 
@@ -147,6 +147,70 @@ def summary(reports: Sequence[FileReport]) -> str:
     if failed:
         out += f"\n{plural(failed, 'file')} could not be read (see the errors above)."
     return out + "\n"
+
+
+def statistics(reports: Sequence[FileReport]) -> str:
+    """``--statistics``: one line per rule, most frequent first - how many findings, how
+    many of them fixable and by which command (as ruff's ``--statistics``)."""
+    findings = [f for r in reports for f in r.findings]
+    if not findings:
+        return ""
+    by_code: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_code.setdefault(f.code, []).append(f)
+    rows = sorted(by_code.values(), key=lambda fs: (-len(fs), fs[0].code))
+    width = max(len(str(len(fs))) for fs in rows)
+    name_width = max(len(fs[0].rule) for fs in rows)
+    lines = []
+    for fs in rows:
+        kinds = Counter(fix_kind(f) for f in fs)
+        fixable = " ".join(f"{kinds[k]} {_MARKS[k]}" for k in _MARKS if kinds[k])
+        lines.append(
+            f"{len(fs):>{width}}  {fs[0].code}  {fs[0].rule:<{name_width}}  {fixable or '-'}"
+        )
+    return "".join(line.rstrip() + "\n" for line in lines)
+
+
+def statistics_json(reports: Sequence[FileReport]) -> str:
+    """``--statistics --output-format json``: the same counts as objects."""
+    import json
+
+    by_code: dict[tuple[str, str], list[Finding]] = {}
+    for f in (f for r in reports for f in r.findings):
+        by_code.setdefault((f.code, f.rule), []).append(f)
+    ordered = sorted(by_code.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    rows = [
+        {"code": code, "rule": rule, "count": len(fs), "fixable": sum(bool(f.fix) for f in fs)}
+        for (code, rule), fs in ordered
+    ]
+    return json.dumps(rows, indent=2) + "\n"
+
+
+def fix_summary(
+    applied: Sequence[Finding], files: int, remaining: Sequence[Finding], *, diff: bool
+) -> str:
+    """The line that closes ``fix``: what it did (or, with ``diff``, would do) and what
+    is left; then how the rest could be fixed, if it can."""
+    left = f"{plural(len(remaining), 'problem')} left" if remaining else "nothing left"
+    if applied:
+        verb = "Would fix" if diff else "Fixed"
+        out = f"{verb} {plural(len(applied), 'problem')} in {plural(files, 'file')}; {left}."
+    elif remaining:
+        out = f"Nothing to fix automatically; {left}."
+    else:
+        out = "Nothing to fix."
+    # a safe fix still left was refused (it would have lost text): no hint for it
+    hints = [h for h in fix_hints(remaining) if not h.startswith(_MARKS["safe"] + " ")]
+    return out + "".join(f"\n{h}" for h in hints) + "\n"
+
+
+def applied_fixes(applied: Sequence[Finding]) -> str:
+    """``fix --show-fixes``: each kind of fix applied, with how often."""
+    counts = Counter((f.code, f.rule, f.fix.title if f.fix else "") for f in applied)
+    return "".join(
+        f"    {n} × {code} ({rule}): {title}\n"
+        for (code, rule, title), n in sorted(counts.items())
+    )
 
 
 def _io_error_json(r: FileReport) -> dict[str, object]:
