@@ -463,6 +463,11 @@ def cli() -> None:
     "the findings (text or json output).",
 )
 @click.option(
+    "--report-unused-suppressions",
+    is_flag=True,
+    help="Report suppression comments that suppressed nothing (rule unused-suppression).",
+)
+@click.option(
     "--exit-zero",
     is_flag=True,
     help="Exit 0 even when there are findings (2 still means a file or option error).",
@@ -484,11 +489,14 @@ def check(
     quiet: bool,
     statistics: bool,
     exit_zero: bool,
+    report_unused_suppressions: bool,
     **flags: Any,
 ) -> None:
     """Report problems in PATHS (files, folders of *.md, quoted globs, or - for stdin;
     default: README.md in the current folder)."""
     extend_select = _extended(extend_select, flags)
+    if report_unused_suppressions:
+        extend_select += ("unused-suppression",)
     paths = paths or _default_paths("check")
     opts = _options(select, ignore, extend_select, config_path, exclude_files)
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")

@@ -1,7 +1,8 @@
 """The explicit, ordered tuple of every rule. Codes are never reused.
 
 Code families: A awesome-list conventions, H headings, L lists, K links, N network and
-anchors (links group), W whitespace.
+anchors (links group), S suppression comments, W whitespace. (E902 io-error, a file that
+cannot be read, is reported under ruff's code but is no rule.)
 Retired codes: none yet.
 """
 
@@ -38,7 +39,9 @@ from awesomelint.rules import (
     repeated_punctuation,
     spell_check,
     trailing_whitespace,
+    unknown_suppression,
     unreachable_link,
+    unused_suppression,
 )
 from awesomelint.rules._base import Context, Rule
 
@@ -74,6 +77,8 @@ ALL_RULES: tuple[Rule, ...] = (
     contributing_file.RULE,
     code_of_conduct.RULE,
     list_order.RULE,
+    unknown_suppression.RULE,
+    unused_suppression.RULE,
 )
 
 __all__ = ["ALL_RULES", "Context", "Rule"]
