@@ -32,7 +32,7 @@ from awesomelint.files import decode, read_text, write_atomic
 from awesomelint.links.status import LinkStatus, link_key
 from awesomelint.model import Finding
 from awesomelint.paths import collect
-from awesomelint.rules import ALL_RULES
+from awesomelint.rules import ALL_RULES, Rule
 
 if TYPE_CHECKING:
     from awesomelint.fixer import FixResult
@@ -782,10 +782,40 @@ def _diff(name: str, before: str, after: str) -> str:
     return "".join(line if line.endswith(("\n", "\r")) else line + "\n" for line in lines)
 
 
+_FIX_LABELS = {
+    "safe": "safe",
+    "unsafe": "unsafe",
+    "mixed": "safe+unsafe",
+    "links": "needs --links",
+}
+
+
+def _fix_label(r: Rule) -> str:
+    """What applies the rule's fixes: `fix` (safe), `fix --unsafe-fixes` (unsafe), both
+    kinds (safe+unsafe), `fix --links` (needs --links); "-" for none."""
+    return _FIX_LABELS[r.fix_kind] if r.fixable else "-"
+
+
+def _rule_table(rules: Sequence[Rule]) -> str:
+    width = max(len(r.name) for r in rules)
+    groups = {r.code: ",".join(sorted(r.groups)) or "-" for r in rules}
+    gwidth = max(6, *(len(g) for g in groups.values()))
+    lines = [f"{'code':<5} {'name':<{width}} {'fix':<13} {'default':<7} {'groups':<{gwidth}} "
+             "summary"]  # fmt: skip
+    for r in rules:
+        default = "on" if r.default else "off"
+        lines.append(
+            f"{r.code:<5} {r.name:<{width}} {_fix_label(r):<13} {default:<7} "
+            f"{groups[r.code]:<{gwidth}} {r.summary}"
+        )
+    return "".join(line + "\n" for line in lines)
+
+
 @cli.command(name="rules")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text")
 def rules_cmd(fmt: str) -> None:
-    """List every rule: code, name, fix, default, summary."""
+    """List every rule: code, name, fix (safe: `fix`; unsafe: `fix --unsafe-fixes`;
+    needs --links: `fix --links`), default, groups, summary."""
     if fmt == "json":
         import json
 
@@ -794,31 +824,43 @@ def rules_cmd(fmt: str) -> None:
                 "code": r.code,
                 "name": r.name,
                 "fixable": r.fixable,
+                "fix": _fix_label(r) if r.fixable else None,
                 "default": r.default,
                 "severity": r.severity.value,
+                "groups": sorted(r.groups),
                 "summary": r.summary,
             }
             for r in ALL_RULES
         ]
         click.echo(json.dumps(data, indent=2))
         return
-    width = max(len(r.name) for r in ALL_RULES)
-    click.echo(f"{'code':<5} {'name':<{width}} {'fix':<5} {'default':<7} summary")
-    for r in ALL_RULES:
-        fixable = "yes" if r.fixable else "-"
-        default = "on" if r.default else "off"
-        click.echo(f"{r.code:<5} {r.name:<{width}} {fixable:<5} {default:<7} {r.summary}")
+    click.echo(_rule_table(ALL_RULES), nl=False)
 
 
 @cli.command(name="rule")
 @click.argument("name")
 def rule_cmd(name: str) -> None:
-    """Show a rule's documentation (by name or code)."""
+    """Show a rule's documentation (by name or code), or list a group's rules (awesome,
+    links) or a code prefix's (W)."""
     found = [r for r in ALL_RULES if name.lower() in (r.name, r.code.lower())]
-    if not found:
-        raise ConfigError(f"unknown rule {name!r} (see `awesomelint rules`)")
-    r = found[0]
-    click.echo(r.doc.rstrip() + "\n")
+    if found:
+        click.echo(found[0].doc.rstrip() + "\n")
+        return
+    try:
+        rules = resolve(name)
+    except ConfigError:
+        raise ConfigError(f"unknown rule or group {name!r} (see `awesomelint rules`)") from None
+    group = name.lower()
+    if group in {g for r in ALL_RULES for g in r.groups}:
+        how = {
+            "awesome": '--preset awesome (or preset = "awesome") adds them to the default rules',
+            "links": "--links checks the links and adds them to the default rules",
+        }.get(group, f"--extend-select {group} adds them to the default rules")
+        click.echo(
+            f"Group {group}: {report.plural(len(rules), 'rule')}. {how}; --select {group} "
+            "runs only them.\n"
+        )
+    click.echo(_rule_table(rules), nl=False)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

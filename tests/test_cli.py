@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from awesomelint.cli import main
+from awesomelint.rules import ALL_RULES
 
 BAD = "# Title\n\n###Python\n- [a](https://a.example) - A.\n"
 GOOD = "# Title\n\n### Python\n- [a](https://a.example) - A.\n"
@@ -435,3 +436,33 @@ def test_readme_tips_use_the_preset() -> None:
     assert "args: [--preset, awesome]" in readme
     assert "args: --preset awesome" in readme
     assert "args: [--select, awesome]" not in readme and "args: --select awesome" not in readme
+
+
+def test_rules_show_the_fix_kind_and_groups(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "rules")
+    rows = {line.split()[0]: line.split() for line in out.splitlines()[1:]}
+    assert out.splitlines()[0].split() == ["code", "name", "fix", "default", "groups", "summary"]
+    assert rows["W001"][2:5] == ["safe", "on", "-"]
+    assert rows["K001"][2:5] == ["unsafe", "on", "awesome"]
+    assert rows["A001"][2:5] == ["safe+unsafe", "off", "awesome"]
+    assert rows["N002"][2:6] == ["needs", "--links", "off", "links"]
+    assert rows["N001"][2:5] == ["-", "off", "links"]
+    _, out, _ = run(capsys, "rules", "--format", "json")
+    by_code = {d["code"]: d for d in json.loads(out)}
+    assert by_code["N002"]["fix"] == "needs --links" and by_code["N002"]["groups"] == ["links"]
+    assert by_code["H002"]["fix"] is None
+
+
+def test_rule_lists_a_group(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rule", "awesome")
+    assert code == 0
+    n = sum("awesome" in r.groups for r in ALL_RULES)
+    assert out.startswith(f"Group awesome: {n} rules. --preset awesome")
+    listed = [line.split()[0] for line in out.splitlines()[3:]]
+    assert "A001" in listed and "H001" in listed and "W001" not in listed
+    code, out, _ = run(capsys, "rule", "W")  # a code prefix lists its rules too
+    assert code == 0 and [line.split()[0] for line in out.splitlines()[1:]] == [
+        "W001", "W002", "W003", "W004"
+    ]  # fmt: skip
+    code, _, err = run(capsys, "rule", "nope")
+    assert code == 2 and "unknown rule or group 'nope'" in err
