@@ -252,6 +252,22 @@ _link_flags = [
         type=click.FloatRange(min=0, min_open=True),
         help="Seconds for the whole link check; links not checked by then are skipped.",
     ),
+    click.option(
+        "--retries",
+        type=click.IntRange(min=0),
+        help="Extra attempts on 408/429/5xx, timeouts and resets (default 2).",
+    ),
+    click.option(
+        "--accept",
+        metavar="CODES",
+        help="Status codes counted as alive, like 200..299,403,429 (adds to [links] accept).",
+    ),
+    click.option(
+        "--github-token",
+        metavar="TOKEN",
+        help="Token for the GitHub API (renamed and archived repositories); default: "
+        "$GITHUB_TOKEN. Sent to the API host only, never printed.",
+    ),
 ]
 
 
@@ -330,7 +346,9 @@ def _run_links(
         cache_ttl=flags["cache_ttl"],
         user_agent=flags["user_agent"],
         deadline=flags["deadline"],
-        github_token=os.environ.get("GITHUB_TOKEN"),
+        github_token=flags["github_token"] or os.environ.get("GITHUB_TOKEN"),
+        retries=flags["retries"],
+        accept=flags["accept"],
     )
     cache = None
     if options.use_cache:

@@ -276,6 +276,8 @@ def _judge(fetch: _Fetch, options: LinkOptions) -> _Verdict:
     code = fetch.status or 0
     headers = fetch.headers or httpx.Headers()
     what = _phrase(code, fetch.reason)
+    if code in options.accept:  # the user counts it as alive (--accept)
+        return _Verdict("ok", f"{what} (accepted)" if code >= 400 else what)
     if headers.get("cf-mitigated", "").lower() == "challenge":
         return _Verdict("blocked", f"{what} with a bot challenge (cf-mitigated: challenge)")
     if code < 400:
