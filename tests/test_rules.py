@@ -106,7 +106,7 @@ def test_fixture(rule: Rule, path: Path) -> None:
         if not rule.fixable or (unsafe and not golden.exists() and not UPDATE):
             continue
         result = fix_document(
-            parse(text), lambda d: lint(d, settings, link_status=status), unsafe=unsafe
+            parse(text), lambda d: lint(d, settings, path, link_status=status), unsafe=unsafe
         )
         if UPDATE and (not unsafe or result.text != _read(path.with_name(path.stem + ".fixed.md"))):
             _write(golden, result.text)
@@ -114,7 +114,7 @@ def test_fixture(rule: Rule, path: Path) -> None:
             continue
         assert result.text == _read(golden)
         again = fix_document(
-            parse(result.text), lambda d: lint(d, settings, link_status=status), unsafe=unsafe
+            parse(result.text), lambda d: lint(d, settings, path, link_status=status), unsafe=unsafe
         )
         assert again.text == result.text, "fix is not idempotent"
         left = [f for f in again.remaining if f.fix and (f.fix.safe or unsafe)]
