@@ -108,8 +108,8 @@ def test_anchor_into_a_bigger_tree_and_its_own_fix(tmp_path: Path) -> None:
     )
     readme = tmp_path / "README.md"
     assert messages(readme) == [
-        "Link target docs/guide.md does not exist (did you mean docs/Guide.md? GitHub is "
-        "case-sensitive)"
+        "Link target docs/guide.md#instalation does not exist (did you mean "
+        "docs/Guide.md#instalation? GitHub is case-sensitive)"
     ]
     assert main(["fix", "--unsafe-fixes", "--select", "missing-file", str(readme)]) == 0
     # the path is fixed first; then the anchor, checked in the file found, in a new pass

@@ -192,9 +192,10 @@ def _check_one(
     if not tree.exists(root, parts):
         near = tree.nearest(root, parts) or _from_above(tree, root, folder, written)
         suggestion = _written(near, root, base, written) if near else None
-        hint = f" (did you mean {suggestion}?)" if suggestion else ""
+        tail = url[len(written) :]  # the query and fragment, kept in the suggestion
+        hint = f" (did you mean {suggestion}{tail}?)" if suggestion else ""
         if suggestion and suggestion.lower() == written.lower():
-            hint = f" (did you mean {suggestion}? GitHub is case-sensitive)"
+            hint = f" (did you mean {suggestion}{tail}? GitHub is case-sensitive)"
         fix = None
         raw = ctx.text[ref.start : ref.end]
         raw_path = raw.split("#", 1)[0].split("?", 1)[0]
@@ -203,7 +204,11 @@ def _check_one(
             # lets an unsafe fix change a URL it replaces whole
             new = suggestion + raw[len(raw_path) :]
             fix = Fix(f"Point the link to {suggestion}", (Edit(ref.start, ref.end, new),), False)
-        yield Problem(f"{what} {written} does not exist{hint}", ref.start, ref.end, fix)
+        if "://" in url or url.startswith(("www.", "(")):  # a web link written wrong
+            message = f"{what} {url} is read as a file in the repository, which does not exist"
+        else:
+            message = f"{what} {url} does not exist{hint}"
+        yield Problem(message, ref.start, ref.end, fix)
         return
     if fragment and target.lower().endswith(_MARKDOWN) and os.path.isfile(target):
         yield from _check_anchor(ctx, ref, target, root, written, fragment, anchors)
