@@ -37,3 +37,17 @@ def test_every_rule_is_in_the_readme() -> None:
             assert "unsafe" in fix and "safe" in fix.replace("unsafe", ""), (rule.code, fix)
         else:
             assert fix.startswith(kinds[rule.fix_kind]), (rule.code, fix)
+
+
+def test_config_examples_load() -> None:
+    import tomllib
+
+    from awesomelint.config import parse_table
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```toml\n(.*?)```", text, re.DOTALL)
+    assert len(blocks) >= 2
+    for block in blocks:
+        table = tomllib.loads(block)["tool"]["awesomelint"]
+        config = parse_table(table)
+        assert config.links or config.exclude or config.select  # something was read
