@@ -110,20 +110,23 @@ def fix_hints(findings: Sequence[Finding]) -> list[str]:
 def text(reports: Sequence[FileReport], *, full: bool = False, color: bool = False) -> str:
     """One line per finding (concise); with ``full``, each followed by its source line
     and a caret under the span; ``color`` adds ANSI colours."""
-    from awesomelint.report.excerpt import excerpt, paint  # (only people read these)
-
+    if full or color:  # (only a terminal's readers need them)
+        from awesomelint.report.excerpt import excerpt, paint
+    else:
+        excerpt = paint = None  # type: ignore[assignment]
     lines = []
     for r in reports:
         for f in r.findings:
             loc = locate(r.doc, f)
-            where = paint(f"{r.path}", "path", color) + paint(
-                f":{loc.line}:{loc.column}:", "dim", color
-            )
-            mark = paint(_fix_mark(f).strip(), "mark", color)
-            lines.append(
-                f"{where} {paint(f.code, 'code', color)} {paint(f'[{f.rule}]', 'dim', color)} "
-                f"{f.message}{' ' + mark if mark else ''}"
-            )
+            line = f"{r.path}:{loc.line}:{loc.column}: {f.code} [{f.rule}] {f.message}"
+            mark = _fix_mark(f)
+            if color:
+                at = paint(f":{loc.line}:{loc.column}:", "dim", True)
+                rule = paint(f"[{f.rule}]", "dim", True)
+                code = paint(f.code, "code", True)
+                line = f"{paint(r.path, 'path', True)}{at} {code} {rule} {f.message}"
+                mark = mark and " " + paint(mark.strip(), "mark", True)
+            lines.append(line + mark)
             if full:
                 lines += [*excerpt(r.doc, f, loc, color), ""]
     return "".join(x + "\n" for x in lines)

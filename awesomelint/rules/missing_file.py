@@ -40,6 +40,7 @@ unsafe: it is a guess, and it changes where the link goes.
 
 from __future__ import annotations
 
+import functools
 import os
 import re
 from collections.abc import Iterator
@@ -53,9 +54,14 @@ from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
-_HTML_REF = re.compile(
-    r"<[A-Za-z][^>]*?\s(?:src|href)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>\"']+))", re.I
-)
+
+
+@functools.cache
+def _html_ref() -> re.Pattern[str]:
+    """``src=``/``href=`` values in HTML (compiled on first use: most lists have none)."""
+    return re.compile(
+        r"<[A-Za-z][^>]*?\s(?:src|href)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>\"']+))", re.I
+    )
 _MARKDOWN = (".md", ".markdown")
 _MAX_BYTES = 4 << 20  # a linked Markdown file larger than this is not read for anchors
 _Anchors = tuple[list[str], set[str]]  # a page's heading slugs, and all its anchors
@@ -87,7 +93,7 @@ def _refs(doc: Document) -> Iterator[_Ref]:
             yield _Ref(link.url, link.url_start, link.url_end, link.image, uses[span] > 1)
     for region in doc.regions:
         if region.kind in ("html", "inline_html"):
-            for m in _HTML_REF.finditer(doc.text, region.start, region.end):
+            for m in _html_ref().finditer(doc.text, region.start, region.end):
                 group = next(i for i in (1, 2, 3) if m.group(i) is not None)
                 image = m.group(0)[1:4].lower() == "img"
                 yield _Ref(m.group(group), m.start(group), m.end(group), image)
