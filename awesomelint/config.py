@@ -8,6 +8,11 @@ The nearest file wins: from the linted file's folder upwards, a folder's
     extend-select = ["list-order"]    # adds to it
     ignore = ["missing-title"]
     preset = "awesome"                # same as extend-select = ["awesome"]
+    exclude = ["CHANGELOG.md", "docs/archive/**"]   # files not to check (gitignore-style
+                                      # globs, from this file's folder)
+
+    [per-file-ignores]                # rules to skip in some files (same globs)
+    "translations/**" = ["spell-check"]
 
     [list-indent]                     # per-rule options, by rule name
     indent = 4
@@ -45,6 +50,13 @@ class Config:
     source: Path | None = None
     # the validated [links] table, as LinkOptions field values (links/options.py)
     links: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    exclude: tuple[str, ...] = ()  # gitignore-style globs, from the config's folder
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, selectors)
+
+    @property
+    def base(self) -> Path:
+        """The folder the config's globs start from (its own; the current one without)."""
+        return self.source.parent if self.source is not None else Path.cwd()
 
     def settings(
         self,
@@ -114,8 +126,16 @@ def parse_table(table: Mapping[str, Any], source: Path | None = None) -> Config:
     lists: dict[str, tuple[str, ...]] = {}
     options: dict[str, Mapping[str, Any]] = {}
     links: Mapping[str, Any] = MappingProxyType({})
+    exclude: tuple[str, ...] = ()
+    per_file: list[tuple[str, tuple[str, ...]]] = []
     for key, value in table.items():
-        if key in _LIST_KEYS:
+        if key == "exclude":
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{where}'exclude' must be a list of file globs")
+            exclude = tuple(value)
+        elif key == "per-file-ignores":
+            per_file = _per_file_ignores(value, where)
+        elif key in _LIST_KEYS:
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                 raise ConfigError(f"{where}{key!r} must be a list of rule names or codes")
             lists[key] = tuple(value)
@@ -136,12 +156,29 @@ def parse_table(table: Mapping[str, Any], source: Path | None = None) -> Config:
         options=MappingProxyType(options),
         source=source,
         links=links,
+        exclude=exclude,
+        per_file_ignores=tuple(per_file),
     )
     try:  # report unknown rule names in the file, not later
         config.settings()
+        for _, selectors in per_file:
+            select_rules((), selectors)
     except ConfigError as exc:
         raise ConfigError(f"{where}{exc}") from None
     return config
+
+
+def _per_file_ignores(value: Any, where: str) -> list[tuple[str, tuple[str, ...]]]:
+    if not isinstance(value, dict):
+        raise ConfigError(f"{where}[per-file-ignores] must be a table of glob = [rules]")
+    out = []
+    for glob, rules in value.items():
+        if not isinstance(rules, list) or not all(isinstance(r, str) for r in rules):
+            raise ConfigError(
+                f"{where}per-file-ignores.{glob!r} must be a list of rule names or codes"
+            )
+        out.append((glob, tuple(rules)))
+    return out
 
 
 def _rule_options(rule: Rule, value: Any, where: str) -> Mapping[str, Any]:

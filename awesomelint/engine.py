@@ -78,12 +78,16 @@ def lint(
     missing-title's fix the fetched page titles.
     """
     sup = suppress.read(doc, ALL_RULES)
+    used: set[suppress.Range] = set()
     out: list[Finding] = []
     for rule in settings.rules:
         ctx = Context(doc, settings.options_for(rule), path, link_status, link_titles)
         for p in rule.check(ctx):
-            if sup.ranges and sup.suppressed(rule.code, doc.line_of(p.start)):
-                continue
+            if sup.ranges:
+                hit = sup.suppressed(rule.code, doc.line_of(p.start))
+                if hit is not None:
+                    used.add(hit)
+                    continue
             out.append(
                 Finding(
                     rule.code,
@@ -96,5 +100,40 @@ def lint(
                     p.related,
                 )
             )
+    unused = next((r for r in settings.rules if r.name == _UNUSED), None)
+    if unused is not None and sup.ranges:
+        out += _unused_suppressions(sup, used, settings.rules, unused)
     out.sort(key=lambda f: (f.start, f.code, f.end))
+    return out
+
+
+_UNUSED = "unused-suppression"
+
+
+def _unused_suppressions(
+    sup: suppress.Suppressions, used: set[suppress.Range], ran: Sequence[Rule], rule: Rule
+) -> list[Finding]:
+    """unused-suppression's findings: our comments' names (or blanket comments) whose
+    ranges switched off nothing, among the rules that ran."""
+    codes = {r.code for r in ran if r.name != _UNUSED}
+    judged: dict[tuple[suppress.Comment, suppress.Name | None], bool] = {}
+    for code, ranges in sup.ranges.items():
+        if code is not None and code not in codes:
+            continue  # not run: nothing to say about it
+        for r in ranges:
+            if r.comment.theirs or (code is None and not codes):
+                continue
+            key = (r.comment, r.name)
+            judged[key] = judged.get(key, False) or r in used
+    out = []
+    for (comment, name), was_used in judged.items():
+        if was_used:
+            continue
+        if name is None:
+            message = "Suppression comment suppresses nothing here; remove it"
+            start, end = comment.start, comment.end
+        else:
+            message = f"Suppression of {name.text} suppresses nothing here; remove it"
+            start, end = name.start, name.end
+        out.append(Finding(rule.code, rule.name, message, start, end, rule.severity))
     return out

@@ -17,3 +17,7 @@ class InputError(AwesomelintError):
 
 class FixError(AwesomelintError):
     """A fix would lose text or links, or fixing did not converge; nothing was written."""
+
+
+class NetworkError(AwesomelintError):
+    """The link check could not reach any host: the network or DNS is down."""

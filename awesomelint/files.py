@@ -1,45 +1,13 @@
-"""Finding, reading and atomically writing Markdown files, byte for byte."""
+"""Reading and atomically writing Markdown files, byte for byte."""
 
 from __future__ import annotations
 
 import contextlib
 import os
 import stat
-from collections.abc import Iterable
 from pathlib import Path
 
 from awesomelint.errors import InputError
-
-MARKDOWN_SUFFIXES = (".md", ".markdown")
-_SKIP_DIRS = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", ".tox"})
-
-
-def collect(paths: Iterable[str]) -> list[str]:
-    """Expand the command line's paths: files as given, folders walked for ``*.md``."""
-    out: list[str] = []
-    for raw in paths:
-        if raw == "-":
-            out.append(raw)
-            continue
-        path = Path(raw)
-        if path.is_dir():
-            found = sorted(_walk(path))
-            if not found:
-                raise InputError(f"{raw}: folder holds no Markdown (*.md) file")
-            out.extend(str(p) for p in found)
-        elif path.exists():
-            out.append(raw)
-        else:
-            raise InputError(f"{raw}: no such file or folder")
-    return list(dict.fromkeys(out))
-
-
-def _walk(root: Path) -> Iterable[Path]:
-    for folder, dirs, files in os.walk(root):
-        dirs[:] = sorted(d for d in dirs if d not in _SKIP_DIRS and not d.startswith("."))
-        for name in files:
-            if name.lower().endswith(MARKDOWN_SUFFIXES):
-                yield Path(folder) / name
 
 
 def decode(data: bytes, name: str) -> str:

@@ -52,36 +52,94 @@ ALL = None  # key of ranges that apply to every rule
 
 
 @dataclass(frozen=True, slots=True)
+class Name:
+    """A rule named in a suppression comment, as written, with its offsets."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True, slots=True)
+class Comment:
+    """One suppression comment outside code."""
+
+    verb: str  # disable, enable, disable-line, disable-next-line; ignore (theirs)
+    theirs: bool  # awesome-lint's <!--lint ...--> rather than ours
+    start: int
+    end: int
+    line: int
+    names: tuple[Name, ...]  # empty: every rule
+
+
+@dataclass(frozen=True, slots=True)
+class Range:
+    """Lines ``first``..``last`` where one comment switches a rule (or all) off."""
+
+    first: int
+    last: int
+    comment: Comment
+    name: Name | None  # the name in the comment that made this range; None: all rules
+
+
+@dataclass(frozen=True, slots=True)
 class Suppressions:
     """Line ranges, per rule code, where findings (and their fixes) are switched off."""
 
-    ranges: Mapping[str | None, tuple[tuple[int, int], ...]]
+    ranges: Mapping[str | None, tuple[Range, ...]]
 
-    def suppressed(self, code: str, line: int) -> bool:
+    def suppressed(self, code: str, line: int) -> Range | None:
+        """The range that switches ``code`` off on ``line``, if any."""
         for key in (ALL, code):
-            for a, b in self.ranges.get(key, ()):
-                if a <= line <= b:
-                    return True
-        return False
+            for r in self.ranges.get(key, ()):
+                if r.first <= line <= r.last:
+                    return r
+        return None
 
 
-def _codes(args: list[str], rules: Sequence[Rule], theirs: bool) -> list[str | None]:
-    if not args:
-        return [ALL]
+def comments(doc: Document) -> list[Comment]:
+    """The suppression comments of ``doc`` (outside code), in source order."""
+    if "awesomelint-" not in doc.text and "lint" not in doc.text:
+        return []
+    return doc.memo("suppress.comments", _comments)
+
+
+def _comments(doc: Document) -> list[Comment]:
+    found = [(m, False) for m in _OURS.finditer(doc.text)]
+    found += [(m, True) for m in _THEIRS.finditer(doc.text)]
+    found.sort(key=lambda mt: mt[0].start())
+    out = []
+    for m, theirs in found:
+        if doc.in_region(m.start(), _CODE):
+            continue
+        names = tuple(
+            Name(a.group(0), m.start(2) + a.start(), m.start(2) + a.end())
+            for a in _ARG.finditer(m.group(2))
+        )
+        out.append(Comment(m.group(1), theirs, m.start(), m.end(), doc.line_of(m.start()), names))
+    return out
+
+
+_ARG = re.compile(r"[^\s,]+")
+
+
+def _codes(comment: Comment, rules: Sequence[Rule]) -> list[tuple[str | None, Name | None]]:
+    if not comment.names:
+        return [(ALL, None)]
     by_name = {r.name: r.code for r in rules}
-    out: list[str | None] = []
-    for a in args:
-        if theirs:
-            name = AWESOME_LINT_IDS.get(a.lower().removeprefix("remark-lint-"))
-            if name in by_name:
-                out.append(by_name[name])
+    out: list[tuple[str | None, Name | None]] = []
+    for name in comment.names:
+        if comment.theirs:
+            ours = AWESOME_LINT_IDS.get(name.text.lower().removeprefix("remark-lint-"))
+            if ours in by_name:
+                out.append((by_name[ours], name))
             continue
         try:
             from awesomelint.engine import resolve
 
-            out.extend(r.code for r in resolve(a, rules))
+            out.extend((r.code, name) for r in resolve(name.text, rules))
         except ConfigError:
-            continue  # a typo in a comment must not break the run
+            continue  # a typo in a comment must not break the run (unknown-suppression)
     return out
 
 
@@ -97,30 +155,24 @@ def _block_end(doc: Document, line: int) -> int:
 
 def read(doc: Document, rules: Sequence[Rule]) -> Suppressions:
     """Read the suppression comments of ``doc`` (outside code) into line ranges."""
-    if "awesomelint-" not in doc.text and "lint" not in doc.text:
-        return Suppressions({})
-    open_at: dict[str | None, int] = {}
-    ranges: dict[str | None, list[tuple[int, int]]] = {}
-    found = [(m, False) for m in _OURS.finditer(doc.text)]
-    found += [(m, True) for m in _THEIRS.finditer(doc.text)]
-    found.sort(key=lambda mt: mt[0].start())
-    for m, theirs in found:
-        if doc.in_region(m.start(), _CODE):
-            continue
-        verb = m.group(1)
-        line = doc.line_of(m.start())
-        for code in _codes(m.group(2).replace(",", " ").split(), rules, theirs):
-            if verb == "disable":
-                open_at.setdefault(code, line)
-            elif verb == "enable":
+    open_at: dict[str | None, tuple[int, Comment, Name | None]] = {}
+    ranges: dict[str | None, list[Range]] = {}
+    for c in comments(doc):
+        line = c.line
+        for code, name in _codes(c, rules):
+            if c.verb == "disable":
+                open_at.setdefault(code, (line, c, name))
+            elif c.verb == "enable":
                 if code in open_at:
-                    ranges.setdefault(code, []).append((open_at.pop(code), line))
-            elif verb == "disable-next-line":
-                ranges.setdefault(code, []).append((line + 1, line + 1))
-            elif verb == "ignore":  # remark: the next node, i.e. the next block
-                ranges.setdefault(code, []).append((line, _block_end(doc, line + 1)))
+                    first, opener, opened = open_at.pop(code)
+                    ranges.setdefault(code, []).append(Range(first, line, opener, opened))
+            elif c.verb == "disable-next-line":
+                ranges.setdefault(code, []).append(Range(line + 1, line + 1, c, name))
+            elif c.verb == "ignore":  # remark: the next node, i.e. the next block
+                last = _block_end(doc, line + 1)
+                ranges.setdefault(code, []).append(Range(line, last, c, name))
             else:  # disable-line
-                ranges.setdefault(code, []).append((line, line))
-    for code, start in open_at.items():
-        ranges.setdefault(code, []).append((start, doc.line_count))
+                ranges.setdefault(code, []).append(Range(line, line, c, name))
+    for code, (first, opener, opened) in open_at.items():
+        ranges.setdefault(code, []).append(Range(first, doc.line_count, opener, opened))
     return Suppressions({k: tuple(v) for k, v in ranges.items()})

@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from awesomelint.cli import main
+from awesomelint.rules import ALL_RULES
 
 BAD = "# Title\n\n###Python\n- [a](https://a.example) - A.\n"
 GOOD = "# Title\n\n### Python\n- [a](https://a.example) - A.\n"
@@ -300,3 +301,170 @@ def test_sarif_output_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -
     region = result["locations"][0]["physicalLocation"]["region"]
     assert (region["startLine"], region["startColumn"], region["endColumn"]) == (3, 1, 4)
     assert result["locations"][0]["physicalLocation"]["artifactLocation"]["uri"] == str(bad)
+
+
+def test_annotation_of_blank_lines_at_the_end_stays_inside_the_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # 5 lines; W003's span runs to the end of the text, after the last line break
+    doc = write(tmp_path / "end.md", "# T\n\n- a\n\n\n")
+    code, out, _ = run(capsys, "check", "--select", "W003", "--format", "github", str(doc))
+    assert code == 1
+    assert out.startswith(f"::warning file={doc},line=4,endLine=5,title=W003 final-newline::")
+    _, out, _ = run(capsys, "check", "--select", "W003", "--format", "json", str(doc))
+    (d,) = json.loads(out)
+    assert (d["line"], d["column"], d["end_line"], d["end_column"]) == (4, 1, 5, 1)
+    # a missing line break is reported where it is missing: the end of the last line
+    doc = write(tmp_path / "nonl.md", "# T\n\n- a")
+    _, out, _ = run(capsys, "check", "--select", "W003", "--format", "github", str(doc))
+    assert "line=3,col=4,endColumn=4,endLine=3," in out
+
+
+def test_summary_counts_are_singular_when_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = write(tmp_path / "end.md", "# T\n\n- a\n\n\n")
+    summary = tmp_path / "summary.md"
+    run(capsys, "check", "--select", "W003", "--summary-file", str(summary), str(doc))
+    text = summary.read_text(encoding="utf-8")
+    assert "(0 errors, 1 warning)" in text and "1 warnings" not in text
+
+
+def test_one_bad_file_does_not_hide_the_others(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = write(tmp_path / "bad.md", BAD)
+    missing = tmp_path / "missing.md"
+    code, out, err = run(capsys, "check", "--select", "H001", str(bad), str(missing))
+    assert code == 2  # an unreadable file still fails the run, at the end
+    assert f"{bad}:3:1: H001" in out
+    assert "Found 1 problem in 1 file." in out
+    assert "1 file could not be read" in out
+    assert err == f"awesomelint: error: {missing}: no such file or folder\n"
+
+    # a folder with one Latin-1 file: every other file is checked
+    folder = tmp_path / "docs"
+    folder.mkdir()
+    write(folder / "a.md", BAD)
+    (folder / "b.md").write_bytes(b"# Caf\xe9\n")
+    write(folder / "c.md", BAD)
+    code, out, err = run(capsys, "check", "--select", "H001", str(folder))
+    assert code == 2
+    assert "a.md:3:1: H001" in out and "c.md:3:1: H001" in out
+    assert err.count("\n") == 1 and "b.md: not UTF-8 (byte 0xE9" in err
+
+
+def test_unreadable_files_are_io_error_entries(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    bad = write(tmp_path / "bad.md", BAD)
+    missing = str(tmp_path / "missing.md")
+    code, out, _ = run(capsys, "check", "--select", "H001", "--format", "json", missing, str(bad))
+    assert code == 2
+    first, second = json.loads(out)
+    assert first == {
+        "path": missing,
+        "line": 1,
+        "column": 1,
+        "end_line": 1,
+        "end_column": 1,
+        "code": "E902",
+        "rule": "io-error",
+        "message": "no such file or folder",
+        "severity": "error",
+        "fix": None,
+    }
+    assert second["code"] == "H001"
+    _, out, _ = run(capsys, "check", "--select", "H001", "--format", "sarif", missing, str(bad))
+    run_ = json.loads(out)["runs"][0]
+    assert [r["ruleId"] for r in run_["results"]] == ["E902", "H001"]
+    assert run_["invocations"][0]["executionSuccessful"] is False
+    _, out, _ = run(capsys, "check", "--select", "H001", "--format", "github", missing)
+    assert out == f"::error file={missing},line=1,title=E902 io-error::no such file or folder\n"
+
+
+def test_fix_fixes_the_good_files_and_leaves_the_bad_ones(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    first, last = write(tmp_path / "a.md", BAD), write(tmp_path / "c.md", BAD)
+    latin = tmp_path / "b.md"
+    latin.write_bytes(b"# Caf\xe9\n\n###Python\n")
+    missing = str(tmp_path / "nope.md")
+    code, out, err = run(capsys, "fix", str(first), str(latin), missing, str(last))
+    assert code == 2
+    assert out.count(": fixed 1 (heading-missing-space x1)") == 2
+    assert first.read_text(encoding="utf-8") == GOOD == last.read_text(encoding="utf-8")
+    assert latin.read_bytes() == b"# Caf\xe9\n\n###Python\n"
+    assert err.count("awesomelint: error:") == 2
+    assert "b.md: not UTF-8" in err and "nope.md: no such file or folder" in err
+
+
+def test_summary_file_names_the_unreadable_files(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    good = write(tmp_path / "good.md", GOOD)
+    summary = tmp_path / "summary.md"
+    missing = str(tmp_path / "gone.md")
+    argv = ["--select", "W", "--summary-file", str(summary), str(good), missing]
+    code, _, _ = run(capsys, "check", *argv)
+    assert code == 2
+    text = summary.read_text(encoding="utf-8")
+    assert f"**1 file could not be read:** {missing} (no such file or folder)" in text
+    assert "No problems found in 1 file." in text
+
+
+def test_preset_awesome_keeps_the_default_rules(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = write(tmp_path / "list.md", "# Tools\n\n- [a](https://a.example) - A thing \n")
+    _, out, _ = run(capsys, "check", "--preset", "awesome", "--format", "json", str(doc))
+    rules = {d["rule"] for d in json.loads(out)}
+    assert {"trailing-whitespace", "awesome-badge"} <= rules
+    # --select keeps ruff's meaning: only what it names
+    _, out, _ = run(capsys, "check", "--select", "awesome", "--format", "json", str(doc))
+    rules = {d["rule"] for d in json.loads(out)}
+    assert "awesome-badge" in rules and "trailing-whitespace" not in rules
+    # the command-line twin of the config key gives the same findings
+    write(tmp_path / ".awesomelint.toml", 'preset = "awesome"\n')
+    _, from_config, _ = run(capsys, "check", "--format", "json", str(doc))
+    assert {d["rule"] for d in json.loads(from_config)} == rules | {"trailing-whitespace"}
+    code, _, err = run(capsys, "check", "--preset", "nope", str(doc))
+    assert code == 2 and "nope" in err
+
+
+def test_readme_tips_use_the_preset() -> None:
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    # the pre-commit tip and the Action example mean "the conventions as well"
+    assert "args: [--preset, awesome]" in readme
+    assert "args: --preset awesome" in readme
+    assert "args: [--select, awesome]" not in readme and "args: --select awesome" not in readme
+
+
+def test_rules_show_the_fix_kind_and_groups(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "rules")
+    rows = {line.split()[0]: line.split() for line in out.splitlines()[1:]}
+    assert out.splitlines()[0].split() == ["code", "name", "fix", "default", "groups", "summary"]
+    assert rows["W001"][2:5] == ["safe", "on", "-"]
+    assert rows["K001"][2:5] == ["unsafe", "on", "awesome"]
+    assert rows["A001"][2:5] == ["safe+unsafe", "off", "awesome"]
+    assert rows["N002"][2:6] == ["needs", "--links", "off", "links"]
+    assert rows["N001"][2:5] == ["-", "off", "links"]
+    _, out, _ = run(capsys, "rules", "--format", "json")
+    by_code = {d["code"]: d for d in json.loads(out)}
+    assert by_code["N002"]["fix"] == "needs --links" and by_code["N002"]["groups"] == ["links"]
+    assert by_code["H002"]["fix"] is None
+
+
+def test_rule_lists_a_group(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "rule", "awesome")
+    assert code == 0
+    n = sum("awesome" in r.groups for r in ALL_RULES)
+    assert out.startswith(f"Group awesome: {n} rules. --preset awesome")
+    listed = [line.split()[0] for line in out.splitlines()[3:]]
+    assert "A001" in listed and "H001" in listed and "W001" not in listed
+    code, out, _ = run(capsys, "rule", "W")  # a code prefix lists its rules too
+    assert code == 0 and [line.split()[0] for line in out.splitlines()[1:]] == [
+        "W001", "W002", "W003", "W004"
+    ]  # fmt: skip
+    code, _, err = run(capsys, "rule", "nope")
+    assert code == 2 and "unknown rule or group 'nope'" in err

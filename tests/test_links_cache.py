@@ -149,3 +149,46 @@ def test_cli_cache_hit_and_no_cache(
     assert main(["check", "--links", "--cache-ttl", "0", str(doc)]) == 0
     assert app.count() == 3
     assert os.listdir(tmp_path / "cache" / "awesomelint") == ["links.json"]
+
+
+def test_exclude_private_skips_cached_private_links_too(
+    app: Server,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delenv("GITHUB_TOKEN", raising=False)
+    doc = tmp_path / "README.md"
+    doc.write_text(f"# T\n\n- [A]({app.url('/a')}) - A.\n", encoding="utf-8")
+    assert main(["check", "--links", str(doc)]) == 0  # checked, and cached as good
+    capsys.readouterr()
+    assert main(["check", "--links", "--exclude-private", str(doc)]) == 0
+    err = capsys.readouterr().err
+    assert "0 checked" in err and "1 skipped" in err and "from cache" in err
+    assert "0 from cache" in err
+    assert app.count() == 1
+
+
+def test_exclude_private_resolves_cached_names_before_serving_them(
+    app: Server, tmp_path: Path
+) -> None:
+    path = tmp_path / "links.json"
+    named = app.url("/a", "intranet.test")
+    public = "https://public.test/"
+    cache = LinkCache(path, 3600)
+    for url in (named, public):
+        key = link_key(url)
+        assert key is not None
+        cache.put(key, LinkStatus(url, "ok", "200 OK", 200))
+    assert cache.save()
+
+    async def resolver(host: str, port: int) -> Sequence[str]:
+        return {"intranet.test": ["10.1.2.3"], "public.test": ["93.184.215.14"]}[host]
+
+    options = FAST.updated(exclude_private=True)
+    report = check_links([named, public], options, resolver=resolver, cache=LinkCache(path, 3600))
+    assert report.statuses[str(link_key(named))].outcome == "skipped"
+    assert "10.1.2.3" in report.statuses[str(link_key(named))].detail
+    assert report.statuses[str(link_key(public))].from_cache  # a public host: served
+    assert app.count() == 0

@@ -369,14 +369,30 @@ def test_network_down_is_not_reported_as_dead() -> None:
     report = run(urls)  # the resolver knows none of them
     assert {s.outcome for s in report.statuses.values()} == {"skipped"}
     assert report.stats.skipped == 3
-    assert any("network" in n for n in report.notices)
+    assert report.network_down is not None and "network or DNS down" in report.network_down
+
+
+def test_no_connection_anywhere_is_a_network_down() -> None:
+    import httpx
+
+    def refuse(request: httpx.Request) -> httpx.Response:
+        raise httpx.ConnectError("[Errno 101] Network is unreachable", request=request)
+
+    async def go() -> LinkReport:
+        async with httpx.AsyncClient(transport=httpx.MockTransport(refuse)) as client:
+            urls = ["https://one.dev/", "https://two.dev/", "https://three.dev/"]
+            return await LinkChecker(client, FAST).check(urls)
+
+    report = asyncio.run(go())
+    assert report.network_down is not None and "3 links were not checked" in report.network_down
+    assert {s.outcome for s in report.statuses.values()} == {"skipped"}
 
 
 def test_one_unknown_host_among_working_ones_is_dead(app: Server) -> None:
     urls = [app.url("/ok"), "https://one.dev/", "https://two.dev/", "https://three.dev/"]
     report = run(urls)
     assert status(report, "https://one.dev/").outcome == "dead"
-    assert not report.notices
+    assert not report.notices and report.network_down is None
 
 
 def test_exclude_private_skips_loopback(app: Server) -> None:

@@ -16,16 +16,23 @@ from awesomelint import check
 from awesomelint.cli import main
 from awesomelint.config import parse_table
 from awesomelint.errors import ConfigError
-from awesomelint.links.options import LinkOptions, build, parse_duration
+from awesomelint.links.options import LinkOptions, build, parse_accept, parse_duration
+
+FLAKY: dict[str, int] = {}
 
 
 def handler(req: Request) -> Reply:
+    if req.path.startswith("/flaky"):  # fails (503) twice (HEAD, then GET), then works
+        FLAKY[req.path] = FLAKY.get(req.path, 0) + 1
+        return Reply(503) if FLAKY[req.path] <= 2 else Reply()
     if req.path == "/ok":
         return Reply()
     if req.path == "/old":
         return Reply(301, (("Location", "/new"),))
     if req.path == "/new":
         return Reply()
+    if req.path == "/forbidden":
+        return Reply(403)
     if req.path == "/titled":
         return Reply(body=b"<html><head><title>The Real Name</title></head></html>")
     return Reply(404)
@@ -67,6 +74,49 @@ def test_check_links_reports_and_summarises(
     assert len(summary) == 1
     assert "3 checked" in summary[0] and "1 dead" in summary[0] and "1 redirected" in summary[0]
     assert "\r" not in err  # stderr is not a terminal: no progress bar
+
+
+def test_redirect_hint_names_the_command_that_fixes_it(
+    app: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = write(tmp_path / "README.md", f"# T\n\n- [C]({app.url('/old')}) - C.\n")
+    assert main(["check", "--links", str(doc)]) == 1
+    out = capsys.readouterr().out
+    assert out.splitlines()[0].endswith("[*links]")
+    assert "[*links] 1 fixable with `awesomelint fix --links`." in out
+    assert "--unsafe-fixes" not in out and "[*unsafe]" not in out
+    # and that command does fix it
+    assert main(["fix", "--links", str(doc)]) == 0
+    assert app.url("/new") in doc.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("command", ["check", "fix"])
+def test_a_dead_network_fails_the_run(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    # .invalid names never resolve (RFC 6761: no query is sent): what a runner without
+    # DNS sees for every host
+    text = "".join(f"- [{h}](https://{h}.invalid/x) - {h}. \n" for h in ("a", "b", "c"))
+    doc = write(tmp_path / "README.md", f"# T\n\n{text}")
+    code = main([command, "--links", str(doc)])
+    out, err = capsys.readouterr()
+    assert code == 2
+    assert out == ""  # no findings invented, not even the offline ones
+    assert err.splitlines() == [
+        "awesomelint: error: no host answered (3 hosts failed before any HTTP answer): is "
+        "the network or DNS down? 3 links were not checked"
+    ]
+    assert not (tmp_path / "cache" / "awesomelint" / "links.json").exists()  # nothing cached
+    assert doc.read_text(encoding="utf-8") == f"# T\n\n{text}"  # nothing written
+
+
+def test_one_warning_is_singular(
+    app: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = write(tmp_path / "README.md", f"# T\n\n- [A]({app.url('/forbidden')}) - A.\n")
+    assert main(["check", "--links", str(doc)]) == 1
+    (line,) = [x for x in capsys.readouterr().err.splitlines() if x.startswith("Links:")]
+    assert "0 redirected, 1 warning, 0 from cache" in line
 
 
 def test_quiet_prints_no_summary(
@@ -183,7 +233,7 @@ def test_links_config_and_flags_combine() -> None:
 def test_bad_flags_exit_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     doc = write(tmp_path / "README.md", "# T\n")
     assert main(["check", "--links", "--timeout", "0", str(doc)]) == 2
-    assert main(["check", "--links", "--exclude", "(", str(doc)]) == 2
+    assert main(["check", "--links", "--exclude-link", "(", str(doc)]) == 2
     assert "invalid exclude pattern" in capsys.readouterr().err
     assert main(["check", "--links", "--cache-ttl", "forever", str(doc)]) == 2
 
@@ -252,3 +302,78 @@ def test_summary_file_without_links_has_no_link_table(tmp_path: Path) -> None:
     assert main(["check", "--summary-file", str(summary), str(doc)]) == 0
     text = summary.read_text(encoding="utf-8")
     assert "No problems found" in text and "Link health" not in text
+
+
+def test_accept_counts_status_codes_as_alive(
+    app: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = write(tmp_path / "README.md", f"# T\n\n- [A]({app.url('/forbidden')}) - A.\n")
+    assert main(["check", "--links", "--no-cache", str(doc)]) == 1  # blocked-link
+    capsys.readouterr()
+    assert main(["check", "--links", "--no-cache", "--accept", "200..299,403", str(doc)]) == 0
+    assert "1 ok" in capsys.readouterr().err
+    write(tmp_path / ".awesomelint.toml", '[links]\naccept = ["200..=299", 403]\n')
+    assert main(["check", "--links", "--no-cache", str(doc)]) == 0
+    doc = write(tmp_path / "README.md", f"# T\n\n- [B]({app.url('/gone')}) - B.\n")
+    assert main(["check", "--links", "--no-cache", str(doc)]) == 1  # 404 is still dead
+    capsys.readouterr()
+    assert main(["check", "--links", "--accept", "2xx", str(doc)]) == 2
+    assert "'2xx' is not a status code" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize(
+    ("value", "inside", "outside"),
+    [
+        ("200..299,403,429", {200, 250, 299, 403, 429}, {300, 404}),
+        ("200..=204", {200, 204}, {205}),
+        ([403, "500..502"], {403, 500, 502}, {503}),
+    ],
+)
+def test_parse_accept(value: object, inside: set[int], outside: set[int]) -> None:
+    codes = parse_accept(value)
+    assert inside <= codes and not outside & codes
+
+
+@pytest.mark.parametrize("value", ["abc", "99", "600", "300..200", "", True, [1.5]])
+def test_parse_accept_rejects(value: object) -> None:
+    with pytest.raises(ConfigError):
+        parse_accept(value)
+
+
+def test_retries_flag(app: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    doc = write(tmp_path / "README.md", f"# T\n\n- [A]({app.url('/flaky-a')}) - A.\n")
+    # no retry: the one 503 decides (unreachable-link)
+    assert main(["check", "--links", "--no-cache", "--retries", "0", str(doc)]) == 1
+    assert "N003 [unreachable-link]" in capsys.readouterr().out
+    doc = write(tmp_path / "README.md", f"# T\n\n- [A]({app.url('/flaky-b')}) - A.\n")
+    assert main(["check", "--links", "--no-cache", "--retries", "1", str(doc)]) == 0
+    assert app.count("/flaky-b") == 3
+
+
+def test_github_token_flag_is_used_and_never_printed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import json
+
+    def fake_api(req: Request) -> Reply:
+        if req.path != "/repos/someone/old" or req.headers.get("authorization") != (
+            "Bearer s3cret-t0ken"
+        ):
+            return Reply(401, body=b'{"message": "Bad credentials"}')
+        body = {"full_name": "someone/old", "archived": True,
+                "html_url": "https://github.com/someone/old"}  # fmt: skip
+        return Reply(headers=(("Content-Type", "application/json"),),
+                     body=json.dumps(body).encode())  # fmt: skip
+
+    with servers() as s:
+        api = s.add(fake_api)
+        monkeypatch.setenv("AWESOMELINT_GITHUB_API", api.url(""))
+        doc = write(tmp_path / "README.md", "# T\n\n- [O](https://github.com/someone/old) - O.\n")
+        argv = ["check", "--links", "--github-token", "s3cret-t0ken", str(doc)]
+        assert main(argv) == 1
+        out, err = capsys.readouterr()
+        assert "N005 [archived-repo]" in out  # only the API (with the token) can tell
+        assert api.count("/repos/someone/old") == 1
+        assert "s3cret" not in out + err
+    assert main(["check", "--help"]) == 0
+    assert "$GITHUB_TOKEN" in capsys.readouterr().out

@@ -96,13 +96,23 @@ def test_fix_diff_is_the_same(
 
 
 def test_an_error_in_one_file_is_reported_in_order(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str], always_parallel: None
+    tmp_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    always_parallel: None,
 ) -> None:
     names = write_lists(tmp_path)
     Path(names[1]).write_bytes(b"\xff\xfe not utf-8")
     code, out, err = run(["check", *names], capsys)
-    assert code == 2 and out == ""
-    assert "list1.md" in err
+    assert code == 2
+    assert err.count("\n") == 1 and "list1.md: not UTF-8" in err
+    # the other files are still checked, and their findings kept in order
+    assert "list1.md" not in out
+    assert out.index("list0.md:") < out.index("list2.md:") < out.index("list3.md:")
+    monkeypatch.setenv("AWESOMELINT_JOBS", "1")
+    assert run(["check", *names], capsys) == (code, out, err)
+    code, out, err = run(["fix", "--diff", *names], capsys)
+    assert code == 2 and "list1.md: not UTF-8" in err and f"+++ {names[3]}" in out
 
 
 def test_no_workers_for_stdin_one_file_or_little_text(tmp_path: Path) -> None:

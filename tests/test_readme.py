@@ -29,3 +29,25 @@ def test_every_rule_is_in_the_readme() -> None:
         assert name == rule.name, rule.code
         # "-" exactly when the rule offers no fix
         assert (fix == "-") == (not rule.fixable), (rule.code, fix)
+        if not rule.fixable:
+            continue
+        # and the kind of fix the rule declares (which `awesomelint rules` shows)
+        kinds = {"safe": "safe", "unsafe": "unsafe", "links": "`fix --links`"}
+        if rule.fix_kind == "mixed":
+            assert "unsafe" in fix and "safe" in fix.replace("unsafe", ""), (rule.code, fix)
+        else:
+            assert fix.startswith(kinds[rule.fix_kind]), (rule.code, fix)
+
+
+def test_config_examples_load() -> None:
+    import tomllib
+
+    from awesomelint.config import parse_table
+
+    text = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```toml\n(.*?)```", text, re.DOTALL)
+    assert len(blocks) >= 2
+    for block in blocks:
+        table = tomllib.loads(block)["tool"]["awesomelint"]
+        config = parse_table(table)
+        assert config.links or config.exclude or config.select  # something was read

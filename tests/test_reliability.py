@@ -104,14 +104,17 @@ def test_unreadable_file_is_one_line_exit_2(
     assert f.read_bytes() == BAD.encode()
 
 
-def test_one_bad_file_stops_fix_before_anything_is_written(
+def test_one_bad_file_does_not_stop_fix_of_the_others(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     good = write(tmp_path / "a.md", BAD)
-    (tmp_path / "b.md").write_bytes(b"# T\n\nsome\x00thing\n")
-    code, _, err = run(capsys, "fix", str(good), str(tmp_path / "b.md"))
-    assert code == 2 and one_line(err) and "binary file (NUL byte at offset 9)" in err
-    assert good.read_bytes() == BAD.encode()  # read first, written only when all read
+    binary = b"# T\n\nsome\x00thing\n"
+    (tmp_path / "b.md").write_bytes(binary)
+    code, out, err = run(capsys, "fix", str(good), str(tmp_path / "b.md"))
+    assert code == 2 and one_line(err) and "b.md: binary file (NUL byte at offset 9)" in err
+    assert good.read_bytes() == GOOD.encode()  # the good file is fixed, as ruff does
+    assert (tmp_path / "b.md").read_bytes() == binary  # the bad one is left untouched
+    assert "a.md: fixed 1" in out
 
 
 def test_nul_bytes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

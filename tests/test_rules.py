@@ -5,7 +5,9 @@ Layout: ``tests/fixtures/<rule-name>/<case>.md`` is linted with only that rule e
 ``<case>.fixed.md`` is the output of the safe fixes and ``<case>.unsafe.md`` (optional)
 the output with unsafe fixes too. ``<case>.links.json`` (optional) holds what the link
 checker would have found, ``{"url as written": {"outcome": "dead", "detail": ...}}``,
-for the network rules. Set AWESOMELINT_UPDATE_FIXTURES=1 to rewrite the expected files
+for the network rules. ``<case>.also`` (optional) names rules to run beside the fixture's
+own, one per line (unused-suppression judges what the other rules found); their
+findings are expected too. Set AWESOMELINT_UPDATE_FIXTURES=1 to rewrite the expected files
 from the current behaviour (then review the diff!).
 """
 
@@ -54,8 +56,12 @@ def _write(path: Path, text: str) -> None:
         fh.write(text)
 
 
-def _settings(rule: Rule) -> Settings:
-    return Settings((rule,))
+def _settings(rule: Rule, path: Path | None = None) -> Settings:
+    also = path.with_suffix(".also") if path is not None else None
+    if also is None or not also.exists():
+        return Settings((rule,))
+    names = {rule.name, *_read(also).split()}
+    return Settings(tuple(r for r in ALL_RULES if r.name in names))
 
 
 def _link_status(path: Path) -> dict[str, LinkStatus] | None:
@@ -82,7 +88,7 @@ def _format(doc_text: str, findings: list[Finding]) -> str:
 @pytest.mark.parametrize(("rule", "path"), CASES, ids=[f"{r.name}/{p.stem}" for r, p in CASES])
 def test_fixture(rule: Rule, path: Path) -> None:
     text = _read(path)
-    settings = _settings(rule)
+    settings = _settings(rule, path)
     status = _link_status(path)
     # the fixture's own path: rules that read files beside the list look in its folder
     findings = lint(parse(text), settings, path, link_status=status)
@@ -93,14 +99,14 @@ def test_fixture(rule: Rule, path: Path) -> None:
     assert got == _read(expected_path)
     for f in findings:  # every span lies inside the text and is ordered
         assert 0 <= f.start <= f.end <= len(text)
-        assert f.fix is None or rule.fixable
+        assert f.fix is None or BY_NAME[f.rule].fixable
 
     for unsafe, suffix in ((False, ".fixed.md"), (True, ".unsafe.md")):
         golden = path.with_name(path.stem + suffix)
         if not rule.fixable or (unsafe and not golden.exists() and not UPDATE):
             continue
         result = fix_document(
-            parse(text), lambda d: lint(d, settings, link_status=status), unsafe=unsafe
+            parse(text), lambda d: lint(d, settings, path, link_status=status), unsafe=unsafe
         )
         if UPDATE and (not unsafe or result.text != _read(path.with_name(path.stem + ".fixed.md"))):
             _write(golden, result.text)
@@ -108,7 +114,7 @@ def test_fixture(rule: Rule, path: Path) -> None:
             continue
         assert result.text == _read(golden)
         again = fix_document(
-            parse(result.text), lambda d: lint(d, settings, link_status=status), unsafe=unsafe
+            parse(result.text), lambda d: lint(d, settings, path, link_status=status), unsafe=unsafe
         )
         assert again.text == result.text, "fix is not idempotent"
         left = [f for f in again.remaining if f.fix and (f.fix.safe or unsafe)]

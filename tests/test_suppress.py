@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
+import pytest
+
 import awesomelint
+from awesomelint.cli import main
 from awesomelint.document import parse
 from awesomelint.rules import ALL_RULES
 from awesomelint.suppress import AWESOME_LINT_IDS
@@ -50,3 +55,30 @@ def test_every_mapped_id_names_a_rule() -> None:
     names = {r.name for r in ALL_RULES}
     unknown = {v for v in AWESOME_LINT_IDS.values() if v not in names}
     assert not unknown
+
+
+def test_cli_reports_unknown_and_unused_suppressions(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    doc = tmp_path / "list.md"
+    doc.write_text(
+        "# T\n\n<!-- awesomelint-disable-next-line duplicate-links -->\n- a\n"
+        "<!-- awesomelint-disable-next-line W001 -->\n- b\n",
+        encoding="utf-8",
+    )
+    assert main(["check", str(doc)]) == 1
+    out = capsys.readouterr().out
+    assert f"{doc}:3:36: S001 [unknown-suppression] Unknown rule 'duplicate-links'" in out
+    assert "(did you mean duplicate-link?)" in out and "S002" not in out
+    assert main(["check", "--report-unused-suppressions", str(doc)]) == 1
+    out = capsys.readouterr().out
+    assert f"{doc}:5:36: S002 [unused-suppression] Suppression of W001 suppresses nothing" in out
+    assert main(["check", "--ignore", "S001", str(doc)]) == 0
+
+
+def test_a_suppression_used_by_one_code_of_a_prefix_is_used() -> None:
+    text = "# T\n\n<!-- awesomelint-disable-next-line W -->\n- a \n"
+    config = {"select": ["W", "unused-suppression"]}
+    assert awesomelint.check(text, config=config) == []
+    config = {"select": ["H", "unused-suppression"]}  # W did not run: not judged
+    assert awesomelint.check(text, config=config) == []

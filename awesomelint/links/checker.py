@@ -102,11 +102,16 @@ class Stats:
 
 @dataclass(frozen=True, slots=True)
 class LinkReport:
-    """The statuses by key (see ``status.link_key``), notices to show once, and counts."""
+    """The statuses by key (see ``status.link_key``), notices to show once, and counts.
+
+    ``network_down`` says why no link could be judged when no host answered at all
+    (the network or DNS is down): the statuses are then all "skipped", nothing was
+    cached, and a caller must not report the run as a success."""
 
     statuses: dict[str, LinkStatus]
     notices: tuple[str, ...] = ()
     stats: Stats = field(default_factory=Stats)
+    network_down: str | None = None
 
 
 @dataclass(slots=True)
@@ -271,6 +276,8 @@ def _judge(fetch: _Fetch, options: LinkOptions) -> _Verdict:
     code = fetch.status or 0
     headers = fetch.headers or httpx.Headers()
     what = _phrase(code, fetch.reason)
+    if code in options.accept:  # the user counts it as alive (--accept)
+        return _Verdict("ok", f"{what} (accepted)" if code >= 400 else what)
     if headers.get("cf-mitigated", "").lower() == "challenge":
         return _Verdict("blocked", f"{what} with a bot challenge (cf-mitigated: challenge)")
     if code < 400:
@@ -290,6 +297,10 @@ def _strip_fragment(url: str) -> str:
     return url.split("#", 1)[0]
 
 
+def _host(url: str) -> str:
+    return httpx.URL(url).host
+
+
 class LinkChecker:
     """Checks link targets with one client; reusable for several ``check`` calls."""
 
@@ -302,8 +313,12 @@ class LinkChecker:
         progress: Progress | None = None,
         sleep: Sleep = asyncio.sleep,
         rng: random.Random | None = None,
+        resolver: Resolver | None = None,
     ) -> None:
         self.client = client
+        # with exclude_private, a cached answer is served only for a host that still
+        # resolves to public addresses (the client's backend vets the rest)
+        self._resolver = resolver
         self.options = options
         self.cache = cache if options.use_cache else None
         self.progress = progress
@@ -661,6 +676,32 @@ class LinkChecker:
             return "example domain (RFC 2606)"
         return None
 
+    async def _private_hosts(self, urls: Iterable[str]) -> dict[str, str]:
+        """For ``exclude_private``, before answers come from the cache: the hosts among
+        ``urls`` that resolve to a private address now (the skip reason), and those that
+        do not resolve ("": check them afresh). Public hosts are left out."""
+        resolver = self._resolver or SystemResolver()
+        gate = asyncio.Semaphore(max(self.options.max_concurrency, 1))
+
+        async def vet(host: str, port: int) -> tuple[str, str | None]:
+            async with gate:
+                try:
+                    async with asyncio.timeout(self.options.timeout):
+                        addresses = await resolver(host, port)
+                except Exception:
+                    return host, ""
+            for addr in addresses:
+                if is_private_address(addr):
+                    return host, f"resolves to the private address {addr} (--exclude-private)"
+            return host, None if addresses else ""
+
+        hosts: dict[str, int] = {}
+        for url in urls:
+            parsed = httpx.URL(url)
+            hosts.setdefault(_host(url), parsed.port or (443 if parsed.scheme == "https" else 80))
+        found = await asyncio.gather(*(vet(h, port) for h, port in hosts.items()))
+        return {host: why for host, why in found if why is not None}
+
     async def check(self, urls: Iterable[str]) -> LinkReport:
         """Check every distinct target among ``urls`` (raw Markdown destinations)."""
         started = time.monotonic()
@@ -673,6 +714,7 @@ class LinkChecker:
         statuses: dict[str, LinkStatus] = {}
         todo: list[tuple[str, str]] = []
         api_repos = False
+        from_cache: dict[str, LinkStatus] = {}
         for key, url in targets.items():
             reason = self._skip_reason(url)
             if reason is not None:
@@ -681,10 +723,23 @@ class LinkChecker:
             is_repo = github.repo_of(url) is not None
             cached = self.cache.get(key) if self.cache else None
             if cached is not None and (cached.via == "github" or not (is_repo and self._github)):
-                statuses[key] = cached
+                from_cache[key] = cached
                 continue
             api_repos = api_repos or is_repo
             todo.append((key, url))
+        if from_cache and self.options.exclude_private:
+            private = await self._private_hosts({targets[k] for k in from_cache})
+            for key in list(from_cache):
+                url = targets[key]
+                why = private.get(_host(url))
+                if why is None:
+                    continue
+                del from_cache[key]
+                if why:
+                    statuses[key] = LinkStatus(url, "skipped", why)
+                else:  # the name did not resolve now: check the link as if not cached
+                    todo.append((key, url))
+        statuses.update(from_cache)
         if api_repos and not self._github and not self.options.github_token:
             self.notice(github.NO_TOKEN_NOTICE)
 
@@ -718,8 +773,8 @@ class LinkChecker:
                     )
                 else:
                     statuses[key], verdicts[key] = task.result()
-        self._network_down(statuses, verdicts)
-        if self.cache is not None:
+        down = self._network_down(statuses, verdicts)
+        if self.cache is not None and down is None:
             for key, status in statuses.items():
                 self.cache.put(key, status)
             self.cache.save()
@@ -727,25 +782,26 @@ class LinkChecker:
             {k: statuses[k] for k in targets},
             tuple(self._notices),
             _stats(statuses, self.requests - requests_before, time.monotonic() - started),
+            down,
         )
 
     def _network_down(
         self, statuses: dict[str, LinkStatus], verdicts: dict[str, _Verdict | None]
-    ) -> None:
+    ) -> str | None:
         """When nothing answered and several hosts failed before HTTP, the network (or
-        DNS) is down: say so once, and report no link at all rather than every link."""
+        DNS) is down: report no link at all rather than every link, and say why."""
         if self._answered:
-            return
+            return None
         failed = [k for k, v in verdicts.items() if v is not None and v.network]
         hosts = {httpx.URL(statuses[k].url).host for k in failed}
         if len(hosts) < 3:
-            return
+            return None
         for key in failed:
             old = statuses[key]
             statuses[key] = LinkStatus(
                 old.url, "skipped", f"not checked: {old.detail}, and no host answered"
             )
-        self.notice(
+        return (
             f"no host answered ({len(hosts)} hosts failed before any HTTP answer): is the "
             f"network or DNS down? {len(failed)} links were not checked"
         )
@@ -803,8 +859,9 @@ async def check_links_async(
     cache: LinkCache | None = None,
     progress: Progress | None = None,
 ) -> LinkReport:
+    resolver = resolver or SystemResolver()  # one resolver: each host is asked once
     async with make_client(options, resolver) as client:
-        checker = LinkChecker(client, options, cache=cache, progress=progress)
+        checker = LinkChecker(client, options, cache=cache, progress=progress, resolver=resolver)
         return await checker.check(urls)
 
 

@@ -8,6 +8,7 @@ Config (``.awesomelint.toml``, or ``[tool.awesomelint.links]`` in ``pyproject.to
     max-concurrency = 64      # requests in flight, all hosts together
     host-concurrency = 8      # requests in flight per host (host name and port)
     retries = 2               # extra attempts on 408/429/5xx/timeouts/resets
+    accept = ["200..299", 403, 429]   # status codes counted as alive (beside 2xx/3xx)
     deadline = 300            # seconds for the whole run; later links are not checked
     cache-ttl = "1d"          # seconds, or a number with s/m/h/d
     exclude-private = false   # skip loopback, private, link-local and metadata addresses
@@ -61,6 +62,7 @@ class LinkOptions:
     user_agent: str = USER_AGENT
     exclude: tuple[str, ...] = ()
     exclude_private: bool = False
+    accept: frozenset[int] = frozenset()  # status codes counted as alive, whatever they are
     hosts: Mapping[str, HostOptions] = field(default_factory=lambda: MappingProxyType({}))
     use_cache: bool = True
     cache_ttl: float = 86400.0
@@ -96,6 +98,31 @@ def parse_duration(value: str | float | int, what: str = "duration") -> float:
     if not m:
         raise ConfigError(f"{what} must be a number of seconds or like '12h', '1d', got {value!r}")
     return float(m.group(1)) * _UNITS[m.group(2).lower()]
+
+
+_RANGE = re.compile(r"\s*([0-9]{3})\s*(?:\.\.=?\s*([0-9]{3})\s*)?")
+
+
+def parse_accept(value: Any, what: str = "--accept") -> frozenset[int]:
+    """Status codes from ``"200..299,403"`` (ranges inclusive, ``..=`` too, as lychee
+    writes them), or a list of such strings and numbers (the config)."""
+    items = value if isinstance(value, list) else [value]
+    codes: set[int] = set()
+    for item in items:
+        if isinstance(item, int) and not isinstance(item, bool):
+            item = str(item)
+        if not isinstance(item, str):
+            raise ConfigError(f"{what} must be status codes like '200..299,403', got {item!r}")
+        for part in item.split(","):
+            m = _RANGE.fullmatch(part)
+            low, high = (int(m.group(1)), int(m.group(2) or m.group(1))) if m else (0, 0)
+            if not m or not 100 <= low <= high <= 599:
+                raise ConfigError(
+                    f"{what}: {part.strip()!r} is not a status code (100-599) or a range "
+                    "like 200..299"
+                )
+            codes.update(range(low, high + 1))
+    return frozenset(codes)
 
 
 def check_patterns(patterns: tuple[str, ...], where: str = "") -> tuple[str, ...]:
@@ -144,7 +171,7 @@ def _hosts(value: Any, where: str) -> Mapping[str, HostOptions]:
 
 _KEYS = (
     "exclude", "exclude-private", "timeout", "max-concurrency", "host-concurrency",
-    "retries", "deadline", "cache-ttl", "user-agent", "hosts",
+    "retries", "accept", "deadline", "cache-ttl", "user-agent", "hosts",
 )  # fmt: skip
 
 
@@ -176,6 +203,8 @@ def parse_links_table(table: Any, where: str = "") -> Mapping[str, Any]:
         if isinstance(v, bool) or not isinstance(v, int) or v < 0:
             raise ConfigError(f"{where}links.retries must be an integer >= 0, got {v!r}")
         out["retries"] = v
+    if "accept" in table:
+        out["accept"] = parse_accept(table["accept"], f"{where}links.accept")
     if "cache-ttl" in table:
         out["cache_ttl"] = parse_duration(table["cache-ttl"], f"{where}links.cache-ttl")
     if "user-agent" in table:
@@ -206,6 +235,8 @@ def build(
     user_agent: str | None = None,
     deadline: float | None = None,
     github_token: str | None = None,
+    retries: int | None = None,
+    accept: str | None = None,
 ) -> LinkOptions:
     """LinkOptions from a validated ``[links]`` table with command-line values on top
     (``exclude`` patterns add to the configured ones; unset values keep the config's)."""
@@ -221,4 +252,6 @@ def build(
         user_agent=user_agent or None,
         deadline=deadline,
         github_token=github_token or None,
+        retries=retries,
+        accept=(base.accept | parse_accept(accept)) if accept else None,
     )

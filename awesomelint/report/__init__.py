@@ -2,67 +2,240 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from awesomelint.document import Document
 from awesomelint.model import Finding, Location
 
-FORMATS = ("text", "json", "github", "sarif")
+# "text": full on a terminal, concise otherwise (the CLI decides); "full": each finding
+# with its source line and a caret; "concise": one line per finding
+FORMATS = ("text", "full", "concise", "json", "github", "sarif")
+# a file that could not be read is reported under ruff's code for it (it is no rule:
+# nothing selects or ignores it)
+IO_ERROR_CODE = "E902"
+IO_ERROR_RULE = "io-error"
 
 
 @dataclass(frozen=True, slots=True)
 class FileReport:
-    """The findings of one file, with the document to place them."""
+    """The findings of one file, with the document to place them; or, with ``error``,
+    why the file could not be read (then it has no findings)."""
 
     path: str
     doc: Document
     findings: tuple[Finding, ...]
+    error: str | None = None  # the reason alone, without the path
+
+
+def unreadable(path: str, message: str) -> FileReport:
+    """The report of a file that could not be read; ``message`` may start with the path."""
+    from awesomelint._parallel import placing_document
+
+    reason = message.removeprefix(f"{path}: ")
+    return FileReport(path, placing_document(""), (), reason)
+
+
+def _place(doc: Document, offset: int, back: bool) -> tuple[int, int]:
+    """(line, column) of ``offset``; with ``back``, an offset at the start of a line
+    (after a line break) is placed at the end of the line before instead. The empty
+    "line" after a file's final line break is not a line to editors or to GitHub, whose
+    annotations then point past the end of the file."""
+    line, col = doc.location(offset)
+    at_end = line == doc.line_count and offset >= len(doc.text)
+    if col == 1 and line > 1 and (back or at_end):
+        line -= 1
+        col = doc.line_ends[line - 1] - doc.line_starts[line - 1] + 1
+    return line, col
 
 
 def locate(doc: Document, f: Finding) -> Location:
-    line, col = doc.location(f.start)
+    """1-based start and end of a finding; a span that ends with a line break ends on
+    the line it breaks (not at column 1 of the next)."""
     end = max(f.end, f.start)
-    end_line, end_col = doc.location(end)
+    line, col = _place(doc, f.start, back=False)
+    end_line, end_col = _place(doc, end, back=end > f.start)
+    if (end_line, end_col) < (line, col):
+        end_line, end_col = line, col
     return Location(line, col, end_line, end_col)
 
 
-def _fix_mark(f: Finding) -> str:
+def plural(n: int, word: str) -> str:
+    """``"1 warning"``, ``"2 warnings"``."""
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
+def _fixed_by_links() -> frozenset[str]:
+    from awesomelint.rules import ALL_RULES
+
+    return frozenset(r.code for r in ALL_RULES if r.fix_kind == "links")
+
+
+def fix_kind(f: Finding) -> str | None:
+    """Which command applies ``f``'s fix: "safe" (`fix`), "unsafe" (`fix --unsafe-fixes`),
+    "links" (`fix --links`: the fix needs the link check); None without a fix."""
     if f.fix is None:
-        return ""
-    return " [*]" if f.fix.safe else " [*unsafe]"
+        return None
+    if f.code in _fixed_by_links():
+        return "links"
+    return "safe" if f.fix.safe else "unsafe"
 
 
-def text(reports: Sequence[FileReport]) -> str:
+# the mark after a finding, and the summary line naming the command that applies it
+_MARKS = {"safe": "[*]", "unsafe": "[*unsafe]", "links": "[*links]"}
+_HINTS = {
+    "safe": "{n} fixable with `awesomelint fix`.",
+    "unsafe": "{n} fixable with `awesomelint fix --unsafe-fixes`.",
+    "links": "{n} fixable with `awesomelint fix --links`.",
+}
+
+
+def _fix_mark(f: Finding) -> str:
+    kind = fix_kind(f)
+    return "" if kind is None else f" {_MARKS[kind]}"
+
+
+def fix_hints(findings: Sequence[Finding]) -> list[str]:
+    """One line per fix command that applies some of ``findings``: ``[*] 3 fixable with
+    `awesomelint fix`.``"""
+    counts = Counter(fix_kind(f) for f in findings)
+    return [
+        f"{_MARKS[kind]} {_HINTS[kind].format(n=counts[kind])}"
+        for kind in ("safe", "unsafe", "links")
+        if counts[kind]
+    ]
+
+
+def text(reports: Sequence[FileReport], *, full: bool = False, color: bool = False) -> str:
+    """One line per finding (concise); with ``full``, each followed by its source line
+    and a caret under the span; ``color`` adds ANSI colours."""
+    if full or color:  # (only a terminal's readers need them)
+        from awesomelint.report.excerpt import excerpt, paint
+    else:
+        excerpt = paint = None  # type: ignore[assignment]
     lines = []
     for r in reports:
         for f in r.findings:
             loc = locate(r.doc, f)
-            lines.append(
-                f"{r.path}:{loc.line}:{loc.column}: {f.code} [{f.rule}] {f.message}{_fix_mark(f)}"
-            )
+            line = f"{r.path}:{loc.line}:{loc.column}: {f.code} [{f.rule}] {f.message}"
+            mark = _fix_mark(f)
+            if color:
+                at = paint(f":{loc.line}:{loc.column}:", "dim", True)
+                rule = paint(f"[{f.rule}]", "dim", True)
+                code = paint(f.code, "code", True)
+                line = f"{paint(r.path, 'path', True)}{at} {code} {rule} {f.message}"
+                mark = mark and " " + paint(mark.strip(), "mark", True)
+            lines.append(line + mark)
+            if full:
+                lines += [*excerpt(r.doc, f, loc, color), ""]
     return "".join(x + "\n" for x in lines)
 
 
 def summary(reports: Sequence[FileReport]) -> str:
+    """The closing lines of the text output ("" when no file could be read at all)."""
+    read = [r for r in reports if r.error is None]
+    failed = len(reports) - len(read)
+    if not read:
+        return ""
+    findings = [f for r in read for f in r.findings]
+    if not findings:
+        out = f"No problems found in {plural(len(read), 'file')}." if failed else (
+            "All checks passed!"
+        )
+    else:
+        files = sum(1 for r in read if r.findings)
+        out = f"Found {plural(len(findings), 'problem')} in {plural(files, 'file')}."
+        out += "".join(f"\n{hint}" for hint in fix_hints(findings))
+    if failed:
+        out += f"\n{plural(failed, 'file')} could not be read (see the errors above)."
+    return out + "\n"
+
+
+def statistics(reports: Sequence[FileReport]) -> str:
+    """``--statistics``: one line per rule, most frequent first - how many findings, how
+    many of them fixable and by which command (as ruff's ``--statistics``)."""
     findings = [f for r in reports for f in r.findings]
     if not findings:
-        return "All checks passed!\n"
-    safe = sum(1 for f in findings if f.fix and f.fix.safe)
-    unsafe = sum(1 for f in findings if f.fix and not f.fix.safe)
-    files = sum(1 for r in reports if r.findings)
-    out = f"Found {len(findings)} problem{'s' if len(findings) != 1 else ''}"
-    out += f" in {files} file{'s' if files != 1 else ''}."
-    if safe:
-        out += f"\n[*] {safe} fixable with `awesomelint fix`."
-    if unsafe:
-        out += f"\n[*unsafe] {unsafe} more with `awesomelint fix --unsafe-fixes`."
-    return out + "\n"
+        return ""
+    by_code: dict[str, list[Finding]] = {}
+    for f in findings:
+        by_code.setdefault(f.code, []).append(f)
+    rows = sorted(by_code.values(), key=lambda fs: (-len(fs), fs[0].code))
+    width = max(len(str(len(fs))) for fs in rows)
+    name_width = max(len(fs[0].rule) for fs in rows)
+    lines = []
+    for fs in rows:
+        kinds = Counter(fix_kind(f) for f in fs)
+        fixable = " ".join(f"{kinds[k]} {_MARKS[k]}" for k in _MARKS if kinds[k])
+        lines.append(
+            f"{len(fs):>{width}}  {fs[0].code}  {fs[0].rule:<{name_width}}  {fixable or '-'}"
+        )
+    return "".join(line.rstrip() + "\n" for line in lines)
+
+
+def statistics_json(reports: Sequence[FileReport]) -> str:
+    """``--statistics --output-format json``: the same counts as objects."""
+    import json
+
+    by_code: dict[tuple[str, str], list[Finding]] = {}
+    for f in (f for r in reports for f in r.findings):
+        by_code.setdefault((f.code, f.rule), []).append(f)
+    ordered = sorted(by_code.items(), key=lambda kv: (-len(kv[1]), kv[0]))
+    rows = [
+        {"code": code, "rule": rule, "count": len(fs), "fixable": sum(bool(f.fix) for f in fs)}
+        for (code, rule), fs in ordered
+    ]
+    return json.dumps(rows, indent=2) + "\n"
+
+
+def fix_summary(
+    applied: Sequence[Finding], files: int, remaining: Sequence[Finding], *, diff: bool
+) -> str:
+    """The line that closes ``fix``: what it did (or, with ``diff``, would do) and what
+    is left; then how the rest could be fixed, if it can."""
+    left = f"{plural(len(remaining), 'problem')} left" if remaining else "nothing left"
+    if applied:
+        verb = "Would fix" if diff else "Fixed"
+        out = f"{verb} {plural(len(applied), 'problem')} in {plural(files, 'file')}; {left}."
+    elif remaining:
+        out = f"Nothing to fix automatically; {left}."
+    else:
+        out = "Nothing to fix."
+    # a safe fix still left was refused (it would have lost text): no hint for it
+    hints = [h for h in fix_hints(remaining) if not h.startswith(_MARKS["safe"] + " ")]
+    return out + "".join(f"\n{h}" for h in hints) + "\n"
+
+
+def applied_fixes(applied: Sequence[Finding]) -> str:
+    """``fix --show-fixes``: each kind of fix applied, with how often."""
+    counts = Counter((f.code, f.rule, f.fix.title if f.fix else "") for f in applied)
+    return "".join(
+        f"    {n} × {code} ({rule}): {title}\n"
+        for (code, rule, title), n in sorted(counts.items())
+    )
+
+
+def _io_error_json(r: FileReport) -> dict[str, object]:
+    return {
+        "path": r.path,
+        "line": 1,
+        "column": 1,
+        "end_line": 1,
+        "end_column": 1,
+        "code": IO_ERROR_CODE,
+        "rule": IO_ERROR_RULE,
+        "message": r.error,
+        "severity": "error",
+        "fix": None,
+    }
 
 
 def as_json(reports: Sequence[FileReport]) -> str:
     items = []
     for r in reports:
+        if r.error is not None:
+            items.append(_io_error_json(r))
         for f in r.findings:
             loc = locate(r.doc, f)
             items.append(
@@ -96,6 +269,10 @@ def github(reports: Sequence[FileReport]) -> str:
     """GitHub Actions workflow commands, one annotation per finding."""
     lines = []
     for r in reports:
+        if r.error is not None:
+            where = f"file={_escape_prop(r.path)},line=1"
+            title = f"title={IO_ERROR_CODE} {IO_ERROR_RULE}"
+            lines.append(f"::error {where},{title}::{_escape_data(r.error)}")
         for f in r.findings:
             loc = locate(r.doc, f)
             level = "error" if f.severity.value == "error" else "warning"
@@ -108,7 +285,11 @@ def github(reports: Sequence[FileReport]) -> str:
     return "".join(x + "\n" for x in lines)
 
 
-def render(fmt: str, reports: Sequence[FileReport]) -> str:
+def render(
+    fmt: str, reports: Sequence[FileReport], *, full: bool = False, color: bool = False
+) -> str:
+    """``reports`` in ``fmt``; ``full`` and ``color`` shape the text format only (the
+    machine formats never change)."""
     if fmt == "json":
         return as_json(reports)
     if fmt == "github":
@@ -117,4 +298,4 @@ def render(fmt: str, reports: Sequence[FileReport]) -> str:
         from awesomelint.report.sarif import sarif
 
         return sarif(reports)
-    return text(reports)
+    return text(reports, full=full, color=color)

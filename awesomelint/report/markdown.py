@@ -40,10 +40,18 @@ def _link_health(stats: Stats) -> list[str]:
 def summary_markdown(reports: Sequence[FileReport], links: Stats | None = None) -> str:
     """The summary: counts, a findings table, the link-health table (with ``links``, the
     link checker's counts), and the fix command when something is fixable."""
-    from awesomelint.report import locate
+    from awesomelint.report import locate, plural
 
     findings = [(r, f) for r in reports for f in r.findings]
     lines = ["## awesomelint", ""]
+    failed = [r for r in reports if r.error is not None]
+    if failed:
+        lines += [
+            f"**{plural(len(failed), 'file')} could not be read:** "
+            + ", ".join(f"{_cell(r.path)} ({_cell(r.error or '')})" for r in failed),
+            "",
+        ]
+        reports = [r for r in reports if r.error is None]
     if not findings:
         files = len(reports)
         lines.append(f"No problems found in {files} file{'s' if files != 1 else ''}. :sparkles:")
@@ -54,7 +62,7 @@ def summary_markdown(reports: Sequence[FileReport], links: Stats | None = None) 
     fixable = [r.path for r, f in findings if f.fix is not None and f.fix.safe]
     lines.append(
         f"**{len(findings)}** problem{'s' if len(findings) != 1 else ''} "
-        f"({errors} error{'s' if errors != 1 else ''}, {len(findings) - errors} warnings), "
+        f"({plural(errors, 'error')}, {plural(len(findings) - errors, 'warning')}), "
         f"{len(fixable)} fixable."
     )
     lines += ["", "| file | line | rule | message |", "| --- | ---: | --- | --- |"]

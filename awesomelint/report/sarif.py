@@ -31,12 +31,28 @@ def _rule(rule: Rule) -> dict[str, Any]:
     }
 
 
+def _io_error(rep: FileReport) -> dict[str, Any]:
+    from awesomelint.report import IO_ERROR_CODE
+
+    uri = rep.path.replace("\\", "/")
+    return {
+        "ruleId": IO_ERROR_CODE,
+        "level": "error",
+        "message": {"text": rep.error},
+        "locations": [{"physicalLocation": {"artifactLocation": {"uri": uri}}}],
+        "properties": {"rule": "io-error"},
+    }
+
+
 def sarif(reports: Sequence[FileReport]) -> str:
     from awesomelint.report import locate
 
     index = {r.code: i for i, r in enumerate(ALL_RULES)}
     results = []
+    failed = [rep for rep in reports if rep.error is not None]
     for rep in reports:
+        if rep.error is not None:
+            results.append(_io_error(rep))
         for f in rep.findings:
             loc = locate(rep.doc, f)
             result: dict[str, Any] = {
@@ -78,6 +94,19 @@ def sarif(reports: Sequence[FileReport]) -> str:
                 },
                 "columnKind": "unicodeCodePoints",
                 "results": results,
+                "invocations": [
+                    {
+                        "executionSuccessful": not failed,
+                        "toolExecutionNotifications": [
+                            {
+                                "level": "error",
+                                "message": {"text": f"{rep.path}: {rep.error}"},
+                                "descriptor": {"id": "io-error"},
+                            }
+                            for rep in failed
+                        ],
+                    }
+                ],
             }
         ],
     }

@@ -1,7 +1,8 @@
 """The explicit, ordered tuple of every rule. Codes are never reused.
 
 Code families: A awesome-list conventions, H headings, L lists, K links, N network and
-anchors (links group), W whitespace.
+anchors (links group), S suppression comments, W whitespace. (E902 io-error, a file that
+cannot be read, is reported under ruff's code but is no rule.)
 Retired codes: none yet.
 """
 
@@ -31,6 +32,7 @@ from awesomelint.rules import (
     list_marker_space,
     list_order,
     malformed_link,
+    missing_file,
     missing_title,
     multiple_blank_lines,
     no_ci_badge,
@@ -40,7 +42,9 @@ from awesomelint.rules import (
     repeated_punctuation,
     spell_check,
     trailing_whitespace,
+    unknown_suppression,
     unreachable_link,
+    unused_suppression,
 )
 from awesomelint.rules._base import Context, Rule
 
@@ -61,6 +65,7 @@ ALL_RULES: tuple[Rule, ...] = (
     blocked_link.RULE,
     archived_repo.RULE,
     broken_anchor.RULE,
+    missing_file.RULE,
     trailing_whitespace.RULE,
     multiple_blank_lines.RULE,
     final_newline.RULE,
@@ -78,6 +83,8 @@ ALL_RULES: tuple[Rule, ...] = (
     contributing_file.RULE,
     code_of_conduct.RULE,
     list_order.RULE,
+    unknown_suppression.RULE,
+    unused_suppression.RULE,
 )
 
 __all__ = ["ALL_RULES", "Context", "Rule"]

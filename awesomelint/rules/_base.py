@@ -6,13 +6,17 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Literal
 
 from awesomelint.document import Document
 from awesomelint.links.status import LinkStatus
 from awesomelint.model import Problem, Severity
 
 OptionValue = int | str | bool | list[str]
+# which command applies a fixable rule's fixes: "safe" `fix`, "unsafe" `fix
+# --unsafe-fixes`, "mixed" some of each, "links" `fix --links` (the fix needs the link
+# checker's answer, which only --links fetches)
+FixKind = Literal["safe", "unsafe", "mixed", "links"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +50,7 @@ class Rule:
     check: CheckFn
     doc: str  # the module docstring: What it does / Why is this bad / Example / Fix safety
     fixable: bool = False  # True when at least some findings carry a fix
+    fix_kind: FixKind = "safe"  # (when fixable) which command applies the fixes
     default: bool = True  # enabled without --select
     severity: Severity = Severity.WARNING
     options: Mapping[str, OptionValue] = field(

@@ -11,12 +11,17 @@ that are taken).
 from __future__ import annotations
 
 import html
+import re
 import unicodedata
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
+from urllib.parse import unquote
 
 import mistune
 from mistune.util import unikey
+
+if TYPE_CHECKING:
+    from awesomelint.document import Document
 
 # renderer=None: mistune returns tokens; the object holds configuration only, every call
 # gets a fresh parser state
@@ -100,3 +105,34 @@ def unique_slugs(texts: Iterable[str]) -> list[str]:
     """The anchors of headings with rendered ``texts``, in document order."""
     slugger = Slugger()
     return [slugger.slug(t) for t in texts]
+
+
+_HTML_ANCHOR = re.compile(
+    r"<[A-Za-z][^>]*?\s(?:name|id)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>\"']+))"
+)
+ALWAYS = frozenset({"", "top", "readme"})  # anchors every page on GitHub has
+
+
+def page_anchors(doc: Document) -> tuple[list[str], set[str]]:
+    """Heading slugs of ``doc`` in document order, and every anchor the page has
+    (lower-cased, also without a trailing "-"): headings and HTML ``name``/``id``."""
+    refs = reference_map((d.label, d.url) for d in doc.definitions)
+    slugs = unique_slugs(rendered_text(h.text, refs) for h in doc.headings)
+    names = list(slugs)
+    for r in doc.regions:
+        if r.kind in ("html", "inline_html"):
+            for m in _HTML_ANCHOR.finditer(doc.text, r.start, r.end):
+                names.append(next(g for g in m.groups() if g is not None))
+    known = {n.lower() for n in names} | {n.lower().rstrip("-") for n in names}
+    return slugs, known
+
+
+def wanted(fragment: str) -> str:
+    """The anchor a link's ``#fragment`` asks for, as ``page_anchors`` spells them."""
+    return unquote(fragment).lower().removeprefix("user-content-")
+
+
+def has_anchor(known: set[str], fragment: str) -> bool:
+    """Whether a page with anchors ``known`` has the one ``fragment`` asks for."""
+    want = wanted(fragment)
+    return want in ALWAYS or want.startswith(":~:") or want in known or want.rstrip("-") in known

@@ -221,6 +221,7 @@ RULE = Rule(
     check=check,
     doc=__doc__ or "",
     fixable=True,
+    fix_kind="mixed",
     default=False,
     severity=Severity.ERROR,
     groups=frozenset({"awesome"}),

@@ -37,39 +37,12 @@ guess, and it changes the link's target.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
-from urllib.parse import unquote
 
-from awesomelint.document import Document
 from awesomelint.links.urls import clean
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._slug import reference_map, rendered_text, unique_slugs
-
-_HTML_ANCHOR = re.compile(
-    r"<[A-Za-z][^>]*?\s(?:name|id)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>\"']+))"
-)
-_ALWAYS = frozenset({"", "top", "readme"})
-
-
-def _anchors(doc: Document) -> tuple[list[str], set[str]]:
-    """Heading slugs in document order, and every anchor the page has (lower-cased,
-    also without a trailing "-")."""
-    refs = reference_map((d.label, d.url) for d in doc.definitions)
-    slugs = unique_slugs(rendered_text(h.text, refs) for h in doc.headings)
-    names = list(slugs)
-    for r in doc.regions:
-        if r.kind in ("html", "inline_html"):
-            for m in _HTML_ANCHOR.finditer(doc.text, r.start, r.end):
-                names.append(next(g for g in m.groups() if g is not None))
-    known = {n.lower() for n in names} | {n.lower().rstrip("-") for n in names}
-    return slugs, known
-
-
-def _wanted(fragment: str) -> str:
-    key = unquote(fragment).lower()
-    return key.removeprefix("user-content-")
+from awesomelint.rules._slug import has_anchor, page_anchors, wanted
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -79,7 +52,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     ]
     if not local:
         return
-    slugs, known = _anchors(doc)
+    slugs, known = page_anchors(doc)
     done: set[tuple[int, int]] = set()
     for link in local:
         span = (link.url_start, link.url_end)
@@ -87,11 +60,9 @@ def check(ctx: Context) -> Iterator[Problem]:
             continue
         done.add(span)
         fragment = clean(link.url)[1:]
-        want = _wanted(fragment)
-        if want in _ALWAYS or want.startswith(":~:") or want in known:
+        if has_anchor(known, fragment):
             continue
-        if want.rstrip("-") in known:
-            continue
+        want = wanted(fragment)
         import difflib  # (here: only a broken anchor needs it)
 
         close = difflib.get_close_matches(want, slugs, n=2, cutoff=0.75)
@@ -119,6 +90,7 @@ RULE = Rule(
     check=check,
     doc=__doc__ or "",
     fixable=True,
+    fix_kind="unsafe",
     severity=Severity.WARNING,
     groups=frozenset({"links"}),
 )

@@ -145,6 +145,7 @@ RULE = Rule(
     check=check,
     doc=__doc__ or "",
     fixable=True,
+    fix_kind="unsafe",
     severity=Severity.ERROR,
     options=MappingProxyType({"scope": "document"}),
     choices=MappingProxyType({"scope": SCOPES}),

@@ -133,6 +133,7 @@ RULE = Rule(
     check=check,
     doc=__doc__ or "",
     fixable=True,
+    fix_kind="unsafe",
     default=False,
     severity=Severity.WARNING,
 )

@@ -197,6 +197,7 @@ RULE = Rule(
     check=check,
     doc=__doc__ or "",
     fixable=True,
+    fix_kind="unsafe",
     default=False,
     severity=Severity.WARNING,
     groups=frozenset({"awesome"}),

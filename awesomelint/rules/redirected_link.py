@@ -27,9 +27,10 @@ Use instead:
 ```
 
 ## Fix safety
-Unsafe in general (a URL changes, and a redirect's target is the server's word),
-so `fix --unsafe-fixes` applies it - and so does `fix --links`, which asks for exactly
-this: it checks the links and rewrites the moved ones, the fragment (`#section`) kept.
+Unsafe in general (a URL changes, and a redirect's target is the server's word). Only
+`fix --links` applies it (the fix needs the link check, which only `--links` runs): it
+asks for exactly this, checks the links and rewrites the moved ones, the fragment
+(`#section`) kept.
 No fix is offered when the new URL cannot be written in place without changing the
 Markdown (a bare URL ending in punctuation, unbalanced parentheses).
 """
@@ -78,6 +79,7 @@ RULE = Rule(
     check=check,
     doc=__doc__ or "",
     fixable=True,
+    fix_kind="links",
     severity=Severity.WARNING,
     default=False,
     groups=frozenset({"links"}),
