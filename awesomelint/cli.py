@@ -575,6 +575,22 @@ def rule_cmd(name: str) -> None:
     click.echo(r.doc.rstrip() + "\n")
 
 
+def _add_review() -> None:
+    """``awesomelint review`` lives in awesomelint/review/; it borrows the rule selection
+    options and the per-file settings lookup from here."""
+    from awesomelint.review.command import make_command
+
+    def settings_for(
+        select: Sequence[str], ignore: Sequence[str], extend: Sequence[str], config: Path | None
+    ) -> Callable[[str], Settings]:
+        return _SettingsCache(_options(select, ignore, extend, config)).for_path
+
+    cli.add_command(make_command(_with_selection, settings_for))
+
+
+_add_review()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: run the CLI, turning every expected error into one line and exit 2."""
     try:
