@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from awesomelint.document import Document
 from awesomelint.model import Finding, Location
 
-FORMATS = ("text", "json", "github", "sarif")
+FORMATS = ("text", "json", "github", "sarif", "rdjson")
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,4 +117,8 @@ def render(fmt: str, reports: Sequence[FileReport]) -> str:
         from awesomelint.report.sarif import sarif
 
         return sarif(reports)
+    if fmt == "rdjson":
+        from awesomelint.report.rdjson import rdjson
+
+        return rdjson(reports)
     return text(reports)
