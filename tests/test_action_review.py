@@ -1,5 +1,6 @@
 """The Action with ``suggest: "true"``: its steps, run as a runner would, post one review
-to a fake GitHub API (and fall back to annotations when the token may not write)."""
+to a fake GitHub API, and run nothing from the pull request. (The fallback to annotations
+is the review command's, tested in test_review.py: one Action run costs a package install.)"""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ PR = BASE + "* [New](https://new.example) - A new entry.   \n- https://bare.exam
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
-def test_action_suggest_posts_one_review_or_annotates(tmp_path: Path) -> None:
+def test_action_suggest_posts_one_review(tmp_path: Path) -> None:
     repo = tmp_path / "repo"
     repo.mkdir()
     git(repo, "init", "-q", "-b", "main")
@@ -61,14 +62,3 @@ def test_action_suggest_posts_one_review_or_annotates(tmp_path: Path) -> None:
         assert "Review posted: https://github.com/" in summary
         assert not pwned.exists()
 
-        # a fork's pull request under pull_request: the token may not write
-        api.reviews.clear()
-        api.comments.clear()
-        api.fail("POST", "/reviews", 403)
-        env["GITHUB_EVENT_NAME"] = "pull_request"
-        code, out, summary = run_action(repo, tmp_path, env, suggest="true", token=TOKEN)
-        assert code == 1 and TOKEN not in out
-        assert len(re.findall(r"^::(?:warning|error) file=README.md,line=[67],", out, re.M)) == 3
-        assert summary.startswith("> No review posted: GitHub answered 403")
-        assert "```diff" in summary and "+- [bare.example](https://bare.example)" in summary
-        assert not pwned.exists()

@@ -137,7 +137,7 @@ def comment_body(p: Placed) -> str:
         fence = _fence(p.suggestion.lines)
         parts.append("\n".join([f"{fence}suggestion", *p.suggestion.lines, fence]))
         if f.fix is not None:
-            parts.append(f"Suggested fix: {_text(f.fix.title)}.")
+            parts.append(f"Suggested fix: {_text(f.fix.title.rstrip('.'))}.")
     elif p.shared_with is not None:
         parts.append(f"The suggestion in the **{p.shared_with}** comment here fixes it too.")
     elif f.fix is not None and f.fix.safe:
@@ -148,8 +148,8 @@ def comment_body(p: Placed) -> str:
     elif f.fix is not None:
         title = f.fix.title[:1].lower() + f.fix.title[1:]
         parts.append(
-            f"`awesomelint fix --unsafe-fixes` would {_text(title)}; it may remove text, "
-            "so it is not suggested."
+            f"`awesomelint fix --unsafe-fixes` would {_text(title)}; unsafe fixes are not "
+            "suggested (they may change what the text says)."
         )
     rule = next((r for r in ALL_RULES if r.code == f.code), None)
     why = _why(rule.doc) if rule is not None else ""
@@ -219,7 +219,7 @@ def build(
     total = len(placed)
     suggestions = sum(1 for p in comments if p.suggestion is not None)
     head = (
-        f"**awesomelint** found {total} problem{'s' if total != 1 else ''} on the lines "
+        f"**awesomelint** found {total} problem{'s' if total != 1 else ''} in the lines "
         "this pull request adds or changes"
     )
     said = []
