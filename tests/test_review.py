@@ -357,3 +357,13 @@ def test_a_head_commit_missing_from_the_clone_falls_back(
     code, out, err = pr.review(capsys)
     assert code == 1 and not pr.api.requests and out.startswith("::")
     assert "head commit abababababab is not in this clone" in err
+
+
+def test_without_a_token_nothing_is_sent(
+    pr: PullRequest, capsys: pytest.CaptureFixture[str]
+) -> None:
+    pr.push(PR)
+    pr.monkeypatch.delenv("GITHUB_TOKEN")
+    code, out, err = pr.review(capsys)
+    assert code == 1 and not pr.api.requests and out.startswith("::")
+    assert "no review posted: GITHUB_TOKEN is not set" in err

@@ -84,3 +84,15 @@ def test_a_suggestion_holding_backticks_gets_a_longer_fence() -> None:
     )  # fmt: skip
     [p] = plan.place([fr])
     assert "`````suggestion\n```py\n````\n`````" in plan.comment_body(p)
+
+
+def test_a_file_fix_refuses_gets_comments_without_suggestions() -> None:
+    text = "- https://a.example\n"
+    found = tuple(awesomelint.check(text))
+    why = "refusing to write: the fix of missing-title would remove 'a'"
+    fr = plan.FileResult("a.md", parse(text), found, frozenset({1}), {}, why)
+    [p] = plan.place([fr])
+    assert p.suggestion is None and why in plan.comment_body(p)
+    review = plan.build([p], [fr], "0" * 40)
+    assert review is not None
+    assert f"`awesomelint fix` refuses `a.md`: {why}" in review.payload["body"]
