@@ -881,6 +881,27 @@ def rule_cmd(name: str) -> None:
     click.echo(_rule_table(rules), nl=False)
 
 
+def _add_review() -> None:
+    """``awesomelint review`` lives in awesomelint/review/; it borrows the rule selection
+    options and the per-file settings lookup from here."""
+    from awesomelint.review.command import make_command
+
+    def settings_for(
+        select: Sequence[str],
+        ignore: Sequence[str],
+        extend: Sequence[str],
+        config: Path | None,
+        exclude: Sequence[str],
+    ) -> tuple[Callable[[str], Settings], Callable[[Path], bool]]:
+        cache = _SettingsCache(_options(select, ignore, extend, config, exclude))
+        return cache.for_path, cache.excluded
+
+    cli.add_command(make_command(_with_selection, settings_for))
+
+
+_add_review()
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point: run the CLI, turning every expected error into one line and exit 2."""
     try:

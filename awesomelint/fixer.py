@@ -179,6 +179,19 @@ def _lost(before: Counter[str], after: Counter[str], allowed: Counter[str]) -> C
     return lost
 
 
+def lost_by(before: Document, after: Document) -> Counter[str]:
+    """What ``after`` lacks of ``before``'s words, URLs, live links and list entries: the
+    self-check of every pass, for a change made outside the fixer (a review suggestion
+    applied on its own). Empty when nothing is lost."""
+    return _lost(before.memo("fixer.inventory", _inventory), _inventory(after), Counter())
+
+
+def lost_words(before: str, after: str) -> Counter[str]:
+    """The words and URL-shaped text of ``before`` that ``after`` lacks: the part of the
+    self-check that a piece of text replaced by another can answer alone."""
+    return _words_and_urls(before, []) - _words_and_urls(after, [])
+
+
 @dataclass(frozen=True, slots=True)
 class _Pass:
     """The fixes of one pass that lose nothing together, the text they make, and the

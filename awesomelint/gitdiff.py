@@ -76,23 +76,43 @@ def parse_diff(diff: str, root: Path) -> dict[Path, frozenset[int]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-def changed_lines(base: str, cwd: Path) -> ChangedLines:
-    """What changed in the work tree since the merge base of HEAD and ``base``."""
+def changed_lines(base: str, cwd: Path, head: str | None = None) -> ChangedLines:
+    """What changed in the work tree since the merge base of HEAD and ``base``; with
+    ``head`` (a commit), what changed in that commit since its merge base with ``base``
+    (``review`` of a pull request's head while a merge commit is checked out)."""
     root = Path(_git(["rev-parse", "--show-toplevel"], cwd).strip())
     try:
         _git(["rev-parse", "--verify", "--quiet", f"{base}^{{commit}}"], root)
     except InputError:
         raise InputError(f"--diff-base: unknown git ref {base!r}") from None
-    merge_base = _git(["merge-base", base, "HEAD"], root).strip()
+    merge_base = _git(["merge-base", base, head or "HEAD"], root).strip()
     diff = _git(
-        ["diff", "--no-color", "--no-ext-diff", "-U0", "-M", merge_base], root
+        ["diff", "--no-color", "--no-ext-diff", "-U0", "-M", merge_base, *([head] if head else [])],
+        root,
     )
-    tracked = _git(["ls-files", "-z"], root).split("\0")
+    if head:
+        tracked = _git(["ls-tree", "-r", "-z", "--name-only", head], root).split("\0")
+    else:
+        tracked = _git(["ls-files", "-z"], root).split("\0")
     return ChangedLines(
         root,
         parse_diff(diff, root),
         frozenset((root / t).resolve() for t in tracked if t),
     )
+
+
+def resolve_commit(rev: str, cwd: Path) -> str | None:
+    """The full SHA of ``rev`` if it names a commit present here, else None."""
+    try:
+        return _git(["rev-parse", "--verify", "--quiet", f"{rev}^{{commit}}"], cwd).strip()
+    except InputError:
+        return None
+
+
+def read_blob(rev: str, path: Path, root: Path) -> bytes:
+    """The bytes of ``path`` (relative to the repository ``root``) in commit ``rev``."""
+    text = _git(["show", f"{rev}:{path.as_posix()}"], root)
+    return text.encode("utf-8", "surrogateescape")
 
 
 def keep_changed(

@@ -11,7 +11,7 @@ from awesomelint.model import Finding, Location
 
 # "text": full on a terminal, concise otherwise (the CLI decides); "full": each finding
 # with its source line and a caret; "concise": one line per finding
-FORMATS = ("text", "full", "concise", "json", "github", "sarif")
+FORMATS = ("text", "full", "concise", "json", "github", "sarif", "rdjson")
 # a file that could not be read is reported under ruff's code for it (it is no rule:
 # nothing selects or ignores it)
 IO_ERROR_CODE = "E902"
@@ -298,4 +298,8 @@ def render(
         from awesomelint.report.sarif import sarif
 
         return sarif(reports)
+    if fmt == "rdjson":
+        from awesomelint.report.rdjson import rdjson
+
+        return rdjson(reports)
     return text(reports, full=full, color=color)
