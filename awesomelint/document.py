@@ -1,4 +1,4 @@
-"""One mistune parse of a Markdown file into an immutable Document with exact positions.
+"""The immutable Document one mistune parse of a Markdown file gives, with exact positions.
 
 mistune 3 records no source positions. We recover them by hooking a few of its choke
 points (see ``_parser.py``); everything here is the typed, immutable result that rules see.
@@ -115,7 +115,7 @@ class Region:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """Everything rules may look at. Built by :func:`parse`; never mutated."""
+    """Everything rules may look at. Built by :func:`awesomelint.parsing.parse`; never mutated."""
 
     text: str
     line_starts: tuple[int, ...]  # offset of each line's first character (BOM excluded)
@@ -198,22 +198,3 @@ def split_lines(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
         starts.append(m.end())
     ends.append(len(text))
     return tuple(starts), tuple(ends)
-
-
-_recent: list[Document] = []  # the Documents parse() returned last, newest first
-
-
-def parse(text: str) -> Document:
-    """Parse ``text`` once with mistune and return its Document.
-
-    Documents are immutable, so asking again for a text just parsed returns the same
-    Document (``fix`` parses its result, which its last pass parsed already; a rule may
-    parse a snippet in between)."""
-    for doc in _recent:
-        if doc.text is text or doc.text == text:
-            return doc
-    from awesomelint._parser import build_document
-
-    doc = build_document(text)
-    _recent[:] = [doc, *_recent[:1]]
-    return doc

@@ -8,10 +8,11 @@ from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
-from awesomelint.document import Document, RegionKind, parse
+from awesomelint.document import Document, RegionKind
 from awesomelint.entries import Item, audit_keys, url_texts, urlish
 from awesomelint.errors import FixError
 from awesomelint.model import Edit, Finding
+from awesomelint.parsing import parse
 
 MAX_PASSES = 100
 _WORD = re.compile(r"\w+")
