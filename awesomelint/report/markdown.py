@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from awesomelint.links.checker import Stats
-    from awesomelint.report import FileReport
+    from awesomelint.report._base import FileReport
 
 MAX_ROWS = 200  # GitHub caps a summary at 1 MiB; a table this long is already unreadable
 
@@ -40,7 +40,7 @@ def _link_health(stats: Stats) -> list[str]:
 def summary_markdown(reports: Sequence[FileReport], links: Stats | None = None) -> str:
     """The summary: counts, a findings table, the link-health table (with ``links``, the
     link checker's counts), and the fix command when something is fixable."""
-    from awesomelint.report import locate, plural
+    from awesomelint.report._base import locate, plural
 
     findings = [(r, f) for r in reports for f in r.findings]
     lines = ["## awesomelint", ""]

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from awesomelint.document import Document
-    from awesomelint.report import FileReport
+    from awesomelint.report._base import FileReport
     from awesomelint.review.suggest import Replacement
 
 
@@ -40,7 +40,7 @@ def _suggestions(rep: FileReport) -> dict[int, Replacement]:
 
 
 def rdjson(reports: Sequence[FileReport]) -> str:
-    from awesomelint.report import locate
+    from awesomelint.report._base import locate
 
     diagnostics: list[dict[str, Any]] = []
     for rep in reports:

@@ -6,10 +6,10 @@ import json
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from awesomelint.rules import ALL_RULES, Rule
+from awesomelint.registry import Rule, load_all
 
 if TYPE_CHECKING:
-    from awesomelint.report import FileReport
+    from awesomelint.report._base import FileReport
 
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
 
@@ -32,7 +32,7 @@ def _rule(rule: Rule) -> dict[str, Any]:
 
 
 def _io_error(rep: FileReport) -> dict[str, Any]:
-    from awesomelint.report import IO_ERROR_CODE
+    from awesomelint.report._base import IO_ERROR_CODE
 
     uri = rep.path.replace("\\", "/")
     return {
@@ -45,9 +45,10 @@ def _io_error(rep: FileReport) -> dict[str, Any]:
 
 
 def sarif(reports: Sequence[FileReport]) -> str:
-    from awesomelint.report import locate
+    from awesomelint.report._base import locate
 
-    index = {r.code: i for i, r in enumerate(ALL_RULES)}
+    rules = load_all()  # (their documentation is the rules' help)
+    index = {r.code: i for i, r in enumerate(rules)}
     results = []
     failed = [rep for rep in reports if rep.error is not None]
     for rep in reports:
@@ -89,7 +90,7 @@ def sarif(reports: Sequence[FileReport]) -> str:
                     "driver": {
                         "name": "awesomelint",
                         "version": __version__,
-                        "rules": [_rule(r) for r in ALL_RULES],
+                        "rules": [_rule(r) for r in rules],
                     }
                 },
                 "columnKind": "unicodeCodePoints",
