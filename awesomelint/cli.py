@@ -20,7 +20,7 @@ import click
 from awesomelint import __version__, _parallel, report
 from awesomelint.config import Config, find_config, load_config
 from awesomelint.document import Document
-from awesomelint.engine import Settings, lint, resolve
+from awesomelint.engine import lint
 from awesomelint.errors import (
     AwesomelintError,
     ConfigError,
@@ -33,7 +33,7 @@ from awesomelint.links.status import LinkStatus, link_key
 from awesomelint.model import Finding
 from awesomelint.parsing import parse
 from awesomelint.paths import collect
-from awesomelint.rules import ALL_RULES, Rule
+from awesomelint.registry import ALL_RULES, RuleInfo, Settings, load, resolve
 
 if TYPE_CHECKING:
     from awesomelint.fixer import FixResult
@@ -809,13 +809,13 @@ _FIX_LABELS = {
 }
 
 
-def _fix_label(r: Rule) -> str:
+def _fix_label(r: RuleInfo) -> str:
     """What applies the rule's fixes: `fix` (safe), `fix --unsafe-fixes` (unsafe), both
     kinds (safe+unsafe), `fix --links` (needs --links); "-" for none."""
     return _FIX_LABELS[r.fix_kind] if r.fixable else "-"
 
 
-def _rule_table(rules: Sequence[Rule]) -> str:
+def _rule_table(rules: Sequence[RuleInfo]) -> str:
     width = max(len(r.name) for r in rules)
     groups = {r.code: ",".join(sorted(r.groups)) or "-" for r in rules}
     gwidth = max(6, *(len(g) for g in groups.values()))
@@ -863,7 +863,7 @@ def rule_cmd(name: str) -> None:
     links) or a code prefix's (W)."""
     found = [r for r in ALL_RULES if name.lower() in (r.name, r.code.lower())]
     if found:
-        click.echo(found[0].doc.rstrip() + "\n")
+        click.echo(load(found[0]).doc.rstrip() + "\n")
         return
     try:
         rules = resolve(name)

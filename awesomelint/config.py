@@ -30,10 +30,9 @@ from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
-from awesomelint.engine import Settings, select_rules
 from awesomelint.errors import ConfigError
 from awesomelint.links.options import parse_links_table
-from awesomelint.rules import ALL_RULES, Rule
+from awesomelint.registry import ALL_RULES, RuleInfo, Settings, load_rules, select_rules
 
 _LIST_KEYS = ("select", "extend-select", "ignore")
 _PRESETS = ("awesome",)
@@ -58,19 +57,28 @@ class Config:
         """The folder the config's globs start from (its own; the current one without)."""
         return self.source.parent if self.source is not None else Path.cwd()
 
+    def selected(
+        self,
+        select: Sequence[str] | None = None,
+        ignore: Sequence[str] = (),
+        extend_select: Sequence[str] = (),
+    ) -> tuple[RuleInfo, ...]:
+        """The rules this config selects, command-line selections taking precedence."""
+        return select_rules(
+            list(select) if select else self.select,
+            [*self.ignore, *ignore],
+            [*self.extend_select, *extend_select] if not select else list(extend_select),
+        )
+
     def settings(
         self,
         select: Sequence[str] | None = None,
         ignore: Sequence[str] = (),
         extend_select: Sequence[str] = (),
     ) -> Settings:
-        """Settings from this config, with command-line selections taking precedence."""
-        chosen = select_rules(
-            list(select) if select else self.select,
-            [*self.ignore, *ignore],
-            [*self.extend_select, *extend_select] if not select else list(extend_select),
-        )
-        return Settings(chosen, self.options)
+        """Settings from this config, with command-line selections taking precedence (the
+        selected rules' modules are imported here)."""
+        return Settings(load_rules(self.selected(select, ignore, extend_select)), self.options)
 
 
 def find_config(start: Path) -> Path | None:
@@ -160,7 +168,7 @@ def parse_table(table: Mapping[str, Any], source: Path | None = None) -> Config:
         per_file_ignores=tuple(per_file),
     )
     try:  # report unknown rule names in the file, not later
-        config.settings()
+        config.selected()
         for _, selectors in per_file:
             select_rules((), selectors)
     except ConfigError as exc:
@@ -181,7 +189,7 @@ def _per_file_ignores(value: Any, where: str) -> list[tuple[str, tuple[str, ...]
     return out
 
 
-def _rule_options(rule: Rule, value: Any, where: str) -> Mapping[str, Any]:
+def _rule_options(rule: RuleInfo, value: Any, where: str) -> Mapping[str, Any]:
     if not isinstance(value, dict):
         raise ConfigError(f"{where}[{rule.name}] must be a table of options")
     for k, v in value.items():

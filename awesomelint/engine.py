@@ -1,66 +1,18 @@
-"""Select rules, run them over a Document, honour suppression comments, sort findings."""
+"""Run the selected rules over a Document, honour suppression comments, sort findings.
+
+Which rules run (and with which options) is the registry's business (``Settings``)."""
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Mapping, Sequence
 from pathlib import Path
-from types import MappingProxyType
-from typing import Any
 
 from awesomelint import suppress
 from awesomelint.document import Document
-from awesomelint.errors import ConfigError
 from awesomelint.links.status import LinkStatus
 from awesomelint.model import Finding
-from awesomelint.rules import ALL_RULES, Context, Rule
-
-
-@dataclass(frozen=True, slots=True)
-class Settings:
-    """Which rules run and with which options; built from config files and the CLI."""
-
-    rules: tuple[Rule, ...]
-    options: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
-
-    def options_for(self, rule: Rule) -> Mapping[str, Any]:
-        merged = dict(rule.options)
-        merged.update(self.options.get(rule.name, {}))
-        return MappingProxyType(merged)
-
-
-def resolve(selector: str, rules: Sequence[Rule] = ALL_RULES) -> list[Rule]:
-    """Rules named by ``selector``: a name, a code, a code prefix, a group, or ``ALL``."""
-    s = selector.strip()
-    if s.upper() == "ALL":
-        return list(rules)
-    by_name = [r for r in rules if r.name == s.lower()]
-    if by_name:
-        return by_name
-    by_group = [r for r in rules if s.lower() in r.groups]
-    if by_group:
-        return by_group
-    by_code = [r for r in rules if r.code.startswith(s.upper())] if s[:1].isalpha() else []
-    if by_code and re.fullmatch(r"[A-Za-z]{1,3}[0-9]{0,3}", s):
-        return by_code
-    raise ConfigError(f"unknown rule or code {selector!r} (see `awesomelint rules`)")
-
-
-def select_rules(
-    select: Iterable[str] | None,
-    ignore: Iterable[str] = (),
-    extend_select: Iterable[str] = (),
-    rules: Sequence[Rule] = ALL_RULES,
-) -> tuple[Rule, ...]:
-    """The default rules (or ``select``), plus ``extend_select``, minus ``ignore``."""
-    if select is None:
-        chosen = {r.code for r in rules if r.default}
-    else:
-        chosen = {r.code for s in select for r in resolve(s, rules)}
-    chosen |= {r.code for s in extend_select for r in resolve(s, rules)}
-    chosen -= {r.code for s in ignore for r in resolve(s, rules)}
-    return tuple(r for r in rules if r.code in chosen)
+from awesomelint.registry import ALL_RULES, Settings
+from awesomelint.rules._base import Context, Rule
 
 
 def lint(

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 
 from awesomelint.document import Document, RegionKind
 from awesomelint.errors import ConfigError
-from awesomelint.rules import Rule
+from awesomelint.registry import resolve
+from awesomelint.rules._base import RuleInfo
 
 _OURS = re.compile(
     r"<!--\s*awesomelint-(disable-next-line|disable-line|disable|enable)\b([^>]*?)\s*-->"
@@ -123,7 +124,7 @@ def _comments(doc: Document) -> list[Comment]:
 _ARG = re.compile(r"[^\s,]+")
 
 
-def _codes(comment: Comment, rules: Sequence[Rule]) -> list[tuple[str | None, Name | None]]:
+def _codes(comment: Comment, rules: Sequence[RuleInfo]) -> list[tuple[str | None, Name | None]]:
     if not comment.names:
         return [(ALL, None)]
     by_name = {r.name: r.code for r in rules}
@@ -135,8 +136,6 @@ def _codes(comment: Comment, rules: Sequence[Rule]) -> list[tuple[str | None, Na
                 out.append((by_name[ours], name))
             continue
         try:
-            from awesomelint.engine import resolve
-
             out.extend((r.code, name) for r in resolve(name.text, rules))
         except ConfigError:
             continue  # a typo in a comment must not break the run (unknown-suppression)
@@ -153,7 +152,7 @@ def _block_end(doc: Document, line: int) -> int:
     return min(n, doc.line_count)
 
 
-def read(doc: Document, rules: Sequence[Rule]) -> Suppressions:
+def read(doc: Document, rules: Sequence[RuleInfo]) -> Suppressions:
     """Read the suppression comments of ``doc`` (outside code) into line ranges."""
     open_at: dict[str | None, tuple[int, Comment, Name | None]] = {}
     ranges: dict[str | None, list[Range]] = {}

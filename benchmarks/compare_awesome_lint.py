@@ -30,9 +30,9 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from awesomelint.engine import Settings, lint
+from awesomelint.engine import lint
 from awesomelint.parsing import parse
-from awesomelint.rules import ALL_RULES
+from awesomelint.registry import Settings, load_all
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -96,7 +96,7 @@ def run_awesome_lint(pkg: Path, readmes: list[Path]) -> dict[str, list[dict[str,
 
 
 def run_ours(readme: Path, names: set[str]) -> list[tuple[str, int, str]]:
-    rules = tuple(r for r in ALL_RULES if r.name in names)
+    rules = tuple(r for r in load_all() if r.name in names)
     text = readme.read_text(encoding="utf-8")
     doc = parse(text)
     return [(f.rule, doc.line_of(f.start), f.message) for f in lint(doc, Settings(rules), readme)]
@@ -116,7 +116,7 @@ def main() -> int:
     if not files:
         print(f"no lists to compare (looked in {CORPUS})")
         return 0
-    ours_known = {r.name for r in ALL_RULES}
+    ours_known = {r.name for r in load_all()}
     wanted = set(args.rules.split(",")) if args.rules else set(SHARED.values())
     names = wanted & ours_known
     missing = sorted(wanted - ours_known)

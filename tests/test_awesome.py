@@ -7,10 +7,11 @@ import string
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from awesomelint.engine import Settings, lint
+from awesomelint.engine import lint
 from awesomelint.entries import entries
 from awesomelint.fixer import fix_document
 from awesomelint.parsing import parse
+from awesomelint.registry import Settings
 from awesomelint.rules import list_order, spell_check
 from awesomelint.rules._awesome import prose
 from awesomelint.rules._base import Context

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import awesomelint
-from awesomelint.rules import ALL_RULES
+from awesomelint.registry import ALL_RULES
 
 AWESOME = ["awesome-badge", "awesome-heading", "awesome-toc", "no-ci-badge", "license-section",
            "contributing-file", "code-of-conduct"]

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from awesomelint.cli import main
-from awesomelint.rules import ALL_RULES
+from awesomelint.registry import ALL_RULES
 
 BAD = "# Title\n\n###Python\n- [a](https://a.example) - A.\n"
 GOOD = "# Title\n\n### Python\n- [a](https://a.example) - A.\n"

@@ -7,10 +7,11 @@ from pathlib import Path
 import pytest
 
 import awesomelint
-from awesomelint.engine import Settings, lint
+from awesomelint.engine import lint
 from awesomelint.errors import ConfigError
 from awesomelint.fixer import fix_document
 from awesomelint.parsing import parse
+from awesomelint.registry import Settings
 from awesomelint.rules import duplicate_link
 
 SECTIONS = Path(__file__).parent / "fixtures" / "duplicate-link" / "sections.md"

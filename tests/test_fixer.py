@@ -8,11 +8,12 @@ from collections.abc import Callable, Iterator
 import pytest
 
 from awesomelint.document import Document
-from awesomelint.engine import Settings, lint
+from awesomelint.engine import lint
 from awesomelint.errors import FixError
 from awesomelint.fixer import MAX_PASSES, apply_edits, choose, fix_document
 from awesomelint.model import Edit, Finding, Fix, Problem
 from awesomelint.parsing import parse
+from awesomelint.registry import Settings
 from awesomelint.rules._base import Context, Rule
 
 

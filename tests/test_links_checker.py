@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 import pytest
 from links_server import Reply, Request, Server, Servers, closed_port, servers
 
-from awesomelint.engine import Settings, lint
+from awesomelint.engine import lint
 from awesomelint.fixer import fix_document
 from awesomelint.links.checker import (
     LinkChecker,
@@ -22,7 +22,7 @@ from awesomelint.links.net import DNSError
 from awesomelint.links.options import HostOptions, LinkOptions
 from awesomelint.links.status import LinkStatus, link_key
 from awesomelint.parsing import parse
-from awesomelint.rules import ALL_RULES
+from awesomelint.registry import Settings, load_all
 
 FAST = LinkOptions(
     timeout=1.0, backoff=0.01, max_backoff=0.05, retry_after_cap=3.0, use_cache=False
@@ -134,7 +134,7 @@ def test_301_chain_is_reported_and_fixed(app: Server) -> None:
     assert (st.outcome, st.redirect) == ("ok", app.url("/ok"))
     assert status(report, app.url("/308")).redirect == app.url("/ok")
     text = f"# T\n\n- [Moved]({url}#usage) - Moved three times.\n"
-    settings = Settings(tuple(r for r in ALL_RULES if r.name == "redirected-link"))
+    settings = Settings(tuple(r for r in load_all() if r.name == "redirected-link"))
     findings = lint(parse(text), settings, link_status=report.statuses)
     assert [f.message for f in findings] == [
         f"Link {url}#usage moved permanently to {app.url('/ok')}#usage"

@@ -8,14 +8,14 @@ from collections.abc import Iterator, Sequence
 import pytest
 from links_server import Reply, Request, Server, Servers, servers
 
-from awesomelint.engine import Settings, lint
+from awesomelint.engine import lint
 from awesomelint.links import github
 from awesomelint.links.checker import LinkReport, check_links
 from awesomelint.links.net import DNSError
 from awesomelint.links.options import LinkOptions
 from awesomelint.links.status import LinkStatus, link_key
 from awesomelint.parsing import parse
-from awesomelint.rules import ALL_RULES
+from awesomelint.registry import Settings, load_all
 
 REPOS = {
     "/repos/someone/live": {"full_name": "someone/live", "archived": False},
@@ -68,7 +68,7 @@ def status(report: LinkReport, url: str) -> LinkStatus:
 
 
 def findings(report: LinkReport, text: str) -> list[str]:
-    rules = tuple(r for r in ALL_RULES if "links" in r.groups)
+    rules = tuple(r for r in load_all() if "links" in r.groups)
     return [
         f"{f.rule}: {f.message}"
         for f in lint(parse(text), Settings(rules), link_status=report.statuses)

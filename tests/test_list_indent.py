@@ -8,10 +8,11 @@ from hypothesis import strategies as st
 
 import awesomelint
 from awesomelint.document import Document
-from awesomelint.engine import Settings, lint
+from awesomelint.engine import lint
 from awesomelint.errors import ConfigError
 from awesomelint.fixer import fix_document
 from awesomelint.parsing import parse
+from awesomelint.registry import Settings
 from awesomelint.rules import list_indent
 from awesomelint.rules._lists import visual_column, visual_lists
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from awesomelint.rules import ALL_RULES
+from awesomelint.registry import ALL_RULES
 
 ROOT = Path(__file__).resolve().parent.parent
 

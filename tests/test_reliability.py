@@ -25,12 +25,12 @@ import awesomelint
 from awesomelint import cli, files
 from awesomelint.cli import main
 from awesomelint.document import Document
-from awesomelint.engine import Settings, lint
+from awesomelint.engine import lint
 from awesomelint.errors import FixError, InputError
 from awesomelint.fixer import fix_document
 from awesomelint.model import Edit, Finding, Fix, Problem
 from awesomelint.parsing import parse
-from awesomelint.rules import ALL_RULES
+from awesomelint.registry import Settings, load_all
 from awesomelint.rules._base import Context, Rule
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -702,7 +702,7 @@ def test_an_unsafe_removal_that_would_swallow_the_next_entry_is_left_out() -> No
         "- [A](https://a.example/x)\nAwesome\n - [A](https://a.example/x)\nAwesome\n"
         "  2) `[code](https://code.example/x)`\n"
     )
-    settings = Settings(tuple(r for r in ALL_RULES if r.name == "duplicate-link"))
+    settings = Settings(tuple(r for r in load_all() if r.name == "duplicate-link"))
     result = fix_document(parse(text), lambda d: lint(d, settings), unsafe=True)
     assert result.text == text
     assert [f.rule for f in result.remaining] == ["duplicate-link"]

@@ -19,15 +19,16 @@ from pathlib import Path
 
 import pytest
 
-from awesomelint.engine import Settings, lint
+from awesomelint.engine import lint
 from awesomelint.fixer import fix_document
 from awesomelint.links.status import LinkStatus, link_key
 from awesomelint.model import Finding
 from awesomelint.parsing import parse
-from awesomelint.rules import ALL_RULES, Rule
+from awesomelint.registry import Rule, Settings, load_all
 
 FIXTURES = Path(__file__).parent / "fixtures"
 UPDATE = os.environ.get("AWESOMELINT_UPDATE_FIXTURES") == "1"
+ALL_RULES = load_all()
 BY_NAME = {r.name: r for r in ALL_RULES}
 
 

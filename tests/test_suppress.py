@@ -9,7 +9,7 @@ import pytest
 import awesomelint
 from awesomelint.cli import main
 from awesomelint.parsing import parse
-from awesomelint.rules import ALL_RULES
+from awesomelint.registry import ALL_RULES
 from awesomelint.suppress import AWESOME_LINT_IDS
 
 SELECT = {"select": ["H001", "duplicate-link"]}

@@ -16,7 +16,7 @@ import click
 if TYPE_CHECKING:
     from typing import TypeAlias
 
-    from awesomelint.engine import Settings
+    from awesomelint.registry import Settings
 
     Decorator: TypeAlias = Callable[[Callable[..., Any]], Callable[..., Any]]
     # (select, ignore, extend_select, config, exclude) -> the Settings of a file by its

@@ -129,7 +129,7 @@ def _text(message: str) -> str:
 
 def comment_body(p: Placed) -> str:
     """The message, the rule, the suggestion (or why there is none), the marker."""
-    from awesomelint.rules import ALL_RULES
+    from awesomelint.registry import find, load
 
     f = p.finding
     parts = [f"**{f.code}** `{f.rule}`: {_text(f.message)}"]
@@ -151,8 +151,8 @@ def comment_body(p: Placed) -> str:
             f"`awesomelint fix --unsafe-fixes` would {_text(title)}; unsafe fixes are not "
             "suggested (they may change what the text says)."
         )
-    rule = next((r for r in ALL_RULES if r.code == f.code), None)
-    why = _why(rule.doc) if rule is not None else ""
+    rule = find(f.code)
+    why = _why(load(rule).doc) if rule is not None else ""
     if why:
         parts.append(
             f"<details><summary>Why {f.rule} matters</summary>\n\n{_text(why)}\n\n"

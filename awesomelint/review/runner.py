@@ -10,11 +10,12 @@ from typing import TYPE_CHECKING
 
 from awesomelint import gitdiff
 from awesomelint.document import Document
-from awesomelint.engine import Settings, lint
+from awesomelint.engine import lint
 from awesomelint.errors import FixError, InputError
 from awesomelint.files import decode, read_text
 from awesomelint.model import Finding
 from awesomelint.parsing import parse
+from awesomelint.registry import Settings
 from awesomelint.report import FileReport
 from awesomelint.review import context, plan
 from awesomelint.review.suggest import Replacement, replacements

@@ -1,4 +1,5 @@
-"""The Rule value and the context a rule's check function receives."""
+"""The Rule value, its metadata as plain data, and the context a rule's check function
+receives."""
 
 from __future__ import annotations
 
@@ -6,11 +7,13 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
-from awesomelint.document import Document
-from awesomelint.links.status import LinkStatus
 from awesomelint.model import Problem, Severity
+
+if TYPE_CHECKING:
+    from awesomelint.document import Document
+    from awesomelint.links.status import LinkStatus
 
 OptionValue = int | str | bool | list[str]
 # which command applies a fixable rule's fixes: "safe" `fix`, "unsafe" `fix
@@ -57,6 +60,30 @@ class Rule:
         default_factory=lambda: MappingProxyType({})
     )
     # the values a string option may take: a config file with another is an error
+    choices: Mapping[str, tuple[str, ...]] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
+    groups: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True, slots=True)
+class RuleInfo:
+    """A rule's metadata, as plain data: what selecting, listing and configuring rules
+    need, without importing the rule's module (awesomelint.registry imports it when the
+    rule runs). The fields mean what :class:`Rule`'s do; tests/test_registry.py checks
+    that they agree with the module's ``RULE``."""
+
+    code: str
+    name: str
+    module: str  # the rule's module in awesomelint.rules
+    summary: str
+    fixable: bool = False
+    fix_kind: FixKind = "safe"
+    default: bool = True
+    severity: Severity = Severity.WARNING
+    options: Mapping[str, OptionValue] = field(
+        default_factory=lambda: MappingProxyType({})
+    )
     choices: Mapping[str, tuple[str, ...]] = field(
         default_factory=lambda: MappingProxyType({})
     )

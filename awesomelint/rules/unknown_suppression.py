@@ -33,16 +33,14 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from awesomelint import suppress
 from awesomelint.errors import ConfigError
 from awesomelint.model import Problem, Severity
+from awesomelint.registry import ALL_RULES, resolve
 from awesomelint.rules._base import Context, Rule
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    from awesomelint import suppress  # (here: the rules package is imported by both)
-    from awesomelint.engine import resolve
-    from awesomelint.rules import ALL_RULES
-
     for comment in suppress.comments(ctx.doc):
         if comment.theirs:
             continue
@@ -60,8 +58,6 @@ def check(ctx: Context) -> Iterator[Problem]:
 
 def _hint(text: str) -> str:
     import difflib
-
-    from awesomelint.rules import ALL_RULES
 
     names = [r.name for r in ALL_RULES]
     close = difflib.get_close_matches(text.lower(), names, n=1, cutoff=0.75)

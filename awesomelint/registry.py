@@ -1,0 +1,118 @@
+"""The rule registry: which rules exist (the table in awesomelint.rules), selecting them
+by name, code, prefix or group, the Settings a run uses, and loading a rule's module
+only when the rule runs.
+
+Everything here but :func:`load` reads plain metadata: listing rules, reading a config,
+resolving ``--select`` imports no rule module. ``load`` imports a rule's module the
+first time the rule is asked for, so a run pays only for the rules it selects.
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import Any
+
+from awesomelint.errors import ConfigError
+from awesomelint.rules import ALL_RULES
+from awesomelint.rules._base import Rule, RuleInfo
+
+__all__ = [
+    "ALL_RULES",
+    "Rule",
+    "RuleInfo",
+    "Settings",
+    "find",
+    "groups",
+    "load",
+    "load_all",
+    "load_rules",
+    "resolve",
+    "select_rules",
+]
+
+_SELECTOR_CODE = re.compile(r"[A-Za-z]{1,3}[0-9]{0,3}")
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Which rules run and with which options; built from config files and the CLI."""
+
+    rules: tuple[Rule, ...]
+    options: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
+
+    def options_for(self, rule: Rule) -> Mapping[str, Any]:
+        merged = dict(rule.options)
+        merged.update(self.options.get(rule.name, {}))
+        return MappingProxyType(merged)
+
+
+def find(name: str) -> RuleInfo | None:
+    """The rule named ``name`` (its kebab-case name or its code, any case), if any."""
+    key = name.strip().lower()
+    return next((r for r in ALL_RULES if key in (r.name, r.code.lower())), None)
+
+
+def groups() -> frozenset[str]:
+    """Every group some rule belongs to (``awesome``, ``links``)."""
+    return frozenset(g for r in ALL_RULES for g in r.groups)
+
+
+def resolve(selector: str, rules: Sequence[RuleInfo] = ALL_RULES) -> list[RuleInfo]:
+    """Rules named by ``selector``: a name, a code, a code prefix, a group, or ``ALL``."""
+    s = selector.strip()
+    if s.upper() == "ALL":
+        return list(rules)
+    by_name = [r for r in rules if r.name == s.lower()]
+    if by_name:
+        return by_name
+    by_group = [r for r in rules if s.lower() in r.groups]
+    if by_group:
+        return by_group
+    by_code = [r for r in rules if r.code.startswith(s.upper())] if s[:1].isalpha() else []
+    if by_code and _SELECTOR_CODE.fullmatch(s):
+        return by_code
+    raise ConfigError(f"unknown rule or code {selector!r} (see `awesomelint rules`)")
+
+
+def select_rules(
+    select: Iterable[str] | None,
+    ignore: Iterable[str] = (),
+    extend_select: Iterable[str] = (),
+    rules: Sequence[RuleInfo] = ALL_RULES,
+) -> tuple[RuleInfo, ...]:
+    """The default rules (or ``select``), plus ``extend_select``, minus ``ignore``."""
+    if select is None:
+        chosen = {r.code for r in rules if r.default}
+    else:
+        chosen = {r.code for s in select for r in resolve(s, rules)}
+    chosen |= {r.code for s in extend_select for r in resolve(s, rules)}
+    chosen -= {r.code for s in ignore for r in resolve(s, rules)}
+    return tuple(r for r in rules if r.code in chosen)
+
+
+def load(info: RuleInfo) -> Rule:
+    """The rule itself (check function, documentation), its module imported on first use."""
+    return _load(info.module)
+
+
+@functools.cache
+def _load(module: str) -> Rule:
+    rule = importlib.import_module(f"awesomelint.rules.{module}").RULE
+    if not isinstance(rule, Rule):
+        raise TypeError(f"awesomelint.rules.{module}.RULE is not a Rule")
+    return rule
+
+
+def load_rules(infos: Iterable[RuleInfo]) -> tuple[Rule, ...]:
+    """The rules of ``infos``, in order (each module imported on first use)."""
+    return tuple(load(info) for info in infos)
+
+
+def load_all() -> tuple[Rule, ...]:
+    """Every rule, in the table's order (imports every rule module)."""
+    return load_rules(ALL_RULES)
