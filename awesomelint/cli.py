@@ -33,7 +33,15 @@ from awesomelint.links.status import LinkStatus, link_key
 from awesomelint.model import Finding
 from awesomelint.parsing import parse
 from awesomelint.paths import collect
-from awesomelint.registry import ALL_RULES, RuleInfo, Settings, load, resolve
+from awesomelint.registry import (
+    ALL_RULES,
+    RuleInfo,
+    Settings,
+    fixed_by_links,
+    load,
+    needing,
+    resolve,
+)
 
 if TYPE_CHECKING:
     from awesomelint.fixer import FixResult
@@ -384,13 +392,14 @@ def _run_links(
 def _fetch_titles(
     docs: Sequence[tuple[Document, Settings]], config: Config, flags: Mapping[str, Any]
 ) -> dict[str, str]:
-    """Page titles for the links missing-title would retitle (``fix --fetch-titles``)."""
+    """Page titles for the links that the rules using titles report (``fix
+    --fetch-titles``): their fixes then title a link with its page's own title."""
     from awesomelint.links import checker
     from awesomelint.links.options import build
 
     urls = []
     for doc, settings in docs:
-        rules = tuple(r for r in settings.rules if r.name == "missing-title")
+        rules = needing(settings.rules, "link_titles")
         if not rules:
             continue
         for f in lint(doc, Settings(rules, settings.options)):
@@ -672,7 +681,7 @@ def fix(
             titles = _fetch_titles(docs, config, flags)
         if flags["links"]:
             status = _run_links([doc for doc, _ in docs], config, flags, quiet).statuses
-    also_unsafe = ("redirected-link",) if flags["links"] else ()
+    also_unsafe = tuple(r.name for r in fixed_by_links()) if flags["links"] else ()
     workers = 1 if status or titles else _parallel.worker_count([name for name, _ in files])
     jobs = [(name, text, opts, unsafe_fixes, also_unsafe) for name, text in files]
     ahead = _parallel.run(_fix_job, jobs, workers) if workers > 1 else None

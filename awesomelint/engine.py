@@ -25,15 +25,21 @@ def lint(
 ) -> list[Finding]:
     """Run the selected rules; return unsuppressed findings sorted by (offset, code).
 
-    ``link_status`` (from the link checker, keyed by ``links.status.link_key``) feeds the
-    network rules, which report nothing without it; ``link_titles`` (same keys) gives
-    missing-title's fix the fetched page titles.
+    ``link_status`` (the link checker's verdicts, keyed by ``links.status.link_key``) and
+    ``link_titles`` (fetched page titles, same keys) go to the rules that declare the
+    need (``Rule.needs``) and to no other.
     """
     sup = suppress.read(doc, ALL_RULES)
     used: set[suppress.Range] = set()
     out: list[Finding] = []
     for rule in settings.rules:
-        ctx = Context(doc, settings.options_for(rule), path, link_status, link_titles)
+        ctx = Context(
+            doc,
+            settings.options_for(rule),
+            path,
+            link_status if "link_status" in rule.needs else None,
+            link_titles if "link_titles" in rule.needs else None,
+        )
         for p in rule.check(ctx):
             if sup.ranges:
                 hit = sup.suppressed(rule.code, doc.line_of(p.start))

@@ -15,11 +15,11 @@ import re
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from awesomelint.errors import ConfigError
 from awesomelint.rules import ALL_RULES
-from awesomelint.rules._base import Rule, RuleInfo
+from awesomelint.rules._base import Need, Rule, RuleInfo
 
 __all__ = [
     "ALL_RULES",
@@ -27,10 +27,12 @@ __all__ = [
     "RuleInfo",
     "Settings",
     "find",
+    "fixed_by_links",
     "groups",
     "load",
     "load_all",
     "load_rules",
+    "needing",
     "resolve",
     "select_rules",
 ]
@@ -93,6 +95,27 @@ def select_rules(
     chosen |= {r.code for s in extend_select for r in resolve(s, rules)}
     chosen -= {r.code for s in ignore for r in resolve(s, rules)}
     return tuple(r for r in rules if r.code in chosen)
+
+
+class _Declares(Protocol):
+    @property
+    def needs(self) -> frozenset[Need]: ...
+
+
+R = TypeVar("R", bound=_Declares)
+
+
+def needing(rules: Iterable[R], need: Need) -> tuple[R, ...]:
+    """The rules of ``rules`` that read ``need`` (link statuses, page titles): the CLI
+    fetches that data only for them, and the engine hands it only to them."""
+    return tuple(r for r in rules if need in r.needs)
+
+
+def fixed_by_links() -> tuple[RuleInfo, ...]:
+    """The rules whose fixes need the link check (fix kind "links"): ``fix --links``
+    applies them although they are unsafe (asking for them is what --links means), and
+    the reports mark them ``[*links]``."""
+    return tuple(r for r in ALL_RULES if r.fixable and r.fix_kind == "links")
 
 
 def load(info: RuleInfo) -> Rule:

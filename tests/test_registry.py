@@ -82,3 +82,46 @@ def test_rule_modules_load_only_when_their_rule_runs(tmp_path: Path) -> None:
                        "trailing_whitespace"]  # fmt: skip
     # `awesomelint rule NAME` imports that rule's module, for its documentation
     assert _modules_after(run.format(args=["rule", "list-order"])) == ["list_order"]
+
+
+def test_the_engine_hands_outside_data_only_to_rules_that_declare_it() -> None:
+    from awesomelint.engine import lint
+    from awesomelint.model import Problem
+    from awesomelint.parsing import parse
+
+    seen: dict[str, tuple[bool, bool]] = {}
+
+    def spy(name: str) -> _base.CheckFn:
+        def check(ctx: _base.Context) -> list[Problem]:
+            seen[name] = (ctx.link_status is not None, ctx.link_titles is not None)
+            return []
+
+        return check
+
+    def rule(code: str, name: str, needs: frozenset[_base.Need]) -> _base.Rule:
+        return _base.Rule(code, name, name, spy(name), f"{name} ({code})", needs=needs)
+
+    rules = (
+        rule("X901", "plain", frozenset()),
+        rule("X902", "status", frozenset({"link_status"})),
+        rule("X903", "titles", frozenset({"link_titles"})),
+    )
+    lint(parse("- x\n"), registry.Settings(rules), link_status={}, link_titles={})
+    assert seen == {"plain": (False, False), "status": (True, False), "titles": (False, True)}
+    assert registry.needing(rules, "link_status") == (rules[1],)
+    # what the table says: every network rule reads the link statuses
+    network = {r.name for r in registry.needing(registry.ALL_RULES, "link_status")}
+    assert network and all(r.name in network for r in registry.resolve("N00") if not r.default)
+
+
+def test_fix_links_applies_exactly_the_fixes_that_need_the_link_check() -> None:
+    """fix --links opts into the unsafe fixes of the rules whose fix kind is "links"
+    (and the reports mark those [*links]); no other rule's unsafe fix."""
+    from awesomelint.model import Finding, Fix
+    from awesomelint.report import fix_kind
+
+    by_links = registry.fixed_by_links()
+    assert by_links and all(r.fix_kind == "links" and r.needs for r in by_links)
+    for r in registry.ALL_RULES:
+        f = Finding(r.code, r.name, "m", 0, 1, fix=Fix("t", (), safe=False))
+        assert (fix_kind(f) == "links") == (r in by_links), r.name

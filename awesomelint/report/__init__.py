@@ -17,9 +17,9 @@ from awesomelint.report._base import unreadable as unreadable
 # with its source line and a caret; "concise": one line per finding
 FORMATS = ("text", "full", "concise", "json", "github", "sarif", "rdjson")
 def _fixed_by_links() -> frozenset[str]:
-    from awesomelint.registry import ALL_RULES
+    from awesomelint.registry import fixed_by_links
 
-    return frozenset(r.code for r in ALL_RULES if r.fix_kind == "links")
+    return frozenset(r.code for r in fixed_by_links())
 
 
 def fix_kind(f: Finding) -> str | None:

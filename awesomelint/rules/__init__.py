@@ -19,11 +19,13 @@ from __future__ import annotations
 from types import MappingProxyType
 
 from awesomelint.model import Severity
-from awesomelint.rules._base import Context, Rule, RuleInfo
+from awesomelint.rules._base import Context, Need, Rule, RuleInfo
 
 _ERROR = Severity.ERROR
 _AWESOME = frozenset({"awesome"})
 _LINKS = frozenset({"links"})
+_STATUS: frozenset[Need] = frozenset({"link_status"})
+_TITLES: frozenset[Need] = frozenset({"link_titles"})
 
 # fmt: off
 ALL_RULES: tuple[RuleInfo, ...] = (
@@ -67,7 +69,7 @@ ALL_RULES: tuple[RuleInfo, ...] = (
     RuleInfo(
         "K002", "missing-title", "missing_title",
         "A link shows a bare URL or nothing instead of a title",
-        fixable=True, groups=_AWESOME,
+        fixable=True, groups=_AWESOME, needs=_TITLES,
     ),
     RuleInfo(
         "K003", "malformed-link", "malformed_link",
@@ -82,27 +84,27 @@ ALL_RULES: tuple[RuleInfo, ...] = (
     RuleInfo(
         "N001", "dead-link", "dead_link",
         "A link's target is gone: 404/410, unknown host, connection refused (--links)",
-        default=False, severity=_ERROR, groups=_LINKS,
+        default=False, severity=_ERROR, groups=_LINKS, needs=_STATUS,
     ),
     RuleInfo(
         "N002", "redirected-link", "redirected_link",
         "A link answers through permanent redirects (301/308): use the new URL (--links)",
-        fixable=True, fix_kind="links", default=False, groups=_LINKS,
+        fixable=True, fix_kind="links", default=False, groups=_LINKS, needs=_STATUS,
     ),
     RuleInfo(
         "N003", "unreachable-link", "unreachable_link",
         "A link times out, keeps failing with 5xx, or has TLS/redirect errors (--links)",
-        default=False, groups=_LINKS,
+        default=False, groups=_LINKS, needs=_STATUS,
     ),
     RuleInfo(
         "N004", "blocked-link", "blocked_link",
         "A site refuses automated checks: 401/403/999, bot challenge, lasting 429 (--links)",
-        default=False, groups=_LINKS,
+        default=False, groups=_LINKS, needs=_STATUS,
     ),
     RuleInfo(
         "N005", "archived-repo", "archived_repo",
         "A linked GitHub repository is archived (--links, GITHUB_TOKEN)",
-        default=False, groups=_LINKS,
+        default=False, groups=_LINKS, needs=_STATUS,
     ),
     RuleInfo(
         "N006", "broken-anchor", "broken_anchor",

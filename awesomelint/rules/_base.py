@@ -20,6 +20,11 @@ OptionValue = int | str | bool | list[str]
 # --unsafe-fixes`, "mixed" some of each, "links" `fix --links` (the fix needs the link
 # checker's answer, which only --links fetches)
 FixKind = Literal["safe", "unsafe", "mixed", "links"]
+# what a rule reads besides the document, its options and its path; the engine hands a
+# rule only what it declares. "link_status": the link checker's verdicts (only --links
+# fetches them; without them the rule reports nothing); "link_titles": fetched page
+# titles (only `fix --fetch-titles` fetches them; the rule works without them)
+Need = Literal["link_status", "link_titles"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,10 +34,10 @@ class Context:
     doc: Document
     options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
     path: Path | None = None  # None for stdin and the Python API
-    # what the link checker found, by links.status.link_key(url); None: not checked
-    # (the network rules then report nothing)
+    # what the link checker found, by links.status.link_key(url); None: not checked, or
+    # the rule does not declare the need (the network rules then report nothing)
     link_status: Mapping[str, LinkStatus] | None = None
-    # page titles fetched for `fix --fetch-titles`, by the same key
+    # page titles fetched for `fix --fetch-titles`, by the same key (None: likewise)
     link_titles: Mapping[str, str] | None = None
 
     @property
@@ -64,6 +69,7 @@ class Rule:
         default_factory=lambda: MappingProxyType({})
     )
     groups: frozenset[str] = frozenset()
+    needs: frozenset[Need] = frozenset()  # data from outside the document (see Need)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,3 +94,4 @@ class RuleInfo:
         default_factory=lambda: MappingProxyType({})
     )
     groups: frozenset[str] = frozenset()
+    needs: frozenset[Need] = frozenset()

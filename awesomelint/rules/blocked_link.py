@@ -52,4 +52,5 @@ RULE = Rule(
     severity=Severity.WARNING,
     default=False,
     groups=frozenset({"links"}),
+    needs=frozenset({"link_status"}),
 )

@@ -53,4 +53,5 @@ RULE = Rule(
     severity=Severity.ERROR,
     default=False,
     groups=frozenset({"links"}),
+    needs=frozenset({"link_status"}),
 )

@@ -231,4 +231,5 @@ RULE = Rule(
     fixable=True,
     severity=Severity.WARNING,
     groups=frozenset({"awesome"}),
+    needs=frozenset({"link_titles"}),
 )
