@@ -29,7 +29,6 @@ from awesomelint.errors import (
     NetworkError,
 )
 from awesomelint.files import decode, read_text, write_atomic
-from awesomelint.links.status import LinkStatus, link_key
 from awesomelint.model import Finding
 from awesomelint.parsing import parse
 from awesomelint.paths import collect
@@ -46,6 +45,7 @@ from awesomelint.registry import (
 if TYPE_CHECKING:
     from awesomelint.fixer import FixResult
     from awesomelint.links.checker import LinkReport
+    from awesomelint.links.status import LinkStatus
 
 STDIN = "-"
 
@@ -333,6 +333,8 @@ class _Progress:
 
 
 def _link_urls(docs: Sequence[Document]) -> list[str]:
+    from awesomelint.links.status import link_key
+
     return [lk.url for doc in docs for lk in doc.links if link_key(lk.url) is not None]
 
 

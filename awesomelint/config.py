@@ -31,7 +31,6 @@ from types import MappingProxyType
 from typing import Any
 
 from awesomelint.errors import ConfigError
-from awesomelint.links.options import parse_links_table
 from awesomelint.registry import ALL_RULES, RuleInfo, Settings, load_rules, select_rules
 
 _LIST_KEYS = ("select", "extend-select", "ignore")
@@ -152,6 +151,8 @@ def parse_table(table: Mapping[str, Any], source: Path | None = None) -> Config:
                 raise ConfigError(f"{where}unknown preset {value!r} (known: awesome)")
             lists["extend-select"] = (*lists.get("extend-select", ()), value)
         elif key == "links":
+            from awesomelint.links.options import parse_links_table  # (few configs have one)
+
             links = parse_links_table(value, where)
         elif key in by_name:
             options[key] = _rule_options(by_name[key], value, where)

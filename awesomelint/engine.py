@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from awesomelint import suppress
-from awesomelint.document import Document
-from awesomelint.links.status import LinkStatus
 from awesomelint.model import Finding
 from awesomelint.registry import ALL_RULES, Settings
 from awesomelint.rules._base import Context, Rule
+
+if TYPE_CHECKING:
+    from awesomelint.document import Document
+    from awesomelint.links.status import LinkStatus
 
 
 def lint(

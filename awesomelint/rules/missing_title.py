@@ -51,7 +51,6 @@ from collections.abc import Iterator
 
 from awesomelint.document import Document, Link
 from awesomelint.entries import Item, items
-from awesomelint.links.status import link_key
 from awesomelint.links.urls import clean, normalize, title_from_url
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
@@ -109,6 +108,8 @@ def _title(ctx: Context, url: str) -> str:
     """The page's own title when ``fix --fetch-titles`` fetched one, else one derived
     from the URL."""
     if ctx.link_titles:
+        from awesomelint.links.status import link_key  # (only fix --fetch-titles needs it)
+
         key = link_key(url)
         fetched = ctx.link_titles.get(key) if key is not None else None
         if fetched:
