@@ -821,6 +821,8 @@ def _document(text: str, builder: _Builder) -> Document:
 
 
 def _reparent(link: Link, parent: int | None) -> Link:
-    from dataclasses import replace
-
-    return replace(link, parent=parent)
+    lk = link
+    return Link(
+        lk.kind, lk.image, lk.start, lk.end, lk.text, lk.text_start, lk.url, lk.url_start,
+        lk.url_end, lk.label, parent,
+    )  # fmt: skip

@@ -25,31 +25,58 @@ The nearest file wins: from the linted file's folder upwards, a folder's
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from awesomelint.errors import ConfigError
+from awesomelint.model import Frozen
 from awesomelint.registry import ALL_RULES, RuleInfo, Settings, load_rules, select_rules
 
 _LIST_KEYS = ("select", "extend-select", "ignore")
 _PRESETS = ("awesome",)
 
 
-@dataclass(frozen=True, slots=True)
-class Config:
+_set = object.__setattr__  # how a Frozen value's __init__ sets its fields
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+class Config(Frozen):
     """The validated content of one config file (or none)."""
 
-    select: tuple[str, ...] | None = None
-    extend_select: tuple[str, ...] = ()
-    ignore: tuple[str, ...] = ()
-    options: Mapping[str, Mapping[str, Any]] = field(default_factory=lambda: MappingProxyType({}))
-    source: Path | None = None
+    __slots__ = (
+        "select", "extend_select", "ignore", "options", "source", "links", "exclude",
+        "per_file_ignores",
+    )  # fmt: skip
+    select: tuple[str, ...] | None
+    extend_select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    options: Mapping[str, Mapping[str, Any]]  # per-rule options, by rule name
+    source: Path | None
     # the validated [links] table, as LinkOptions field values (links/options.py)
-    links: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
-    exclude: tuple[str, ...] = ()  # gitignore-style globs, from the config's folder
-    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = ()  # (glob, selectors)
+    links: Mapping[str, Any]
+    exclude: tuple[str, ...]  # gitignore-style globs, from the config's folder
+    per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...]  # (glob, selectors)
+
+    def __init__(
+        self,
+        select: tuple[str, ...] | None = None,
+        extend_select: tuple[str, ...] = (),
+        ignore: tuple[str, ...] = (),
+        options: Mapping[str, Mapping[str, Any]] = _EMPTY,
+        source: Path | None = None,
+        links: Mapping[str, Any] = _EMPTY,
+        exclude: tuple[str, ...] = (),
+        per_file_ignores: tuple[tuple[str, tuple[str, ...]], ...] = (),
+    ) -> None:
+        _set(self, "select", select)
+        _set(self, "extend_select", extend_select)
+        _set(self, "ignore", ignore)
+        _set(self, "options", options)
+        _set(self, "source", source)
+        _set(self, "links", links)
+        _set(self, "exclude", exclude)
+        _set(self, "per_file_ignores", per_file_ignores)
 
     @property
     def base(self) -> Path:

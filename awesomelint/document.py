@@ -16,37 +16,56 @@ from typing import Any, Literal, TypeVar
 
 # re-exported for rules/list_indent.py, which imports it from here (to be folded in)
 from awesomelint.commonmark import starts_empty as starts_empty
+from awesomelint.model import Frozen
 
 LinkKind = Literal["inline", "reference", "autolink", "bare"]
 RegionKind = Literal["fenced_code", "indent_code", "html", "codespan", "inline_html"]
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 T = TypeVar("T")
+_set = object.__setattr__  # how a Frozen value's __init__ sets its fields
 
 
-@dataclass(frozen=True, slots=True)
-class TextLine:
+class TextLine(Frozen):
     """One line of a paragraph or heading's own text, container prefixes removed."""
 
+    __slots__ = ("line", "start", "text")
     line: int  # 1-based
     start: int  # offset of the line's first content character
     text: str
 
+    def __init__(self, line: int, start: int, text: str) -> None:
+        _set(self, "line", line)
+        _set(self, "start", start)
+        _set(self, "text", text)
 
-@dataclass(frozen=True, slots=True)
-class Block:
+
+class Block(Frozen):
     """A paragraph (or tight list item text) or a heading: text that holds inline content."""
 
+    __slots__ = ("kind", "start", "end", "lines")
     kind: Literal["paragraph", "heading"]
     start: int
     end: int  # offset just past the block's last character (before the newline)
     lines: tuple[TextLine, ...]
 
+    def __init__(
+        self,
+        kind: Literal["paragraph", "heading"],
+        start: int,
+        end: int,
+        lines: tuple[TextLine, ...],
+    ) -> None:
+        _set(self, "kind", kind)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "lines", lines)
 
-@dataclass(frozen=True, slots=True)
-class Heading:
+
+class Heading(Frozen):
     """An ATX (``## x``) or setext heading."""
 
+    __slots__ = ("level", "style", "start", "end", "text", "text_start", "line")
     level: int
     style: Literal["atx", "setext"]
     start: int  # first character of the heading (the ``#`` or the setext text)
@@ -55,11 +74,32 @@ class Heading:
     text_start: int
     line: int
 
+    def __init__(
+        self,
+        level: int,
+        style: Literal["atx", "setext"],
+        start: int,
+        end: int,
+        text: str,
+        text_start: int,
+        line: int,
+    ) -> None:
+        _set(self, "level", level)
+        _set(self, "style", style)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "text", text)
+        _set(self, "text_start", text_start)
+        _set(self, "line", line)
 
-@dataclass(frozen=True, slots=True)
-class Link:
+
+class Link(Frozen):
     """A link or image as written: inline, reference-style, ``<autolink>`` or bare URL."""
 
+    __slots__ = (
+        "kind", "image", "start", "end", "text", "text_start", "url", "url_start", "url_end",
+        "label", "parent",
+    )  # fmt: skip
     kind: LinkKind
     image: bool
     start: int
@@ -69,14 +109,43 @@ class Link:
     url: str  # raw destination as written in the source (for references: in the definition)
     url_start: int  # where that raw URL sits (inside the definition for references)
     url_end: int
-    label: str | None = None  # reference label, for reference-style links
-    parent: int | None = None  # index of the enclosing link (image inside a link)
+    label: str | None  # reference label, for reference-style links
+    parent: int | None  # index of the enclosing link (image inside a link)
+
+    def __init__(
+        self,
+        kind: LinkKind,
+        image: bool,
+        start: int,
+        end: int,
+        text: str | None,
+        text_start: int | None,
+        url: str,
+        url_start: int,
+        url_end: int,
+        label: str | None = None,
+        parent: int | None = None,
+    ) -> None:
+        _set(self, "kind", kind)
+        _set(self, "image", image)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "text", text)
+        _set(self, "text_start", text_start)
+        _set(self, "url", url)
+        _set(self, "url_start", url_start)
+        _set(self, "url_end", url_end)
+        _set(self, "label", label)
+        _set(self, "parent", parent)
 
 
-@dataclass(frozen=True, slots=True)
-class ListItem:
+class ListItem(Frozen):
     """A list item; ``parent``/``children`` are indices into ``Document.items``."""
 
+    __slots__ = (
+        "index", "marker", "start", "end", "line", "end_line", "depth", "list_id", "parent",
+        "children",
+    )  # fmt: skip
     index: int
     marker: str  # "-", "*", "+", "1.", "2)"
     start: int  # offset of the marker
@@ -88,31 +157,69 @@ class ListItem:
     parent: int | None
     children: tuple[int, ...]
 
+    def __init__(
+        self,
+        index: int,
+        marker: str,
+        start: int,
+        end: int,
+        line: int,
+        end_line: int,
+        depth: int,
+        list_id: int,
+        parent: int | None,
+        children: tuple[int, ...],
+    ) -> None:
+        _set(self, "index", index)
+        _set(self, "marker", marker)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "line", line)
+        _set(self, "end_line", end_line)
+        _set(self, "depth", depth)
+        _set(self, "list_id", list_id)
+        _set(self, "parent", parent)
+        _set(self, "children", children)
+
     @property
     def ordered(self) -> bool:
         return self.marker[-1] in ".)"
 
 
-@dataclass(frozen=True, slots=True)
-class Definition:
+class Definition(Frozen):
     """A link reference definition ``[label]: url``."""
 
+    __slots__ = ("label", "url", "url_start", "url_end", "line")
     label: str
     url: str
     url_start: int
     url_end: int
     line: int
 
+    def __init__(self, label: str, url: str, url_start: int, url_end: int, line: int) -> None:
+        _set(self, "label", label)
+        _set(self, "url", url)
+        _set(self, "url_start", url_start)
+        _set(self, "url_end", url_end)
+        _set(self, "line", line)
 
-@dataclass(frozen=True, slots=True)
-class Region:
+
+class Region(Frozen):
     """Source whose content is not Markdown text: code, HTML."""
 
+    __slots__ = ("kind", "start", "end")
     kind: RegionKind
     start: int
     end: int
 
+    def __init__(self, kind: RegionKind, start: int, end: int) -> None:
+        _set(self, "kind", kind)
+        _set(self, "start", start)
+        _set(self, "end", end)
 
+
+# a dataclass, unlike the values above: its fields (some left out of equality, the memo
+# out of __init__) are what dataclasses.fields and replace work on
 @dataclass(frozen=True, slots=True)
 class Document:
     """Everything rules may look at. Built by :func:`awesomelint.parsing.parse`; never mutated."""

@@ -14,23 +14,29 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from awesomelint.model import Frozen
 
 MARKDOWN_SUFFIXES = (".md", ".markdown")
 _SKIP_DIRS = frozenset({".git", "node_modules", ".venv", "venv", "__pycache__", ".tox"})
 _GLOB_CHARS = frozenset("*?[")
 
 Excluded = Callable[[Path], bool]
+_set = object.__setattr__  # how a Frozen value's __init__ sets its fields
 
 
-@dataclass(frozen=True, slots=True)
-class Target:
+class Target(Frozen):
     """A file to check, or a command-line path that gave none (``error`` says why)."""
 
+    __slots__ = ("name", "error")
     name: str
-    error: str | None = None  # the one-line message, starting with the name
+    error: str | None  # the one-line message, starting with the name
+
+    def __init__(self, name: str, error: str | None = None) -> None:
+        _set(self, "name", name)
+        _set(self, "error", error)
 
 
 def collect(paths: Iterable[str], excluded: Excluded | None = None) -> list[Target]:

@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 
 from awesomelint.document import Document, RegionKind
 from awesomelint.errors import ConfigError
+from awesomelint.model import Frozen
 from awesomelint.registry import resolve
 from awesomelint.rules._base import RuleInfo
 
@@ -50,21 +50,27 @@ AWESOME_LINT_IDS: Mapping[str, str] = {
 }
 
 ALL = None  # key of ranges that apply to every rule
+_set = object.__setattr__  # how a Frozen value's __init__ sets its fields
 
 
-@dataclass(frozen=True, slots=True)
-class Name:
+class Name(Frozen):
     """A rule named in a suppression comment, as written, with its offsets."""
 
+    __slots__ = ("text", "start", "end")
     text: str
     start: int
     end: int
 
+    def __init__(self, text: str, start: int, end: int) -> None:
+        _set(self, "text", text)
+        _set(self, "start", start)
+        _set(self, "end", end)
 
-@dataclass(frozen=True, slots=True)
-class Comment:
+
+class Comment(Frozen):
     """One suppression comment outside code."""
 
+    __slots__ = ("verb", "theirs", "start", "end", "line", "names")
     verb: str  # disable, enable, disable-line, disable-next-line; ignore (theirs)
     theirs: bool  # awesome-lint's <!--lint ...--> rather than ours
     start: int
@@ -72,22 +78,41 @@ class Comment:
     line: int
     names: tuple[Name, ...]  # empty: every rule
 
+    def __init__(
+        self, verb: str, theirs: bool, start: int, end: int, line: int, names: tuple[Name, ...]
+    ) -> None:
+        _set(self, "verb", verb)
+        _set(self, "theirs", theirs)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "line", line)
+        _set(self, "names", names)
 
-@dataclass(frozen=True, slots=True)
-class Range:
+
+class Range(Frozen):
     """Lines ``first``..``last`` where one comment switches a rule (or all) off."""
 
+    __slots__ = ("first", "last", "comment", "name")
     first: int
     last: int
     comment: Comment
     name: Name | None  # the name in the comment that made this range; None: all rules
 
+    def __init__(self, first: int, last: int, comment: Comment, name: Name | None) -> None:
+        _set(self, "first", first)
+        _set(self, "last", last)
+        _set(self, "comment", comment)
+        _set(self, "name", name)
 
-@dataclass(frozen=True, slots=True)
-class Suppressions:
+
+class Suppressions(Frozen):
     """Line ranges, per rule code, where findings (and their fixes) are switched off."""
 
+    __slots__ = ("ranges",)
     ranges: Mapping[str | None, tuple[Range, ...]]
+
+    def __init__(self, ranges: Mapping[str | None, tuple[Range, ...]]) -> None:
+        _set(self, "ranges", ranges)
 
     def suppressed(self, code: str, line: int) -> Range | None:
         """The range that switches ``code`` off on ``line``, if any."""

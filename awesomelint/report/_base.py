@@ -3,10 +3,12 @@ apart from the formatters so that each may import it without importing the other
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from awesomelint.document import Document
-from awesomelint.model import Finding, Location
+from awesomelint.model import Finding, Frozen, Location
+
+if TYPE_CHECKING:
+    from awesomelint.document import Document
 
 # a file that could not be read is reported under ruff's code for it (it is no rule:
 # nothing selects or ignores it)
@@ -14,15 +16,26 @@ IO_ERROR_CODE = "E902"
 IO_ERROR_RULE = "io-error"
 
 
-@dataclass(frozen=True, slots=True)
-class FileReport:
+_set = object.__setattr__  # how a Frozen value's __init__ sets its fields
+
+
+class FileReport(Frozen):
     """The findings of one file, with the document to place them; or, with ``error``,
     why the file could not be read (then it has no findings)."""
 
+    __slots__ = ("path", "doc", "findings", "error")
     path: str
     doc: Document
     findings: tuple[Finding, ...]
-    error: str | None = None  # the reason alone, without the path
+    error: str | None  # the reason alone, without the path
+
+    def __init__(
+        self, path: str, doc: Document, findings: tuple[Finding, ...], error: str | None = None
+    ) -> None:
+        _set(self, "path", path)
+        _set(self, "doc", doc)
+        _set(self, "findings", findings)
+        _set(self, "error", error)
 
 
 def unreadable(path: str, message: str) -> FileReport:

@@ -4,12 +4,11 @@ receives."""
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import TYPE_CHECKING, Any, Literal
 
-from awesomelint.model import Problem, Severity
+from awesomelint.model import Frozen, Problem, Severity
 
 if TYPE_CHECKING:
     from awesomelint.document import Document
@@ -27,18 +26,36 @@ FixKind = Literal["safe", "unsafe", "mixed", "links"]
 Need = Literal["link_status", "link_titles"]
 
 
-@dataclass(frozen=True, slots=True)
-class Context:
+_set = object.__setattr__  # how a Frozen value's __init__ sets its fields
+_EMPTY: Mapping[str, Any] = MappingProxyType({})
+
+
+class Context(Frozen):
     """What a rule sees: the parsed document, its options, and where the file lives."""
 
+    __slots__ = ("doc", "options", "path", "link_status", "link_titles")
     doc: Document
-    options: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
-    path: Path | None = None  # None for stdin and the Python API
+    options: Mapping[str, Any]
+    path: Path | None  # None for stdin and the Python API
     # what the link checker found, by links.status.link_key(url); None: not checked, or
     # the rule does not declare the need (the network rules then report nothing)
-    link_status: Mapping[str, LinkStatus] | None = None
+    link_status: Mapping[str, LinkStatus] | None
     # page titles fetched for `fix --fetch-titles`, by the same key (None: likewise)
-    link_titles: Mapping[str, str] | None = None
+    link_titles: Mapping[str, str] | None
+
+    def __init__(
+        self,
+        doc: Document,
+        options: Mapping[str, Any] = _EMPTY,
+        path: Path | None = None,
+        link_status: Mapping[str, LinkStatus] | None = None,
+        link_titles: Mapping[str, str] | None = None,
+    ) -> None:
+        _set(self, "doc", doc)
+        _set(self, "options", options)
+        _set(self, "path", path)
+        _set(self, "link_status", link_status)
+        _set(self, "link_titles", link_titles)
 
     @property
     def text(self) -> str:
@@ -48,50 +65,106 @@ class Context:
 CheckFn = Callable[[Context], Iterable[Problem]]
 
 
-@dataclass(frozen=True, slots=True)
-class Rule:
+class Rule(Frozen):
     """A rule: stable code and name, documentation, and a pure check function."""
 
+    __slots__ = (
+        "code", "name", "summary", "check", "doc", "fixable", "fix_kind", "default",
+        "severity", "options", "choices", "groups", "needs",
+    )  # fmt: skip
     code: str  # stable, never reused (see rules/__init__.py for retired codes)
     name: str  # kebab-case, used in config, CLI and suppression comments
     summary: str  # one line for `awesomelint rules`
     check: CheckFn
     doc: str  # the module docstring: What it does / Why is this bad / Example / Fix safety
-    fixable: bool = False  # True when at least some findings carry a fix
-    fix_kind: FixKind = "safe"  # (when fixable) which command applies the fixes
-    default: bool = True  # enabled without --select
-    severity: Severity = Severity.WARNING
-    options: Mapping[str, OptionValue] = field(
-        default_factory=lambda: MappingProxyType({})
-    )
+    fixable: bool  # True when at least some findings carry a fix
+    fix_kind: FixKind  # (when fixable) which command applies the fixes
+    default: bool  # enabled without --select
+    severity: Severity
+    options: Mapping[str, OptionValue]
     # the values a string option may take: a config file with another is an error
-    choices: Mapping[str, tuple[str, ...]] = field(
-        default_factory=lambda: MappingProxyType({})
-    )
-    groups: frozenset[str] = frozenset()
-    needs: frozenset[Need] = frozenset()  # data from outside the document (see Need)
+    choices: Mapping[str, tuple[str, ...]]
+    groups: frozenset[str]
+    needs: frozenset[Need]  # data from outside the document (see Need)
+
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        summary: str,
+        check: CheckFn,
+        doc: str,
+        fixable: bool = False,
+        fix_kind: FixKind = "safe",
+        default: bool = True,
+        severity: Severity = Severity.WARNING,
+        options: Mapping[str, OptionValue] = _EMPTY,
+        choices: Mapping[str, tuple[str, ...]] = _EMPTY,
+        groups: frozenset[str] = frozenset(),
+        needs: frozenset[Need] = frozenset(),
+    ) -> None:
+        _set(self, "code", code)
+        _set(self, "name", name)
+        _set(self, "summary", summary)
+        _set(self, "check", check)
+        _set(self, "doc", doc)
+        _set(self, "fixable", fixable)
+        _set(self, "fix_kind", fix_kind)
+        _set(self, "default", default)
+        _set(self, "severity", severity)
+        _set(self, "options", options)
+        _set(self, "choices", choices)
+        _set(self, "groups", groups)
+        _set(self, "needs", needs)
 
 
-@dataclass(frozen=True, slots=True)
-class RuleInfo:
+class RuleInfo(Frozen):
     """A rule's metadata, as plain data: what selecting, listing and configuring rules
     need, without importing the rule's module (awesomelint.registry imports it when the
     rule runs). The fields mean what :class:`Rule`'s do; tests/test_registry.py checks
     that they agree with the module's ``RULE``."""
 
+    __slots__ = (
+        "code", "name", "module", "summary", "fixable", "fix_kind", "default", "severity",
+        "options", "choices", "groups", "needs",
+    )  # fmt: skip
     code: str
     name: str
     module: str  # the rule's module in awesomelint.rules
     summary: str
-    fixable: bool = False
-    fix_kind: FixKind = "safe"
-    default: bool = True
-    severity: Severity = Severity.WARNING
-    options: Mapping[str, OptionValue] = field(
-        default_factory=lambda: MappingProxyType({})
-    )
-    choices: Mapping[str, tuple[str, ...]] = field(
-        default_factory=lambda: MappingProxyType({})
-    )
-    groups: frozenset[str] = frozenset()
-    needs: frozenset[Need] = frozenset()
+    fixable: bool
+    fix_kind: FixKind
+    default: bool
+    severity: Severity
+    options: Mapping[str, OptionValue]
+    choices: Mapping[str, tuple[str, ...]]
+    groups: frozenset[str]
+    needs: frozenset[Need]
+
+    def __init__(
+        self,
+        code: str,
+        name: str,
+        module: str,
+        summary: str,
+        fixable: bool = False,
+        fix_kind: FixKind = "safe",
+        default: bool = True,
+        severity: Severity = Severity.WARNING,
+        options: Mapping[str, OptionValue] = _EMPTY,
+        choices: Mapping[str, tuple[str, ...]] = _EMPTY,
+        groups: frozenset[str] = frozenset(),
+        needs: frozenset[Need] = frozenset(),
+    ) -> None:
+        _set(self, "code", code)
+        _set(self, "name", name)
+        _set(self, "module", module)
+        _set(self, "summary", summary)
+        _set(self, "fixable", fixable)
+        _set(self, "fix_kind", fix_kind)
+        _set(self, "default", default)
+        _set(self, "severity", severity)
+        _set(self, "options", options)
+        _set(self, "choices", choices)
+        _set(self, "groups", groups)
+        _set(self, "needs", needs)
