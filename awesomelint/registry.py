@@ -36,9 +36,6 @@ __all__ = [
     "select_rules",
 ]
 
-_SELECTOR_CODE = re.compile(r"[A-Za-z]{1,3}[0-9]{0,3}")
-
-
 _set = object.__setattr__  # how a Frozen value's __init__ sets its fields
 _NO_OPTIONS: Mapping[str, Mapping[str, Any]] = MappingProxyType({})
 
@@ -85,9 +82,14 @@ def resolve(selector: str, rules: Sequence[RuleInfo] = ALL_RULES) -> list[RuleIn
     if by_group:
         return by_group
     by_code = [r for r in rules if r.code.startswith(s.upper())] if s[:1].isalpha() else []
-    if by_code and _SELECTOR_CODE.fullmatch(s):
+    if by_code and _selector_code().fullmatch(s):
         return by_code
     raise ConfigError(f"unknown rule or code {selector!r} (see `awesomelint rules`)")
+
+
+@functools.cache  # (compiled on first use: a plain run selects by no code)
+def _selector_code() -> re.Pattern[str]:
+    return re.compile(r"[A-Za-z]{1,3}[0-9]{0,3}")
 
 
 def select_rules(

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Mapping, Sequence
 
@@ -12,11 +13,20 @@ from awesomelint.model import Frozen
 from awesomelint.registry import resolve
 from awesomelint.rules._base import RuleInfo
 
-_OURS = re.compile(
-    r"<!--\s*awesomelint-(disable-next-line|disable-line|disable|enable)\b([^>]*?)\s*-->"
-)
-# remark-message-control, as awesome-lint reads it
-_THEIRS = re.compile(r"<!--\s*lint\s+(disable|enable|ignore)\b([^>]*?)\s*-->")
+
+@functools.cache  # (compiled on first use: most files have no suppression comment)
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """Our comments, awesome-lint's (remark-message-control's, as awesome-lint reads
+    them), and one rule name in a comment's list."""
+    return (
+        re.compile(
+            r"<!--\s*awesomelint-(disable-next-line|disable-line|disable|enable)\b([^>]*?)\s*-->"
+        ),
+        re.compile(r"<!--\s*lint\s+(disable|enable|ignore)\b([^>]*?)\s*-->"),
+        re.compile(r"[^\s,]+"),
+    )
+
+
 _CODE: frozenset[RegionKind] = frozenset({"fenced_code", "indent_code", "codespan"})
 
 # awesome-lint's rule ids (and the remark-lint ids it enables) -> our rule names;
@@ -131,8 +141,9 @@ def comments(doc: Document) -> list[Comment]:
 
 
 def _comments(doc: Document) -> list[Comment]:
-    found = [(m, False) for m in _OURS.finditer(doc.text)]
-    found += [(m, True) for m in _THEIRS.finditer(doc.text)]
+    ours_re, theirs_re, arg_re = _patterns()
+    found = [(m, False) for m in ours_re.finditer(doc.text)]
+    found += [(m, True) for m in theirs_re.finditer(doc.text)]
     found.sort(key=lambda mt: mt[0].start())
     out = []
     for m, theirs in found:
@@ -140,13 +151,10 @@ def _comments(doc: Document) -> list[Comment]:
             continue
         names = tuple(
             Name(a.group(0), m.start(2) + a.start(), m.start(2) + a.end())
-            for a in _ARG.finditer(m.group(2))
+            for a in arg_re.finditer(m.group(2))
         )
         out.append(Comment(m.group(1), theirs, m.start(), m.end(), doc.line_of(m.start()), names))
     return out
-
-
-_ARG = re.compile(r"[^\s,]+")
 
 
 def _codes(comment: Comment, rules: Sequence[RuleInfo]) -> list[tuple[str | None, Name | None]]:

@@ -9,12 +9,13 @@ an ordered list follows a bullet list; a reader does not.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import pairwise
 
 from awesomelint.document import Document, ListItem
+from awesomelint.model import Frozen
 
 TAB_STOP = 4
+_set = object.__setattr__  # how a Frozen value's __init__ sets its fields
 
 
 def visual_column(ws: str, start: int = 0) -> int:
@@ -36,14 +37,22 @@ def is_blank(doc: Document, line: int) -> bool:
     return not doc.line_text(line).strip(" \t")
 
 
-@dataclass(frozen=True, slots=True)
-class VisualList:
+class VisualList(Frozen):
     """The items of one visual list in source order, and the lines they span."""
 
+    __slots__ = ("items", "first_line", "last_line", "plain")
     items: tuple[ListItem, ...]
     first_line: int
     last_line: int
     plain: bool  # every marker is the first thing on its line after spaces/tabs only
+
+    def __init__(
+        self, items: tuple[ListItem, ...], first_line: int, last_line: int, plain: bool
+    ) -> None:
+        _set(self, "items", items)
+        _set(self, "first_line", first_line)
+        _set(self, "last_line", last_line)
+        _set(self, "plain", plain)
 
 
 def _touch(doc: Document, last_line: int, line: int) -> bool:

@@ -33,6 +33,7 @@ No fix: the URL cannot be guessed.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -40,8 +41,11 @@ from awesomelint.links.urls import clean
 from awesomelint.model import Problem, Severity
 from awesomelint.rules._base import Context, Rule
 
-# "back to top" links: `#` alone scrolls there, as they mean
-_TO_TOP = re.compile(r"(?i)\btop\b|[⬆↑⇧🔝]")
+
+@functools.cache  # (compiled on first use: only links to "#" need it)
+def _to_top() -> re.Pattern[str]:
+    """Text of a "back to top" link: `#` alone scrolls there, as it means."""
+    return re.compile(r"(?i)\btop\b|[⬆↑⇧🔝]")
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -50,7 +54,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         if link.text is None:  # autolinks and bare URLs always have a target
             continue
         target = clean(link.url)
-        if target not in ("", "#") or (target == "#" and _TO_TOP.search(link.text)):
+        if target not in ("", "#") or (target == "#" and _to_top().search(link.text)):
             continue
         what = "Image" if link.image else "Link"
         shown = doc.text[link.start : link.end]

@@ -34,6 +34,7 @@ CRLF file); extra blank lines are deleted, keeping the last line's own line brea
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -43,7 +44,11 @@ from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._lines import body_start
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
-_FENCE = re.compile(r"`{3,}|~{3,}")
+
+
+@functools.cache  # (compiled on first use: only a file ending in an open fence needs it)
+def _fence() -> re.Pattern[str]:
+    return re.compile(r"`{3,}|~{3,}")
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -91,7 +96,7 @@ def _open_fence_at_end(doc: Document, content_end: int) -> bool:
     if fence is None or fence.end < content_end:
         return False
     text = doc.text
-    opener = _FENCE.match(text, fence.start)
+    opener = _fence().match(text, fence.start)
     last_start = doc.line_starts[doc.line_of(fence.end - 1) - 1] if fence.end else 0
     if opener is None or last_start <= fence.start:
         return True  # only the opening line

@@ -38,6 +38,7 @@ no word is removed, and closing `#`s or a setext underline are left as they are.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
@@ -48,8 +49,16 @@ from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 
 DEFAULT_PUNCTUATION = ".,;:!。，；：！"
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_SHORTCODE = re.compile(r"(?<![\w:]):[a-z0-9_+-]+:")
+
+
+@functools.cache  # (compiled on first use: only headings ending in punctuation need them)
+def _entity_and_shortcode() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    return (
+        re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"),
+        re.compile(r"(?<![\w:]):[a-z0-9_+-]+:"),
+    )
+
+
 _INLINE: frozenset[RegionKind] = frozenset({"codespan", "inline_html"})
 
 
@@ -105,7 +114,7 @@ def _trailing_run(text: str, punctuation: str) -> int:
         start -= 1
     if start == end:
         return end
-    for pattern in (_ENTITY, _SHORTCODE):  # `&amp;`, `:rocket:` end in punctuation
+    for pattern in _entity_and_shortcode():  # `&amp;`, `:rocket:` end in punctuation
         for m in pattern.finditer(text, max(0, start - 40)):
             if start < m.end() <= end:
                 start = m.end()

@@ -57,23 +57,26 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
 from types import MappingProxyType
 
 from awesomelint.document import Document, ListItem, starts_empty
 from awesomelint.errors import ConfigError
-from awesomelint.model import Edit, Fix, Problem, Severity
+from awesomelint.model import Edit, Fix, Frozen, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._lists import VisualList, is_blank, visual_column, visual_lists
 from awesomelint.rules._reparse import Drawn, owners, reads_as_drawn
 
 _LEAD = re.compile(r"[ \t]*")
+_set = object.__setattr__  # how a Frozen value's __init__ sets its fields
 
 
-@dataclass(frozen=True, slots=True)
-class _Node:
+class _Node(Frozen):
     """One bullet of a visual list and where the author meant it to be."""
 
+    __slots__ = (
+        "pos", "line", "ws", "col", "content", "expected", "want", "child_offset", "parent",
+        "depth",
+    )  # fmt: skip
     pos: int  # position in the visual list
     line: int
     ws: str  # the whitespace before the marker, as written
@@ -84,6 +87,30 @@ class _Node:
     child_offset: int  # expected column of a child, relative to this marker
     parent: int | None  # position of the intended parent
     depth: int
+
+    def __init__(
+        self,
+        pos: int,
+        line: int,
+        ws: str,
+        col: int,
+        content: int,
+        expected: int,
+        want: str,
+        child_offset: int,
+        parent: int | None,
+        depth: int,
+    ) -> None:
+        _set(self, "pos", pos)
+        _set(self, "line", line)
+        _set(self, "ws", ws)
+        _set(self, "col", col)
+        _set(self, "content", content)
+        _set(self, "expected", expected)
+        _set(self, "want", want)
+        _set(self, "child_offset", child_offset)
+        _set(self, "parent", parent)
+        _set(self, "depth", depth)
 
 
 def _content_offset(rest: str, marker_end: int, width: int) -> int:

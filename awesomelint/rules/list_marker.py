@@ -34,6 +34,7 @@ after the change such a line could read as a thematic break or a heading underli
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from types import MappingProxyType
@@ -44,8 +45,12 @@ from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._lists import visual_lists
 
 _BULLETS = ("-", "*", "+")
-# after the marker: nothing, or only what could turn the line into `- - -` or `-`
-_RISKY = re.compile(r"[\s*_+-]*")
+
+
+@functools.cache  # (compiled on first use: only lists that mix bullets need it)
+def _risky() -> re.Pattern[str]:
+    """After the marker: nothing, or only what could turn the line into `- - -` or `-`."""
+    return re.compile(r"[\s*_+-]*")
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -62,16 +67,16 @@ def check(ctx: Context) -> Iterator[Problem]:
         mixed = ", ".join(names[:-1]) + " and " + names[-1]
         # an empty or marker-only item changes meaning when the list around it is merged
         # (it cannot interrupt a paragraph): no fix anywhere in such a list
+        risky_rest = _risky().fullmatch
         risky = any(
-            _RISKY.fullmatch(doc.text[it.start + 1 : doc.line_ends[it.line - 1]])
-            for it in bullets
+            risky_rest(doc.text[it.start + 1 : doc.line_ends[it.line - 1]]) for it in bullets
         )
         for it in bullets:
             if it.marker == want:
                 continue
             rest = doc.text[it.start + 1 : doc.line_ends[it.line - 1]]
             fix = None
-            if not risky and not _RISKY.fullmatch(rest):
+            if not risky and not risky_rest(rest):
                 edit = Edit(it.start, it.start + 1, want)
                 fix = Fix(f'Replace "{it.marker}" with "{want}"', (edit,))
             yield Problem(

@@ -44,13 +44,12 @@ import functools
 import os
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import unquote
 
 from awesomelint.document import Document
 from awesomelint.links.urls import clean
-from awesomelint.model import Edit, Fix, Problem, Severity
+from awesomelint.model import Edit, Fix, Frozen, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 
 _SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
@@ -67,16 +66,26 @@ _MAX_BYTES = 4 << 20  # a linked Markdown file larger than this is not read for 
 _Anchors = tuple[list[str], set[str]]  # a page's heading slugs, and all its anchors
 
 
-@dataclass(frozen=True, slots=True)
-class _Ref:
+_set = object.__setattr__  # how a Frozen value's __init__ sets its fields
+
+
+class _Ref(Frozen):
     """A relative link target as written: the raw text and where it is."""
 
+    __slots__ = ("raw", "start", "end", "image", "shared")
     raw: str
     start: int
     end: int
     image: bool
-    shared: bool = False  # a definition several links use (the fixer cannot vouch for
+    shared: bool  # a definition several links use (the fixer cannot vouch for
     # rewriting it: each of their entries would change)
+
+    def __init__(self, raw: str, start: int, end: int, image: bool, shared: bool = False) -> None:
+        _set(self, "raw", raw)
+        _set(self, "start", start)
+        _set(self, "end", end)
+        _set(self, "image", image)
+        _set(self, "shared", shared)
 
 
 def _refs(doc: Document) -> Iterator[_Ref]:

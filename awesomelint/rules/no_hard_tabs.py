@@ -38,6 +38,7 @@ or nested quote markers the parser may read a leading tab differently from its s
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 
@@ -47,10 +48,14 @@ from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._lines import ALL_REGIONS, RegionCursor
 
 _TABS = re.compile(r"\t+")
-# container prefix of a line: block-quote and list markers (`> - 1. x`), with the
-# whitespace around them
-_PREFIX = re.compile(r"(?:[ \t]*(?:>|(?:[*+-]|\d{1,9}[.)])(?=[ \t]|$)))*[ \t]*")
 _TAB_STOP = 4
+
+
+@functools.cache  # (compiled on first use: most files have no tab)
+def _prefix() -> re.Pattern[str]:
+    """A line's container prefix: block-quote and list markers (`> - 1. x`), with the
+    whitespace around them."""
+    return re.compile(r"(?:[ \t]*(?:>|(?:[*+-]|\d{1,9}[.)])(?=[ \t]|$)))*[ \t]*")
 
 
 def _continuation_lines(doc: Document) -> frozenset[int]:
@@ -85,7 +90,7 @@ def check(ctx: Context) -> Iterator[Problem]:
             continue  # trailing whitespace (W001) or code/HTML
         start = starts[line]
         if prefix_end < 0:
-            p = _PREFIX.match(text, start)
+            p = _prefix().match(text, start)
             prefix_end = p.end() if p else start
         tabs = b - a
         what = "Hard tab" if tabs == 1 else f"{tabs} hard tabs"
