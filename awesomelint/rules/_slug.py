@@ -10,6 +10,7 @@ that are taken).
 
 from __future__ import annotations
 
+import functools
 import html
 import re
 import unicodedata
@@ -23,10 +24,14 @@ from mistune.util import unikey
 if TYPE_CHECKING:
     from awesomelint.document import Document
 
-# renderer=None: mistune returns tokens; the object holds configuration only, every call
-# gets a fresh parser state
-_MD = mistune.create_markdown(renderer=None)
 _KEEP = frozenset({"-", "_"})
+
+
+@functools.cache  # (made on first use: only in-page #anchor links and ToC rules need it)
+def _markdown() -> mistune.Markdown:
+    """renderer=None: mistune returns tokens; the object holds configuration only, every
+    call gets a fresh parser state."""
+    return mistune.create_markdown(renderer=None)
 
 
 def reference_map(definitions: Iterable[tuple[str, str]]) -> dict[str, dict[str, str]]:
@@ -40,7 +45,7 @@ def rendered_text(markdown: str, refs: Mapping[str, Mapping[str, str]] | None = 
     images and HTML tags dropped, entities and backslash escapes resolved."""
     if not markdown:
         return ""
-    tokens = _MD.inline(markdown, {"ref_links": dict(refs or {})})
+    tokens = _markdown().inline(markdown, {"ref_links": dict(refs or {})})
     out: list[str] = []
     _collect(tokens, out)
     return "".join(out)
@@ -107,9 +112,13 @@ def unique_slugs(texts: Iterable[str]) -> list[str]:
     return [slugger.slug(t) for t in texts]
 
 
-_HTML_ANCHOR = re.compile(
-    r"<[A-Za-z][^>]*?\s(?:name|id)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>\"']+))"
-)
+@functools.cache  # (compiled on first use: only pages with in-page links need it)
+def _html_anchor() -> re.Pattern[str]:
+    return re.compile(
+        r"<[A-Za-z][^>]*?\s(?:name|id)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>\"']+))"
+    )
+
+
 ALWAYS = frozenset({"", "top", "readme"})  # anchors every page on GitHub has
 
 
@@ -121,7 +130,7 @@ def page_anchors(doc: Document) -> tuple[list[str], set[str]]:
     names = list(slugs)
     for r in doc.regions:
         if r.kind in ("html", "inline_html"):
-            for m in _HTML_ANCHOR.finditer(doc.text, r.start, r.end):
+            for m in _html_anchor().finditer(doc.text, r.start, r.end):
                 names.append(next(g for g in m.groups() if g is not None))
     known = {n.lower() for n in names} | {n.lower().rstrip("-") for n in names}
     return slugs, known
