@@ -20,6 +20,8 @@ if TYPE_CHECKING:
     from awesomelint.document import Document, ListItem, TextLine
 
 _MARKER = re.compile(r"[*+-]|\d{1,9}[.)]")
+_MAYBE = re.compile(r"[ \t>]*(?:[*+-]|\d{1,9}[.)])[^\s]")
+_TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*")
 _EMPHASIS = re.compile(r"\*{1,3}|_{1,3}")
 _BULLET_GAP = re.compile(r"[*+-][ \t]+")  # a second bullet, then its space: "-* "
 
@@ -84,6 +86,30 @@ class GluedBullet:
     fixable: bool  # a single marker with no tab before it
     double: bool  # two bullets glued together
     joined: bool  # not the first line of its paragraph: it continues the line before
+
+
+def glued_bullets(doc: Document) -> tuple[GluedBullet, ...]:
+    """Every line of text that starts with a glued bullet (see :func:`glued_bullet`), in
+    source order; not in a paragraph holding a table's delimiter row (`|---|---|`,
+    which GitHub renders as a table). Computed once per Document."""
+    return doc.memo("commonmark.glued_bullets", _glued_bullets)
+
+
+def _glued_bullets(doc: Document) -> tuple[GluedBullet, ...]:
+    # lines that start with a marker and no space: few, so found in one sweep first
+    text = doc.text
+    lines = {n for n, at in enumerate(doc.line_starts, 1) if _MAYBE.match(text, at)}
+    out = []
+    for block in doc.blocks if lines else ():
+        if block.kind != "paragraph" or not any(tl.line in lines for tl in block.lines):
+            continue
+        if any(_TABLE_RULE.fullmatch(tl.text) for tl in block.lines):
+            continue
+        for k, tl in enumerate(block.lines):
+            found = glued_bullet(doc, tl, k > 0) if tl.line in lines else None
+            if found is not None:
+                out.append(found)
+    return tuple(out)
 
 
 def glued_bullet(doc: Document, tl: TextLine, joined: bool) -> GluedBullet | None:

@@ -43,34 +43,19 @@ bullets (which one was meant?) get no fix.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
-from awesomelint.commonmark import GluedBullet, glued_bullet
+from awesomelint.commonmark import GluedBullet, glued_bullets
 from awesomelint.document import Document
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._lazy import front_matter_end
 from awesomelint.rules._reparse import adds_items, is_fresh
 
-_MAYBE = re.compile(r"[ \t>]*(?:[*+-]|\d{1,9}[.)])[^\s]")
-_TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*")
-
 
 def _candidates(doc: Document) -> Iterator[GluedBullet]:
-    front = front_matter_end(doc)
-    # lines that start with a marker and no space: few, so found in one sweep first
-    text = doc.text
-    lines = {n for n, at in enumerate(doc.line_starts, 1) if _MAYBE.match(text, at)}
-    for block in doc.blocks if lines else ():
-        if block.kind != "paragraph" or not any(tl.line in lines for tl in block.lines):
-            continue
-        if any(_TABLE_RULE.fullmatch(tl.text) for tl in block.lines):
-            continue
-        for k, tl in enumerate(block.lines):
-            found = glued_bullet(doc, tl, k > 0) if tl.line in lines and tl.line > front else None
-            if found is not None:
-                yield found
+    front = front_matter_end(doc)  # "-[x]: y" may be YAML there
+    return (g for g in glued_bullets(doc) if g.line > front)
 
 
 def _works(doc: Document, first: int, end: int, part: list[GluedBullet]) -> bool:
