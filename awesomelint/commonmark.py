@@ -128,8 +128,6 @@ def glued_bullet(doc: Document, tl: TextLine, joined: bool) -> GluedBullet | Non
     if m is None:
         return None
     marker, at = m.group(), m.end()
-    if marker == "*" and _emphasis_first(text[start:end]):
-        return None  # *[Name](url)*: emphasis, not a bullet
     e = _EMPHASIS.match(text, at)
     g = _BULLET_GAP.match(text, at) if marker in "*+-" else None
     if _link_at(doc, at) or (
@@ -142,6 +140,9 @@ def glued_bullet(doc: Document, tl: TextLine, joined: bool) -> GluedBullet | Non
         double, marker = True, marker + text[at]  # -* [Name](url), -*[Name](url)
     else:
         return None
+    # (asked last: it may parse the line, and most lines starting with "*" hold no link)
+    if m.group() == "*" and _emphasis_first(text[start:end]):
+        return None  # *[Name](url)*: emphasis, not a bullet
     fixable = not double and "\t" not in text[line_start:start]
     return GluedBullet(tl.line, start, start - line_start, marker, at, fixable, double, joined)
 
