@@ -62,6 +62,8 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
 
 from awesomelint.document import Block, Document
 from awesomelint.model import Edit, Fix, Problem, Severity
@@ -238,8 +240,43 @@ def _closing(ctx: Context) -> Iterator[Problem]:
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    yield from _opening(ctx)
-    yield from _closing(ctx)
+    for b in broken_headings(ctx.doc):
+        yield b.problem
+
+
+# -- shared: the headings gone wrong, for the rules that must not report them again -----
+
+
+@dataclass(frozen=True, slots=True)
+class BrokenHeading:
+    """A heading this rule reports: ``opening`` a paragraph line meant as a heading of
+    ``level`` (`###Python`), ``closing`` a heading whose title ends in a glued closing
+    sequence (`## Heading##`: ``run`` the number of glued `#`s)."""
+
+    kind: Literal["opening", "closing"]
+    line: int
+    level: int
+    run: int
+    problem: Problem
+
+
+def broken_headings(doc: Document) -> tuple[BrokenHeading, ...]:
+    """This rule's findings with what each heading was meant to be, in source order.
+    Computed once per Document: heading-increment and awesome-toc read them so as not to
+    report the same defect again elsewhere."""
+    return doc.memo("rules.heading_missing_space.broken_headings", _broken)
+
+
+def _broken(doc: Document) -> tuple[BrokenHeading, ...]:
+    ctx = Context(doc)
+    out = []
+    for p in _opening(ctx):  # the problem spans the opening "#"s
+        out.append(BrokenHeading("opening", doc.line_of(p.start), p.end - p.start, 0, p))
+    levels = {h.line: h.level for h in doc.headings}
+    for p in _closing(ctx):  # the problem spans the glued closing "#"s
+        line = doc.line_of(p.start)
+        out.append(BrokenHeading("closing", line, levels[line], p.end - p.start, p))
+    return tuple(sorted(out, key=lambda b: b.problem.start))
 
 
 RULE = Rule(
