@@ -1,4 +1,4 @@
-"""Unit tests of awesomelint/fixer.py: edits, choosing fixes, fixpoint, lossless guard."""
+"""Unit tests of the awesomelint.fixer package: edits, choosing fixes, fixpoint, lossless guard."""
 
 from __future__ import annotations
 
