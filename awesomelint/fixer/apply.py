@@ -7,10 +7,11 @@ from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 
-from awesomelint.document import Document, parse
+from awesomelint.document import Document
 from awesomelint.errors import FixError
 from awesomelint.fixer.audit import allowance, describe, inventory, lost
 from awesomelint.fixer.edits import apply_edits, choose
+from awesomelint.markdown import parse
 from awesomelint.model import Finding
 
 MAX_PASSES = 100
