@@ -9,7 +9,8 @@
 ``blocks``     positions of headings, paragraphs, code and HTML blocks, definitions,
                and the token walk that collects a Document's parts;
 ``build``      the hooked mistune instance and one parse (``build_document``);
-``_fast``      the fast paths for plain lists and plain inline text (exact or declined).
+``_fast``      the fast paths for plain lists and plain inline text (exact or declined);
+``slug``       GitHub's heading anchors: rendered text and slugs.
 
 The Document (``awesomelint.document``) is the model only; nothing there parses.
 """

@@ -14,8 +14,9 @@ shared/research/mistune-positions, verified on the 652 CommonMark examples and f
                                                     runs inline parsing itself, knowing
                                                     where each block's text starts
 
-This module makes the hooked mistune instance and runs one parse. Pinned to mistune 3.4
-(tests/test_positions.py guards upgrades).
+This module makes the hooked mistune instance and runs one parse; it is also the one
+place that configures mistune for anything else (:func:`plain_inline`). Pinned to
+mistune 3.4 (tests/test_positions.py guards upgrades).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from __future__ import annotations
 import gc
 import re
 from dataclasses import replace
+from functools import cache
 from itertools import pairwise
 
 import mistune
@@ -58,6 +60,17 @@ def create_markdown(fast: bool = True) -> Markdown:
     md.before_parse_hooks.append(_blank_tab_lines)
     md.before_render_hooks.append(_before_render)
     return md
+
+
+@cache
+def plain_inline() -> Markdown:
+    """A plain mistune (no hooks, no plugins), made on first use: the inline Markdown of
+    a heading as GitHub renders it for its anchor. Not the hooked instance: its ``url``
+    plugin takes a bare URL before emphasis and escapes (GitHub links bare URLs after
+    them), which would change the text of ``https://x.com/*a*`` or ``\\_``."""
+    # renderer=None: mistune returns tokens; the object holds configuration only, every
+    # call gets a fresh parser state
+    return mistune.create_markdown(renderer=None)
 
 
 def build_document(text: str, *, fast: bool = True) -> Document:

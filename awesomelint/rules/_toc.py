@@ -15,7 +15,7 @@ from urllib.parse import unquote
 
 from awesomelint.document import Block, Document, Heading, Link, ListItem
 from awesomelint.entries import items
-from awesomelint.rules._slug import reference_map, rendered_text, unique_slugs
+from awesomelint.markdown.slug import reference_map, rendered_text, unique_slugs
 
 _TOC_TITLES = frozenset({"contents", "table of contents"})
 # sections a ToC leaves out (awesome-lint: Contributing, Footnotes, Related Lists)

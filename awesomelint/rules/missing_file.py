@@ -267,7 +267,7 @@ def _check_anchor(
     fragment: str,
     anchors: dict[str, _Anchors | None],
 ) -> Iterator[Problem]:
-    from awesomelint.rules._slug import has_anchor, page_anchors, wanted
+    from awesomelint.markdown.slug import has_anchor, page_anchors, wanted
 
     if target not in anchors:
         other = _read(ctx, target, root)

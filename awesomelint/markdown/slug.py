@@ -17,15 +17,13 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-import mistune
 from mistune.util import unikey
+
+from awesomelint.markdown.build import plain_inline
 
 if TYPE_CHECKING:
     from awesomelint.document import Document
 
-# renderer=None: mistune returns tokens; the object holds configuration only, every call
-# gets a fresh parser state
-_MD = mistune.create_markdown(renderer=None)
 _KEEP = frozenset({"-", "_"})
 
 
@@ -40,7 +38,7 @@ def rendered_text(markdown: str, refs: Mapping[str, Mapping[str, str]] | None = 
     images and HTML tags dropped, entities and backslash escapes resolved."""
     if not markdown:
         return ""
-    tokens = _MD.inline(markdown, {"ref_links": dict(refs or {})})
+    tokens = plain_inline().inline(markdown, {"ref_links": dict(refs or {})})
     out: list[str] = []
     _collect(tokens, out)
     return "".join(out)
@@ -76,12 +74,6 @@ def slugify(text: str) -> str:
             if cat[0] in "LM" or cat in ("Nd", "Pc"):
                 out.append(ch)
     return "".join(out)
-
-
-def github_slug(markdown: str) -> str:
-    """GitHub's anchor for a heading whose inline Markdown source is ``markdown``
-    (the first heading with that text; see :class:`Slugger` for the duplicates)."""
-    return slugify(rendered_text(markdown))
 
 
 class Slugger:
