@@ -26,8 +26,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from awesomelint.document import Document
-from awesomelint.markdown import _fast, build_document
+from awesomelint.markdown import _fast
 from awesomelint.markdown._fast import inline_links, scan_list
+from awesomelint.markdown.build import build_document
 
 EXAMPLES = [
     e["markdown"]

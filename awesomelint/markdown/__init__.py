@@ -18,9 +18,8 @@ The Document (``awesomelint.document``) is the model only; nothing there parses.
 from __future__ import annotations
 
 from awesomelint.document import Document
-from awesomelint.markdown.build import build_document
 
-__all__ = ["build_document", "parse"]
+__all__ = ["parse"]
 
 _recent: list[Document] = []  # the Documents parse() returned last, newest first
 
@@ -34,6 +33,10 @@ def parse(text: str) -> Document:
     for doc in _recent:
         if doc.text is text or doc.text == text:
             return doc
+    # the hooks and mistune's parsers load on the first parse, not at import: commands
+    # that parse nothing (rules, rule NAME, --version) start without them
+    from awesomelint.markdown.build import build_document
+
     doc = build_document(text)
     _recent[:] = [doc, *_recent[:1]]
     return doc

@@ -19,8 +19,6 @@ from urllib.parse import unquote
 
 from mistune.util import unikey
 
-from awesomelint.markdown.build import plain_inline
-
 if TYPE_CHECKING:
     from awesomelint.document import Document
 
@@ -38,6 +36,10 @@ def rendered_text(markdown: str, refs: Mapping[str, Mapping[str, str]] | None = 
     images and HTML tags dropped, entities and backslash escapes resolved."""
     if not markdown:
         return ""
+    # (imported on first use, like the parser: a rule module importing this one does
+    # not load the parser's hooks at start-up)
+    from awesomelint.markdown.build import plain_inline
+
     tokens = plain_inline().inline(markdown, {"ref_links": dict(refs or {})})
     out: list[str] = []
     _collect(tokens, out)
