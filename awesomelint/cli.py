@@ -19,7 +19,7 @@ import click
 
 from awesomelint import __version__, _parallel, report
 from awesomelint.config import Config, find_config, load_config
-from awesomelint.document import Document, parse
+from awesomelint.document import Document
 from awesomelint.engine import Settings, lint, resolve
 from awesomelint.errors import (
     AwesomelintError,
@@ -30,6 +30,7 @@ from awesomelint.errors import (
 )
 from awesomelint.files import decode, read_text, write_atomic
 from awesomelint.links.status import LinkStatus, link_key
+from awesomelint.markdown import parse
 from awesomelint.model import Finding
 from awesomelint.paths import collect
 from awesomelint.rules import ALL_RULES, Rule

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from awesomelint.document import parse
 from awesomelint.entries import audit_keys, entries, items, seen_by_commonmark
+from awesomelint.markdown import parse
 
 
 def _roles(text: str) -> list[tuple[str, str]]:

@@ -9,7 +9,6 @@ from collections.abc import Iterator, Sequence
 import pytest
 from links_server import Reply, Request, Server, Servers, closed_port, servers
 
-from awesomelint.document import parse
 from awesomelint.engine import Settings, lint
 from awesomelint.fixer import fix_document
 from awesomelint.links.checker import (
@@ -22,6 +21,7 @@ from awesomelint.links.checker import (
 from awesomelint.links.net import DNSError
 from awesomelint.links.options import HostOptions, LinkOptions
 from awesomelint.links.status import LinkStatus, link_key
+from awesomelint.markdown import parse
 from awesomelint.rules import ALL_RULES
 
 FAST = LinkOptions(

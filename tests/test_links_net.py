@@ -7,7 +7,6 @@ import asyncio
 import httpcore
 import pytest
 
-from awesomelint.document import parse
 from awesomelint.fixer import choose
 from awesomelint.links.checker import make_client
 from awesomelint.links.net import (
@@ -19,6 +18,7 @@ from awesomelint.links.net import (
 from awesomelint.links.options import LinkOptions
 from awesomelint.links.status import is_move, link_key, to_front_page
 from awesomelint.links.titles import clean_title, extract_title
+from awesomelint.markdown import parse
 from awesomelint.model import Edit, Finding, Fix
 
 

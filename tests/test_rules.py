@@ -19,10 +19,10 @@ from pathlib import Path
 
 import pytest
 
-from awesomelint.document import parse
 from awesomelint.engine import Settings, lint
 from awesomelint.fixer import fix_document
 from awesomelint.links.status import LinkStatus, link_key
+from awesomelint.markdown import parse
 from awesomelint.model import Finding
 from awesomelint.rules import ALL_RULES, Rule
 

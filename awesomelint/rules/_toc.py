@@ -15,7 +15,7 @@ from urllib.parse import unquote
 
 from awesomelint.document import Block, Document, Heading, Link, ListItem
 from awesomelint.entries import items
-from awesomelint.rules._slug import reference_map, rendered_text, unique_slugs
+from awesomelint.markdown.slug import reference_map, rendered_text, unique_slugs
 from awesomelint.rules.heading_missing_space import broken_headings
 from awesomelint.rules.heading_trailing_punctuation import without_trailing
 
