@@ -16,8 +16,8 @@ from awesomelint.config import Config, parse_table
 from awesomelint.document import Document
 from awesomelint.engine import lint
 from awesomelint.errors import AwesomelintError, ConfigError, FixError, InputError
+from awesomelint.markdown import parse
 from awesomelint.model import Edit, Finding, Fix, Severity
-from awesomelint.parsing import parse
 
 __version__ = "0.1.0"
 

@@ -29,8 +29,8 @@ from awesomelint.errors import (
     NetworkError,
 )
 from awesomelint.files import decode, read_text, write_atomic
+from awesomelint.markdown import parse
 from awesomelint.model import Finding
-from awesomelint.parsing import parse
 from awesomelint.paths import collect
 from awesomelint.registry import (
     ALL_RULES,

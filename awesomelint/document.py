@@ -1,9 +1,10 @@
-"""The immutable Document one mistune parse of a Markdown file gives, with exact positions.
+"""The Document model: the immutable result of one parse, with exact positions.
 
-mistune 3 records no source positions. We recover them by hooking a few of its choke
-points (see ``_parser.py``); everything here is the typed, immutable result that rules see.
-All offsets are character offsets into the *original* text (BOM, CRLF and all), so a rule's
-edit can be applied to the original string directly.
+Everything here is the typed, immutable result that rules see, built by
+:func:`awesomelint.markdown.parse` (mistune 3 records no source positions: the
+``markdown`` package recovers them). All offsets are character offsets into the
+*original* text (BOM, CRLF and all), so a rule's edit can be applied to the original
+string directly.
 """
 
 from __future__ import annotations
@@ -14,8 +15,6 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
 
-# re-exported for rules/list_indent.py, which imports it from here (to be folded in)
-from awesomelint.commonmark import starts_empty as starts_empty
 from awesomelint.model import Frozen
 
 LinkKind = Literal["inline", "reference", "autolink", "bare"]
@@ -222,7 +221,7 @@ class Region(Frozen):
 # out of __init__) are what dataclasses.fields and replace work on
 @dataclass(frozen=True, slots=True)
 class Document:
-    """Everything rules may look at. Built by :func:`awesomelint.parsing.parse`; never mutated."""
+    """Everything rules may look at. Built by :func:`awesomelint.markdown.parse`; never mutated."""
 
     text: str
     line_starts: tuple[int, ...]  # offset of each line's first character (BOM excluded)
@@ -305,3 +304,4 @@ def split_lines(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
         starts.append(m.end())
     ends.append(len(text))
     return tuple(starts), tuple(ends)
+

@@ -31,7 +31,7 @@ from collections import defaultdict
 from pathlib import Path
 
 from awesomelint.engine import lint
-from awesomelint.parsing import parse
+from awesomelint.markdown import parse
 from awesomelint.registry import Settings, load_all
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -55,7 +55,7 @@ from typing import Any
 
 import awesomelint
 from awesomelint.document import Document, Heading
-from awesomelint.parsing import parse
+from awesomelint.markdown import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"

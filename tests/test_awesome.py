@@ -10,7 +10,7 @@ from hypothesis import strategies as st
 from awesomelint.engine import lint
 from awesomelint.entries import entries
 from awesomelint.fixer import fix_document
-from awesomelint.parsing import parse
+from awesomelint.markdown import parse
 from awesomelint.registry import Settings
 from awesomelint.rules import list_order, spell_check
 from awesomelint.rules._awesome import prose

@@ -8,7 +8,7 @@ import dataclasses
 import pytest
 
 from awesomelint.document import Document, Link
-from awesomelint.parsing import parse
+from awesomelint.markdown import parse
 
 
 def only_link(doc: Document) -> Link:

@@ -10,7 +10,7 @@ import awesomelint
 from awesomelint.engine import lint
 from awesomelint.errors import ConfigError
 from awesomelint.fixer import fix_document
-from awesomelint.parsing import parse
+from awesomelint.markdown import parse
 from awesomelint.registry import Settings
 from awesomelint.rules import duplicate_link
 

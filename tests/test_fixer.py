@@ -1,4 +1,4 @@
-"""Unit tests of awesomelint/fixer.py: edits, choosing fixes, fixpoint, lossless guard."""
+"""Unit tests of the awesomelint.fixer package: edits, choosing fixes, fixpoint, lossless guard."""
 
 from __future__ import annotations
 
@@ -11,8 +11,8 @@ from awesomelint.document import Document
 from awesomelint.engine import lint
 from awesomelint.errors import FixError
 from awesomelint.fixer import MAX_PASSES, apply_edits, choose, fix_document
+from awesomelint.markdown import parse
 from awesomelint.model import Edit, Finding, Fix, Problem
-from awesomelint.parsing import parse
 from awesomelint.registry import Settings
 from awesomelint.rules._base import Context, Rule
 

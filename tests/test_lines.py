@@ -17,7 +17,7 @@ from markdown_it import MarkdownIt
 
 import awesomelint
 from awesomelint.document import Region
-from awesomelint.parsing import parse
+from awesomelint.markdown import parse
 from awesomelint.rules._lines import RegionCursor, describe, is_blank
 
 WHITESPACE_RULES = ["W"]

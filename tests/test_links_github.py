@@ -14,7 +14,7 @@ from awesomelint.links.checker import LinkReport, check_links
 from awesomelint.links.net import DNSError
 from awesomelint.links.options import LinkOptions
 from awesomelint.links.status import LinkStatus, link_key
-from awesomelint.parsing import parse
+from awesomelint.markdown import parse
 from awesomelint.registry import Settings, load_all
 
 REPOS = {

@@ -18,8 +18,8 @@ from awesomelint.links.net import (
 from awesomelint.links.options import LinkOptions
 from awesomelint.links.status import is_move, link_key, to_front_page
 from awesomelint.links.titles import clean_title, extract_title
+from awesomelint.markdown import parse
 from awesomelint.model import Edit, Finding, Fix
-from awesomelint.parsing import parse
 
 
 @pytest.mark.parametrize(

@@ -11,7 +11,7 @@ from awesomelint.document import Document
 from awesomelint.engine import lint
 from awesomelint.errors import ConfigError
 from awesomelint.fixer import fix_document
-from awesomelint.parsing import parse
+from awesomelint.markdown import parse
 from awesomelint.registry import Settings
 from awesomelint.rules import list_indent
 from awesomelint.rules._lists import visual_column, visual_lists

@@ -10,7 +10,7 @@ import pytest
 import awesomelint
 from awesomelint.cli import main
 from awesomelint.engine import lint
-from awesomelint.parsing import parse
+from awesomelint.markdown import parse
 from awesomelint.registry import Settings
 from awesomelint.rules import missing_file
 

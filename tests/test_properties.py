@@ -38,8 +38,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 import awesomelint
+from awesomelint.markdown import parse
 from awesomelint.model import Finding
-from awesomelint.parsing import parse
 
 ALL = {"select": ["ALL"]}
 MDI = MarkdownIt("commonmark")

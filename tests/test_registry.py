@@ -86,8 +86,8 @@ def test_rule_modules_load_only_when_their_rule_runs(tmp_path: Path) -> None:
 
 def test_the_engine_hands_outside_data_only_to_rules_that_declare_it() -> None:
     from awesomelint.engine import lint
+    from awesomelint.markdown import parse
     from awesomelint.model import Problem
-    from awesomelint.parsing import parse
 
     seen: dict[str, tuple[bool, bool]] = {}
 

@@ -28,8 +28,8 @@ from awesomelint.document import Document
 from awesomelint.engine import lint
 from awesomelint.errors import FixError, InputError
 from awesomelint.fixer import fix_document
+from awesomelint.markdown import parse
 from awesomelint.model import Edit, Finding, Fix, Problem
-from awesomelint.parsing import parse
 from awesomelint.registry import Settings, load_all
 from awesomelint.rules._base import Context, Rule
 

@@ -22,8 +22,8 @@ import pytest
 from awesomelint.engine import lint
 from awesomelint.fixer import fix_document
 from awesomelint.links.status import LinkStatus, link_key
+from awesomelint.markdown import parse
 from awesomelint.model import Finding
-from awesomelint.parsing import parse
 from awesomelint.registry import Rule, Settings, load_all
 
 FIXTURES = Path(__file__).parent / "fixtures"

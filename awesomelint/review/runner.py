@@ -13,8 +13,8 @@ from awesomelint.document import Document
 from awesomelint.engine import lint
 from awesomelint.errors import FixError, InputError
 from awesomelint.files import decode, read_text
+from awesomelint.markdown import parse
 from awesomelint.model import Finding
-from awesomelint.parsing import parse
 from awesomelint.registry import Settings
 from awesomelint.report import FileReport
 from awesomelint.review import context, plan

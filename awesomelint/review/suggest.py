@@ -11,9 +11,9 @@ from difflib import SequenceMatcher
 from itertools import pairwise
 
 from awesomelint.document import Document, split_lines
-from awesomelint.fixer import lost_by, lost_words
+from awesomelint.fixer.audit import lost_by, lost_words
+from awesomelint.markdown import parse
 from awesomelint.model import Finding
-from awesomelint.parsing import parse
 
 MAX_CHARS = 60_000  # GitHub takes a comment body of 65,536 characters at most
 # characters of whole-document re-parses spent checking suggestions (about 1-2 s in all:

@@ -10,8 +10,8 @@ from bisect import bisect_left
 from collections.abc import Collection, Container, Sequence
 
 from awesomelint.document import Document, ListItem, RegionKind
+from awesomelint.markdown import parse
 from awesomelint.model import Edit
-from awesomelint.parsing import parse
 from awesomelint.rules._lists import is_blank
 
 # an item as drawn: its line, its depth, and its parent's position among the items

@@ -59,7 +59,8 @@ import re
 from collections.abc import Iterator, Sequence
 from types import MappingProxyType
 
-from awesomelint.document import Document, ListItem, starts_empty
+from awesomelint.commonmark import starts_empty
+from awesomelint.document import Document, ListItem
 from awesomelint.errors import ConfigError
 from awesomelint.model import Edit, Fix, Frozen, Problem, Severity
 from awesomelint.rules._base import Context, Rule
