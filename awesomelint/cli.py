@@ -29,7 +29,8 @@ from awesomelint.errors import (
     NetworkError,
 )
 from awesomelint.files import decode, read_text, write_atomic
-from awesomelint.links.status import LinkStatus, link_key
+from awesomelint.links.status import LinkStatus
+from awesomelint.links.urls import link_key
 from awesomelint.model import Finding
 from awesomelint.paths import collect
 from awesomelint.rules import ALL_RULES, Rule

@@ -16,7 +16,8 @@ from awesomelint.links.cache import LinkCache
 from awesomelint.links.checker import LinkReport, check_links
 from awesomelint.links.net import DNSError
 from awesomelint.links.options import LinkOptions
-from awesomelint.links.status import LinkStatus, link_key
+from awesomelint.links.status import LinkStatus
+from awesomelint.links.urls import link_key
 
 FAST = LinkOptions(timeout=1.0, backoff=0.01, max_backoff=0.05, retries=1)
 

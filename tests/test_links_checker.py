@@ -21,7 +21,8 @@ from awesomelint.links.checker import (
 )
 from awesomelint.links.net import DNSError
 from awesomelint.links.options import HostOptions, LinkOptions
-from awesomelint.links.status import LinkStatus, link_key
+from awesomelint.links.status import LinkStatus
+from awesomelint.links.urls import link_key
 from awesomelint.rules import ALL_RULES
 
 FAST = LinkOptions(

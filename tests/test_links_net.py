@@ -17,8 +17,9 @@ from awesomelint.links.net import (
     is_private_address,
 )
 from awesomelint.links.options import LinkOptions
-from awesomelint.links.status import is_move, link_key, to_front_page
+from awesomelint.links.status import is_move, to_front_page
 from awesomelint.links.titles import clean_title, extract_title
+from awesomelint.links.urls import link_key
 from awesomelint.model import Edit, Finding, Fix
 
 

@@ -1,7 +1,13 @@
-"""Link helpers shared by the link rules and the link checker."""
+"""Links: URL normalisation and the network link checker.
 
-from __future__ import annotations
-
-from awesomelint.links.urls import normalize, title_from_url
-
-__all__ = ["normalize", "title_from_url"]
+- ``urls``: what a Markdown destination stands for, one key per target (offline; rules
+  import it).
+- ``titles``: a title for a link from its page's ``<title>`` or from its URL (offline).
+- ``status``: ``LinkStatus``, what the checker found for one URL, as the network rules
+  read it (offline).
+- ``github``: which links are GitHub repositories, and what the REST API's answer means
+  (offline).
+- ``options``, ``cache``: the ``[links]`` table and the on-disk cache of good links.
+- ``checker`` (imports httpx) and ``net`` (name resolution, vetted connections): the
+  network check itself.
+"""

@@ -62,9 +62,9 @@ from awesomelint.links.net import (
     is_private_address,
 )
 from awesomelint.links.options import LinkOptions
-from awesomelint.links.status import LinkStatus, is_move, link_key
+from awesomelint.links.status import LinkStatus, is_move
 from awesomelint.links.titles import extract_title, has_title_end
-from awesomelint.links.urls import clean
+from awesomelint.links.urls import SCHEME, clean, link_key
 
 Progress = Callable[[int, int], None]
 Sleep = Callable[[float], Awaitable[None]]
@@ -82,7 +82,6 @@ _LOCAL_SCHEMES = frozenset(
     {"file", "javascript", "vbscript", "data", "about", "blob", "filesystem", "view-source",
      "chrome", "chrome-extension", "resource"}
 )  # fmt: skip
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
 
 
 @dataclass(frozen=True, slots=True)
@@ -499,7 +498,7 @@ class LinkChecker:
                 )
             self._keep_cookies(response, jar)
             location = location.strip()
-            scheme = _SCHEME.match(location)
+            scheme = SCHEME.match(location)
             if scheme is not None and scheme.group(1).lower() in _LOCAL_SCHEMES:
                 shown = location if len(location) <= 100 else location[:99] + "…"
                 return _Fetch(str(current), code, shown, moved_to=moved, note="local")

@@ -44,11 +44,11 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from awesomelint.document import Link, RegionKind
+from awesomelint.links.urls import ENTITY
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 
 DEFAULT_PUNCTUATION = ".,;:!。，；：！"
-_ENTITY = re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
 _SHORTCODE = re.compile(r"(?<![\w:]):[a-z0-9_+-]+:")
 _INLINE: frozenset[RegionKind] = frozenset({"codespan", "inline_html"})
 
@@ -105,7 +105,7 @@ def _trailing_run(text: str, punctuation: str) -> int:
         start -= 1
     if start == end:
         return end
-    for pattern in (_ENTITY, _SHORTCODE):  # `&amp;`, `:rocket:` end in punctuation
+    for pattern in (ENTITY, _SHORTCODE):  # `&amp;`, `:rocket:` end in punctuation
         for m in pattern.finditer(text, max(0, start - 40)):
             if start < m.end() <= end:
                 start = m.end()

@@ -51,8 +51,8 @@ from collections.abc import Iterator
 
 from awesomelint.document import Document, Link
 from awesomelint.entries import Item, items
-from awesomelint.links.status import link_key
-from awesomelint.links.urls import clean, normalize, title_from_url
+from awesomelint.links.titles import title_from_url
+from awesomelint.links.urls import clean, link_key, normalize
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 
