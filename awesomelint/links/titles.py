@@ -17,28 +17,31 @@ from urllib.parse import unquote
 
 from awesomelint.links.urls import SCHEME, clean, host_key, site_of, split_http
 
-_TITLE = re.compile(rb"<title\b[^>]*>(.*?)</title\s*>", re.IGNORECASE | re.DOTALL)
-_TITLE_END = re.compile(rb"</title\s*>", re.IGNORECASE)
-_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-_CT_CHARSET = re.compile(r"charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)", re.IGNORECASE)
-_JUNK = re.compile(
-    r"^(?:just a moment|attention required|access denied|forbidden|not found|page not found|"
-    r"error|sign in|log ?in|login|redirecting|loading|untitled|document|home|index|"
-    r"[0-9]{3}\b|security check|are you a robot|captcha)",
-    re.IGNORECASE,
+# -- titles from the page -----------------------------------------------------------------
+
+# patterns as text, compiled (and cached by re) on first use: every check loads this
+# module for missing-title, but only ``fix --fetch-titles`` reads pages
+_TITLE = rb"(?is)<title\b[^>]*>(.*?)</title\s*>"
+_TITLE_END = rb"(?i)</title\s*>"
+_META_CHARSET = rb"""(?i)<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)"""
+_CT_CHARSET = r"(?i)charset\s*=\s*[\"']?([A-Za-z0-9_.:-]+)"
+_JUNK = (
+    r"(?i)^(?:just a moment|attention required|access denied|forbidden|not found|"
+    r"page not found|error|sign in|log ?in|login|redirecting|loading|untitled|document|home|"
+    r"index|[0-9]{3}\b|security check|are you a robot|captcha)"
 )
 MAX_LENGTH = 120
 
 
 def has_title_end(data: bytes) -> bool:
     """Whether ``data`` already holds a complete ``<title>...</title>``."""
-    return _TITLE_END.search(data) is not None
+    return re.search(_TITLE_END, data) is not None
 
 
 def _charset(data: bytes, content_type: str) -> str:
-    m = _CT_CHARSET.search(content_type)
+    m = re.search(_CT_CHARSET, content_type)
     if m is None:
-        found = _META_CHARSET.search(data[:4096])
+        found = re.search(_META_CHARSET, data[:4096])
         name = found.group(1).decode("ascii", "replace") if found else "utf-8"
     else:
         name = m.group(1)
@@ -51,7 +54,7 @@ def _charset(data: bytes, content_type: str) -> str:
 
 def extract_title(data: bytes, content_type: str = "") -> str | None:
     """The cleaned ``<title>`` of an HTML document's first bytes, or None."""
-    m = _TITLE.search(data)
+    m = re.search(_TITLE, data)
     if m is None:
         return None
     raw = m.group(1).decode(_charset(data, content_type), "replace")
@@ -63,7 +66,7 @@ def clean_title(raw: str) -> str | None:
     title = " ".join(html.unescape(raw).split())
     if not title or len(title) > MAX_LENGTH or "\ufffd" in title:
         return None
-    if _JUNK.match(title) and len(title.split()) <= 4:
+    if re.match(_JUNK, title) and len(title.split()) <= 4:
         return None
     return title
 
