@@ -23,7 +23,8 @@ from pathlib import Path
 import pytest
 
 from awesomelint.cli import main
-from awesomelint.links.checker import LinkChecker, LinkReport, check_links, make_client
+from awesomelint.links.checker import LinkChecker, LinkReport, check_links
+from awesomelint.links.fetch import make_client
 from awesomelint.links.net import DNSError, is_private_address
 from awesomelint.links.options import LinkOptions
 from awesomelint.links.status import LinkStatus

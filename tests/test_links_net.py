@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 
 import httpcore
 import pytest
 
 from awesomelint.document import parse
 from awesomelint.fixer import choose
-from awesomelint.links.checker import make_client
+from awesomelint.links.fetch import make_client
 from awesomelint.links.net import (
     GuardedBackend,
     OriginPools,
@@ -183,3 +185,13 @@ def test_a_pool_per_origin_and_idle_pools_are_closed() -> None:
     assert ok == len(urls)
     assert during <= len(apps)
     assert after <= OriginPools._KEEP
+
+
+def test_importing_the_checker_leaves_the_import_system_alone() -> None:
+    # the sniffio shortcut for httpcore is taken when a client is made, not at import
+    code = (
+        "import sys\nimport awesomelint.links.checker\n"
+        "print(sys.modules.get('sniffio', 'absent') is None)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
