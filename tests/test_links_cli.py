@@ -253,9 +253,9 @@ def test_network_rules_are_off_by_default_and_anchor_rule_on() -> None:
 
 
 def test_progress_bar_draws_and_clears(capsys: pytest.CaptureFixture[str]) -> None:
-    from awesomelint.cli import _Progress
+    from awesomelint.cli.linkpass import Progress
 
-    bar = _Progress()
+    bar = Progress()
     bar(0, 4)
     bar(1, 4)  # within 0.1 s of the last draw: skipped
     bar(4, 4)  # the end is always drawn
@@ -377,3 +377,4 @@ def test_github_token_flag_is_used_and_never_printed(
         assert "s3cret" not in out + err
     assert main(["check", "--help"]) == 0
     assert "$GITHUB_TOKEN" in capsys.readouterr().out
+
