@@ -136,11 +136,10 @@ def check(
                 by_name[name] = runner.unreadable(name, str(exc))
     statuses: Sequence[Mapping[str, LinkStatus] | None] = [None] * len(files)
     link_stats = None
-    if flags["links"] and files:
+    if flags["links"] and files:  # each file with its own config's [links] table
         from awesomelint.cli.linkpass import run_links
 
-        config = cache.config_for(files[0][0])
-        pairs = [(doc, config) for _, doc in files]
+        pairs = [(doc, cache.config_for(name)) for name, doc in files]
         statuses, link_stats = run_links(pairs, flags, quiet)
     for (name, doc), status in zip(files, statuses, strict=True):
         findings = lint(

@@ -93,11 +93,10 @@ def fix(
             failed += 1
     statuses: Sequence[Mapping[str, LinkStatus] | None] = [None] * len(files)
     titles: Sequence[Mapping[str, str] | None] = [None] * len(files)
-    if (flags["links"] or fetch_titles) and files:
+    if (flags["links"] or fetch_titles) and files:  # each file with its own [links] table
         from awesomelint.cli import linkpass
 
-        config = cache.config_for(files[0][0])
-        docs = [(parse(text), cache.for_path(name), config) for name, text in files]
+        docs = [(parse(text), cache.for_path(name), cache.config_for(name)) for name, text in files]
         if fetch_titles:
             titles = linkpass.fetch_titles(docs, flags)
         if flags["links"]:
