@@ -397,7 +397,7 @@ def test_each_file_is_checked_with_its_own_links_table(
         tmp_path, "accept = [403]", "timeout = 5", f"# T\n\n- [A]({app.url('/forbidden')}) - A.\n"
     )
     paths = [str(a), str(b)] if order == "ab" else [str(b), str(a)]
-    assert main(["check", "--links", "--no-cache", "--output-format", "concise", *paths]) == 1
+    assert main(["check", "--links", "--output-format", "concise", *paths]) == 1
     out, err = capsys.readouterr()
     # a/ accepts 403, b/ does not: whichever file comes first
     assert [line.split(":")[0] for line in out.splitlines() if "blocked-link" in line] == [str(b)]

@@ -145,6 +145,12 @@ class LinkChecker:
             return "example domain (RFC 2606)"
         return None
 
+    def _still_alive(self, cached: LinkStatus) -> bool:
+        """Whether a cached success holds in this run: an answer counted as alive only
+        because ``accept`` named its code (a 403, say) does not where it is not named."""
+        code = cached.status_code
+        return code is None or code < 400 or code in self.options.accept
+
     async def _private_hosts(self, urls: Iterable[str]) -> dict[str, str]:
         """For ``exclude_private``, before answers come from the cache: the hosts among
         ``urls`` that resolve to a private address now (the skip reason), and those that
@@ -192,7 +198,9 @@ class LinkChecker:
             is_repo = github.repo_of(url) is not None
             cached = self.cache.get(key) if self.cache else None
             asks_api = is_repo and self._github.enabled
-            if cached is not None and (cached.via == "github" or not asks_api):
+            if cached is not None and self._still_alive(cached) and (
+                cached.via == "github" or not asks_api
+            ):
                 from_cache[key] = cached
                 continue
             api_repos = api_repos or is_repo
