@@ -2,9 +2,9 @@
 
 Exit codes: 0 clean, 1 findings (or changes with ``fix --diff``), 2 usage or input error.
 
-One module per command (``check``, ``fix``, ``rules`` with ``rule``, ``review``'s
-registration), with what they share in ``runner`` (selection, per-file settings, worker
-jobs), ``params`` (the shared options) and ``linkpass`` (the network pre-pass).
+One module per command (``check``, ``fix``, ``rules`` with ``rule``, ``review``), with
+what they share in ``runner`` (selection, per-file settings, worker settings), ``params``
+(the shared click options) and ``linkpass`` (the network pre-pass).
 """
 
 from __future__ import annotations
