@@ -46,18 +46,8 @@ from awesomelint.paths import collect
     metavar="REF",
     help="Report only findings on lines added or changed since the merge base with REF.",
 )
-@click.option(
-    "--fail-on",
-    type=click.Choice(["warning", "error"]),
-    default="warning",
-    show_default=True,
-    help="Exit 1 on findings of this severity or worse.",
-)
-@click.option(
-    "--summary-file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Append a Markdown summary (for $GITHUB_STEP_SUMMARY) to this file.",
-)
+@params.fail_on_option("Exit 1 on findings of this severity or worse.")
+@params.summary_file_option
 @click.option("--quiet", "-q", is_flag=True, help="Print findings only, no summary.")
 @click.option(
     "--statistics",
@@ -167,19 +157,14 @@ def check(
     if summary_file is not None:
         from awesomelint.report.markdown import summary_markdown
 
-        try:
-            with summary_file.open("a", encoding="utf-8") as fh:
-                fh.write(summary_markdown(reports, link_stats))
-        except OSError as exc:
-            raise InputError(f"{summary_file}: cannot write: {exc.strerror or exc}") from None
+        runner.append_summary(summary_file, summary_markdown(reports, link_stats))
     if people and not quiet:
         click.echo(report.summary(reports), nl=False)
-    failing = {"warning", "error"} if fail_on == "warning" else {"error"}
     if any(r.error is not None for r in reports):
         sys.exit(2)
     if exit_zero:
         sys.exit(0)
-    sys.exit(1 if any(f.severity.value in failing for r in reports for f in r.findings) else 0)
+    sys.exit(1 if runner.failing((f for r in reports for f in r.findings), fail_on) else 0)
 
 
 def check_job(job: tuple[str, runner.Options]) -> tuple[str, list[Finding], str | None]:

@@ -135,6 +135,24 @@ def with_link_flags(f: F) -> F:
     return _apply(_link_flags, f)
 
 
+def fail_on_option(help_text: str) -> Callable[[F], F]:
+    """--fail-on warning|error (check and review)."""
+    return click.option(
+        "--fail-on",
+        type=click.Choice(["warning", "error"]),
+        default="warning",
+        show_default=True,
+        help=help_text,
+    )
+
+
+summary_file_option = click.option(
+    "--summary-file",
+    type=click.Path(dir_okay=False, path_type=Path),
+    help="Append a Markdown summary (for $GITHUB_STEP_SUMMARY) to this file.",
+)
+
+
 color_option = click.option(
     "--color",
     "color_choice",

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from awesomelint.cli import params
-from awesomelint.cli.runner import SettingsCache, make_options
+from awesomelint.cli.runner import SettingsCache, append_summary, failing, make_options
 
 
 def _fix_args(
@@ -36,23 +36,13 @@ def _fix_args(
     help="The pull request's base (e.g. origin/main): findings on the lines added or "
     "changed since the merge base with REF are reviewed.",
 )
-@click.option(
-    "--fail-on",
-    type=click.Choice(["warning", "error"]),
-    default="warning",
-    show_default=True,
-    help="Exit 1 on findings of this severity or worse (as check does).",
-)
+@params.fail_on_option("Exit 1 on findings of this severity or worse (as check does).")
 @click.option(
     "--dry-run",
     is_flag=True,
     help="Print the review as JSON (null: nothing to post); post nothing, no network.",
 )
-@click.option(
-    "--summary-file",
-    type=click.Path(dir_okay=False, path_type=Path),
-    help="Append a Markdown summary (for $GITHUB_STEP_SUMMARY) to this file.",
-)
+@params.summary_file_option
 def review(
     paths: tuple[str, ...],
     select: tuple[str, ...],
@@ -115,11 +105,6 @@ def review(
     for note in outcome.notes:
         click.echo(f"awesomelint: {note}", err=True)
     if summary_file is not None:
-        try:
-            with summary_file.open("a", encoding="utf-8") as fh:
-                fh.write(outcome.summary)
-        except OSError as exc:
-            raise InputError(f"{summary_file}: cannot write: {exc.strerror or exc}") from None
-    failing = {"warning", "error"} if fail_on == "warning" else {"error"}
+        append_summary(summary_file, outcome.summary)
     found = (f for r in outcome.reports for f in r.findings)
-    sys.exit(1 if any(f.severity.value in failing for f in found) else 0)
+    sys.exit(1 if failing(found, fail_on) else 0)

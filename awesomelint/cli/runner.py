@@ -5,7 +5,7 @@ settings of a worker process (``awesomelint._parallel`` runs the jobs)."""
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -164,6 +164,21 @@ def unreadable(name: str, message: str) -> report.FileReport:
     """Say on stderr, at once, that ``name`` could not be read; its report for the output."""
     click.echo(f"awesomelint: error: {message}", err=True)
     return report.unreadable(display(name), message)
+
+
+def append_summary(path: Path, text: str) -> None:
+    """Append ``text`` to --summary-file (GitHub's job summary: other steps add to it)."""
+    try:
+        with path.open("a", encoding="utf-8") as fh:
+            fh.write(text)
+    except OSError as exc:
+        raise InputError(f"{path}: cannot write: {exc.strerror or exc}") from None
+
+
+def failing(findings: Iterable[Finding], fail_on: str) -> bool:
+    """Whether a finding is of the --fail-on severity (``warning`` or ``error``) or worse."""
+    levels = {"warning", "error"} if fail_on == "warning" else {"error"}
+    return any(f.severity.value in levels for f in findings)
 
 
 def linter(
