@@ -13,9 +13,10 @@ from collections.abc import Mapping
 from typing import Any
 
 from awesomelint.config import Config, parse_table
-from awesomelint.document import Document, parse
+from awesomelint.document import Document
 from awesomelint.engine import lint
 from awesomelint.errors import AwesomelintError, ConfigError, FixError, InputError
+from awesomelint.markdown import parse
 from awesomelint.model import Edit, Finding, Fix, Severity
 
 __version__ = "0.1.0"

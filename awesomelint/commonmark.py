@@ -3,15 +3,27 @@
 
 The Document is mistune's reading. The fixer's loss audit and the rules that must not
 change what GitHub shows ask here how CommonMark reads the same lines: an item empty on
-its marker line, a list item that cannot interrupt the paragraph above it.
+its marker line, a list item that cannot interrupt the paragraph above it, a line of text
+that was meant as a list item but has no space after its marker (``-[Name](url)``).
 """
 
 from __future__ import annotations
 
+import functools
+import re
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from awesomelint.document import Document, ListItem
+    from mistune import Markdown
+
+    from awesomelint.document import Document, ListItem, TextLine
+
+_MARKER = re.compile(r"[*+-]|\d{1,9}[.)]")
+_MAYBE = re.compile(r"[ \t>]*(?:[*+-]|\d{1,9}[.)])[^\s]")
+_TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*")
+_EMPHASIS = re.compile(r"\*{1,3}|_{1,3}")
+_BULLET_GAP = re.compile(r"[*+-][ \t]+")  # a second bullet, then its space: "-* "
 
 
 def starts_empty(doc: Document, it: ListItem) -> bool:
@@ -56,3 +68,104 @@ def column(doc: Document, offset: int) -> int:
     for ch in doc.text[line_start:offset]:
         col = col + 4 - col % 4 if ch == "\t" else col + 1
     return col
+
+
+# -- glued bullets ---------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class GluedBullet:
+    """A list marker glued to what follows it, at the start of a line of text: meant as
+    a list item, read by everyone (CommonMark and mistune) as text."""
+
+    line: int
+    start: int  # offset of the marker
+    column: int  # of the marker, in characters
+    marker: str  # or the two bullets glued together
+    at: int  # where the space goes
+    fixable: bool  # a single marker with no tab before it
+    double: bool  # two bullets glued together
+    joined: bool  # not the first line of its paragraph: it continues the line before
+
+
+def glued_bullets(doc: Document) -> tuple[GluedBullet, ...]:
+    """Every line of text that starts with a glued bullet (see :func:`glued_bullet`), in
+    source order; not in a paragraph holding a table's delimiter row (`|---|---|`,
+    which GitHub renders as a table). Computed once per Document."""
+    return doc.memo("commonmark.glued_bullets", _glued_bullets)
+
+
+def _glued_bullets(doc: Document) -> tuple[GluedBullet, ...]:
+    # lines that start with a marker and no space: few, so found in one sweep first
+    text = doc.text
+    lines = {n for n, at in enumerate(doc.line_starts, 1) if _MAYBE.match(text, at)}
+    out = []
+    for block in doc.blocks if lines else ():
+        if block.kind != "paragraph" or not any(tl.line in lines for tl in block.lines):
+            continue
+        if any(_TABLE_RULE.fullmatch(tl.text) for tl in block.lines):
+            continue
+        for k, tl in enumerate(block.lines):
+            found = glued_bullet(doc, tl, k > 0) if tl.line in lines else None
+            if found is not None:
+                out.append(found)
+    return tuple(out)
+
+
+def glued_bullet(doc: Document, tl: TextLine, joined: bool) -> GluedBullet | None:
+    """The glued bullet that paragraph line ``tl`` starts with (``joined``: not its
+    paragraph's first line), if it does: a marker glued to a link, an image, a bare URL
+    or an autolink (in emphasis or not) - `-[Name](url)`, `*[Name](url)`,
+    `-**[Name](url)**`, `1.[Name](url)` - or two bullets glued together before one
+    (`-* [Name](url)`); not a `*` that opens emphasis (`*[Name](url)*`). The one
+    definition: list-marker-space reports these lines, and the entry model ends an
+    entry's description before one (it is the next entry, glued on lazily)."""
+    text, line_start, end = doc.text, doc.line_starts[tl.line - 1], doc.line_ends[tl.line - 1]
+    start = line_start
+    while start < end and text[start] in " \t>":
+        start += 1
+    m = _MARKER.match(text, start) if start >= tl.start else None  # not after a marker
+    if m is None:
+        return None
+    marker, at = m.group(), m.end()
+    e = _EMPHASIS.match(text, at)
+    g = _BULLET_GAP.match(text, at) if marker in "*+-" else None
+    if _link_at(doc, at) or (
+        e is not None and _link_at(doc, e.end()) and _emphasis_first(text[at:end])
+    ):
+        double = False  # -[Name](url), -**[Name](url)**
+    elif (g is not None and text[at] != marker and _link_at(doc, g.end())) or (
+        e is not None and e.group() == "*" and marker in "+-" and _link_at(doc, e.end())
+    ):
+        double, marker = True, marker + text[at]  # -* [Name](url), -*[Name](url)
+    else:
+        return None
+    # (asked last: it may parse the line, and most lines starting with "*" hold no link)
+    if m.group() == "*" and _emphasis_first(text[start:end]):
+        return None  # *[Name](url)*: emphasis, not a bullet
+    fixable = not double and "\t" not in text[line_start:start]
+    return GluedBullet(tl.line, start, start - line_start, marker, at, fixable, double, joined)
+
+
+@functools.cache
+def _markdown() -> Markdown:
+    import mistune  # already loaded by the parser; a plain instance, no positions
+
+    return mistune.create_markdown(renderer=None)
+
+
+def _emphasis_first(text: str) -> bool:
+    """Whether ``text`` opens with emphasis closed further on (as CommonMark pairs them)."""
+    run = text[: len(text) - len(text.lstrip(text[:1]))]
+    body = text.rstrip()
+    inner = body[len(run) : -len(run)]
+    if body.endswith(run) and inner[-1:] not in ("", " ", "\t") and run[0] not in inner:
+        return True  # "**[Name](url)**": closed at the end of the line (the common case)
+    tokens, _ = _markdown().parse(text)
+    first = tokens[0] if tokens else None
+    children = first.get("children", []) if isinstance(first, dict) else []
+    return bool(children) and children[0]["type"] in ("emphasis", "strong")
+
+
+def _link_at(doc: Document, offset: int) -> bool:
+    return any(lk.start == offset for lk in doc.links_between(offset, offset + 1))

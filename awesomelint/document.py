@@ -1,9 +1,10 @@
-"""One mistune parse of a Markdown file into an immutable Document with exact positions.
+"""The Document model: the immutable result of one parse, with exact positions.
 
-mistune 3 records no source positions. We recover them by hooking a few of its choke
-points (see ``_parser.py``); everything here is the typed, immutable result that rules see.
-All offsets are character offsets into the *original* text (BOM, CRLF and all), so a rule's
-edit can be applied to the original string directly.
+Everything here is the typed, immutable result that rules see, built by
+:func:`awesomelint.markdown.parse` (mistune 3 records no source positions: the
+``markdown`` package recovers them). All offsets are character offsets into the
+*original* text (BOM, CRLF and all), so a rule's edit can be applied to the original
+string directly.
 """
 
 from __future__ import annotations
@@ -13,9 +14,6 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, Literal, TypeVar
-
-# re-exported for rules/list_indent.py, which imports it from here (to be folded in)
-from awesomelint.commonmark import starts_empty as starts_empty
 
 LinkKind = Literal["inline", "reference", "autolink", "bare"]
 RegionKind = Literal["fenced_code", "indent_code", "html", "codespan", "inline_html"]
@@ -115,7 +113,7 @@ class Region:
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """Everything rules may look at. Built by :func:`parse`; never mutated."""
+    """Everything rules may look at. Built by :func:`awesomelint.markdown.parse`; never mutated."""
 
     text: str
     line_starts: tuple[int, ...]  # offset of each line's first character (BOM excluded)
@@ -199,21 +197,3 @@ def split_lines(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     ends.append(len(text))
     return tuple(starts), tuple(ends)
 
-
-_recent: list[Document] = []  # the Documents parse() returned last, newest first
-
-
-def parse(text: str) -> Document:
-    """Parse ``text`` once with mistune and return its Document.
-
-    Documents are immutable, so asking again for a text just parsed returns the same
-    Document (``fix`` parses its result, which its last pass parsed already; a rule may
-    parse a snippet in between)."""
-    for doc in _recent:
-        if doc.text is text or doc.text == text:
-            return doc
-    from awesomelint._parser import build_document
-
-    doc = build_document(text)
-    _recent[:] = [doc, *_recent[:1]]
-    return doc

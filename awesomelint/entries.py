@@ -35,6 +35,9 @@ Entry shape
 -----------
 After the name link come optional *decorations* - badges, more links (awesome-rust's
 ``[[crate](https://crates.io/...)]``), emoji - then the separator and the description.
+The description ends with the paragraph, or before a line of it that is a glued bullet
+(``-[x](y) - Desc.`` continuing the entry lazily: the next entry, which lost its space;
+``commonmark.glued_bullet``, as list-marker-space reports it).
 
 Audit keys
 ----------
@@ -52,7 +55,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from awesomelint.commonmark import cannot_interrupt, starts_empty
+from awesomelint.commonmark import cannot_interrupt, glued_bullet, starts_empty
 from awesomelint.document import Block, Document, Link, ListItem
 
 Role = Literal["entry", "intro", "toc", "other"]
@@ -377,6 +380,16 @@ def _name_link(
     return (link, lead, name) if name else None
 
 
+def _own_end(doc: Document, block: Block, pos: int) -> int:
+    """Where the entry's text ends: its paragraph's end, or the end of the line before a
+    later line that is a glued bullet (``-[x](y) - Desc.`` continuing the paragraph
+    lazily is the next entry, not this one's description; list-marker-space reports it)."""
+    for tl in block.lines[1:]:
+        if tl.start > pos and glued_bullet(doc, tl, True) is not None:
+            return min(block.end, doc.line_ends[tl.line - 2])
+    return block.end
+
+
 def _shape(doc: Document, it: Item) -> Entry | None:
     """The entry shape of an item whose first thing is a named link to a resource."""
     text, block = doc.text, it.block
@@ -390,7 +403,7 @@ def _shape(doc: Document, it: Item) -> Entry | None:
         pos += len(lead)
     by_start = {lk.start: lk for lk in links if lk is not link}
     pos = _skip_decorations(doc, pos, block.end, by_start)
-    end = block.end
+    end = _own_end(doc, block, pos)
     line_end = min(doc.line_ends[doc.line_of(pos) - 1], end)
     m = _GAP.match(text, pos, line_end)
     assert m is not None  # the pattern matches the empty string

@@ -254,7 +254,7 @@ def _next_into(fn: Callable[[str], object], texts: Iterator[str]) -> object:
 def in_process(files: Sequence[Path], runs: int) -> None:
     """The earlier in-process columns: parse, check, check ALL, fix (median ms)."""
     import awesomelint
-    from awesomelint.document import parse
+    from awesomelint.markdown import parse
 
     def median_ms(fn: Callable[[], object]) -> float:
         times = []

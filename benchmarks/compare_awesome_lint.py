@@ -30,8 +30,8 @@ import tempfile
 from collections import defaultdict
 from pathlib import Path
 
-from awesomelint.document import parse
 from awesomelint.engine import Settings, lint
+from awesomelint.markdown import parse
 from awesomelint.rules import ALL_RULES
 
 ROOT = Path(__file__).resolve().parent.parent

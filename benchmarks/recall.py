@@ -54,7 +54,8 @@ from pathlib import Path
 from typing import Any
 
 import awesomelint
-from awesomelint.document import Document, Heading, parse
+from awesomelint.document import Document, Heading
+from awesomelint.markdown import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"

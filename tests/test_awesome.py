@@ -7,10 +7,10 @@ import string
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from awesomelint.document import parse
 from awesomelint.engine import Settings, lint
 from awesomelint.entries import entries
 from awesomelint.fixer import fix_document
+from awesomelint.markdown import parse
 from awesomelint.rules import list_order, spell_check
 from awesomelint.rules._awesome import prose
 from awesomelint.rules._base import Context

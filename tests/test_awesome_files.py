@@ -10,8 +10,8 @@ import pytest
 
 import awesomelint
 from awesomelint.cli import main
-from awesomelint.document import parse
 from awesomelint.engine import Settings, lint
+from awesomelint.markdown import parse
 from awesomelint.rules import code_of_conduct, contributing_file
 
 LIST = "# Awesome Tools\n\n## Tools\n"

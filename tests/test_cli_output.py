@@ -177,13 +177,14 @@ def test_statistics_counts_per_rule(tmp_path: Path, capsys: pytest.CaptureFixtur
     doc.write_text(LIST, encoding="utf-8")
     code, out, _ = run(capsys, "check", "--statistics", str(doc))
     assert code == 1
-    assert out.splitlines()[:3] == [
+    assert out.splitlines()[:4] == [
         "2  W001  trailing-whitespace    2 [*]",
         "1  H001  heading-missing-space  1 [*]",
+        "1  H002  heading-increment      -",  # `###Python` is meant as a level 3 after 1
         "1  K001  duplicate-link         1 [*unsafe]",
     ]
     assert "list.md:3:1" not in out  # the counts instead of the findings
-    assert "Found 4 problems in 1 file." in out
+    assert "Found 5 problems in 1 file." in out
     _, out, _ = run(capsys, "check", "--statistics", "--output-format", "json", str(doc))
     assert json.loads(out)[0] == {
         "code": "W001", "rule": "trailing-whitespace", "count": 2, "fixable": 2
@@ -196,7 +197,7 @@ def test_exit_zero(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     doc = tmp_path / "list.md"
     doc.write_text(LIST, encoding="utf-8")
     code, out, _ = run(capsys, "check", "--exit-zero", str(doc))
-    assert code == 0 and "Found 4 problems" in out
+    assert code == 0 and "Found 5 problems" in out
     assert run(capsys, "check", "--exit-zero", str(doc), str(tmp_path / "no.md"))[0] == 2
 
 

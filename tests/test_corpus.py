@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import awesomelint
-from awesomelint.document import parse
+from awesomelint.markdown import parse
 
 CORPUS_FILES = [
     "seed-deep-learning-ko.md",

@@ -7,7 +7,8 @@ import dataclasses
 
 import pytest
 
-from awesomelint.document import Document, Link, parse
+from awesomelint.document import Document, Link
+from awesomelint.markdown import parse
 
 
 def only_link(doc: Document) -> Link:

@@ -7,10 +7,10 @@ from pathlib import Path
 import pytest
 
 import awesomelint
-from awesomelint.document import parse
 from awesomelint.engine import Settings, lint
 from awesomelint.errors import ConfigError
 from awesomelint.fixer import fix_document
+from awesomelint.markdown import parse
 from awesomelint.rules import duplicate_link
 
 SECTIONS = Path(__file__).parent / "fixtures" / "duplicate-link" / "sections.md"

@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from awesomelint.document import parse
 from awesomelint.entries import audit_keys, entries, items, seen_by_commonmark
+from awesomelint.markdown import parse
 
 
 def _roles(text: str) -> list[tuple[str, str]]:
@@ -151,6 +151,26 @@ def test_blocks_links_and_commonmark() -> None:
         False,  # an empty bullet
         False,  # empty to CommonMark: "text" is a paragraph after it (mistune reads it in)
     ]
+
+
+def test_a_glued_bullet_ends_the_description_above_it() -> None:
+    text = (
+        "## Tools\n\n"
+        "- [A](https://a.example)\n"
+        "-[B](https://b.example) - Glued on lazily.\n"
+        "- [C](https://c.example) - Its own\n"
+        "description on two lines.\n"
+        "*[D](https://d.example) - Glued with another bullet.\n"
+        "- [E](https://e.example)\n"
+        "-1 is prose: E's description.\n"
+    )
+    doc = parse(text)
+    shapes = {e.name: (e.separator, doc.text[e.gap_end : e.end].strip()) for e in entries(doc)}
+    assert shapes == {
+        "A": ("none", ""),
+        "C": ("ok", "Its own\ndescription on two lines."),
+        "E": ("missing", "-1 is prose: E's description."),
+    }
 
 
 def test_audit_keys() -> None:

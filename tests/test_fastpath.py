@@ -1,7 +1,7 @@
-"""The fast paths of awesomelint/_fast.py give exactly the Document mistune gives.
+"""The fast paths of awesomelint/markdown/_fast.py give exactly the Document mistune gives.
 
-``build_document(text, fast=False)`` is the reference: mistune with the position hooks
-of _parser.py and nothing else. Every check compares the two Documents whole (every
+``build_document(text, fast=False)`` is the reference: mistune with the position hooks of
+awesomelint/markdown/ and nothing else. Every check compares the two Documents whole (every
 field, and the private offset indices), on
 
 - the real lists of ../shared/corpus (skipped when absent): each file as LF, CRLF and
@@ -25,10 +25,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from awesomelint import _parser
-from awesomelint._fast import inline_links, scan_list
-from awesomelint._parser import build_document
 from awesomelint.document import Document
+from awesomelint.markdown import _fast
+from awesomelint.markdown._fast import inline_links, scan_list
+from awesomelint.markdown.build import build_document
 
 EXAMPLES = [
     e["markdown"]
@@ -64,7 +64,7 @@ def assert_same(text: str) -> None:
 def fast_use() -> Iterator[dict[str, int]]:
     """Count the lists and inline texts the fast paths took (and declined)."""
     counts = {"lists": 0, "lists_declined": 0, "inline": 0, "inline_declined": 0}
-    real_scan, real_inline = _parser.scan_list, _parser.inline_links
+    real_scan, real_inline = _fast.scan_list, _fast.inline_links
 
     def scan(*args: object) -> object:
         found = real_scan(*args)  # type: ignore[arg-type]
@@ -76,11 +76,11 @@ def fast_use() -> Iterator[dict[str, int]]:
         counts["inline" if found is not None else "inline_declined"] += 1
         return found
 
-    _parser.scan_list, _parser.inline_links = scan, inline  # type: ignore[assignment]
+    _fast.scan_list, _fast.inline_links = scan, inline  # type: ignore[assignment]
     try:
         yield counts
     finally:
-        _parser.scan_list, _parser.inline_links = real_scan, real_inline
+        _fast.scan_list, _fast.inline_links = real_scan, real_inline
 
 
 # -- the usual awesome list goes through the fast paths --------------------------------

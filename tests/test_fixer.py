@@ -1,4 +1,4 @@
-"""Unit tests of awesomelint/fixer.py: edits, choosing fixes, fixpoint, lossless guard."""
+"""Unit tests of the awesomelint.fixer package: edits, choosing fixes, fixpoint, lossless guard."""
 
 from __future__ import annotations
 
@@ -7,10 +7,11 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from awesomelint.document import Document, parse
+from awesomelint.document import Document
 from awesomelint.engine import Settings, lint
 from awesomelint.errors import FixError
 from awesomelint.fixer import MAX_PASSES, apply_edits, choose, fix_document
+from awesomelint.markdown import parse
 from awesomelint.model import Edit, Finding, Fix, Problem
 from awesomelint.rules._base import Context, Rule
 

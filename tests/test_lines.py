@@ -16,7 +16,8 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 import awesomelint
-from awesomelint.document import Region, parse
+from awesomelint.document import Region
+from awesomelint.markdown import parse
 from awesomelint.rules._lines import RegionCursor, describe, is_blank
 
 WHITESPACE_RULES = ["W"]

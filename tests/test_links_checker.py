@@ -9,7 +9,6 @@ from collections.abc import Iterator, Sequence
 import pytest
 from links_server import Reply, Request, Server, Servers, closed_port, servers
 
-from awesomelint.document import parse
 from awesomelint.engine import Settings, lint
 from awesomelint.fixer import fix_document
 from awesomelint.links.checker import LinkChecker, LinkReport, check_links
@@ -19,6 +18,7 @@ from awesomelint.links.options import HostOptions, LinkOptions
 from awesomelint.links.status import LinkStatus
 from awesomelint.links.urls import link_key
 from awesomelint.links.verdict import parse_retry_after
+from awesomelint.markdown import parse
 from awesomelint.rules import ALL_RULES
 
 FAST = LinkOptions(

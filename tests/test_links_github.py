@@ -8,7 +8,6 @@ from collections.abc import Iterator, Sequence
 import pytest
 from links_server import Reply, Request, Server, Servers, servers
 
-from awesomelint.document import parse
 from awesomelint.engine import Settings, lint
 from awesomelint.links import github
 from awesomelint.links.checker import LinkReport, check_links
@@ -16,6 +15,7 @@ from awesomelint.links.net import DNSError
 from awesomelint.links.options import LinkOptions
 from awesomelint.links.status import LinkStatus
 from awesomelint.links.urls import link_key
+from awesomelint.markdown import parse
 from awesomelint.rules import ALL_RULES
 
 REPOS = {

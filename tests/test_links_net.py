@@ -9,7 +9,6 @@ import sys
 import httpcore
 import pytest
 
-from awesomelint.document import parse
 from awesomelint.fixer import choose
 from awesomelint.links.fetch import make_client
 from awesomelint.links.net import (
@@ -22,6 +21,7 @@ from awesomelint.links.options import LinkOptions
 from awesomelint.links.status import is_move, to_front_page
 from awesomelint.links.titles import clean_title, extract_title
 from awesomelint.links.urls import link_key
+from awesomelint.markdown import parse
 from awesomelint.model import Edit, Finding, Fix
 
 

@@ -7,10 +7,11 @@ from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
 import awesomelint
-from awesomelint.document import Document, parse
+from awesomelint.document import Document
 from awesomelint.engine import Settings, lint
 from awesomelint.errors import ConfigError
 from awesomelint.fixer import fix_document
+from awesomelint.markdown import parse
 from awesomelint.rules import list_indent
 from awesomelint.rules._lists import visual_column, visual_lists
 

@@ -9,10 +9,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import awesomelint
-from awesomelint.document import parse
 from awesomelint.engine import Settings, lint
 from awesomelint.errors import ConfigError
 from awesomelint.fixer import fix_document
+from awesomelint.markdown import parse
 from awesomelint.rules import list_marker
 from awesomelint.rules._lists import visual_lists
 

@@ -9,8 +9,8 @@ import pytest
 
 import awesomelint
 from awesomelint.cli import main
-from awesomelint.document import parse
 from awesomelint.engine import Settings, lint
+from awesomelint.markdown import parse
 from awesomelint.rules import missing_file
 
 

@@ -8,7 +8,7 @@ import pytest
 
 from awesomelint import _parallel
 from awesomelint.cli import main
-from awesomelint.document import parse
+from awesomelint.markdown import parse
 
 LIST = """\
 # Awesome {n}

@@ -1,4 +1,4 @@
-"""Guard for awesomelint/_parser.py, which recovers source positions by hooking mistune 3.4.
+"""Guard for awesomelint/markdown/, which recovers source positions by hooking mistune 3.4.
 
 The hooks rely on mistune internals (``parse_method``, ``child_state``, ``add_paragraph``,
 ``_parse_indent_code_fast``, ``Bracket`` fields), so this file re-verifies them on every run:
@@ -14,7 +14,8 @@ sample, with a UTF-8 BOM or lone CRs, plus seeded random awesome-list snippets. 
     text says there;
 (f) headings, list items and paragraphs start (and paragraphs end) on the lines
     markdown-it-py's ``token.map`` gives, whenever both parsers see the same block skeleton;
-(g) the fast paths (awesomelint/_fast.py) give the same Document as mistune alone.
+(g) the fast paths (awesomelint/markdown/_fast.py) give the same Document as mistune
+    alone.
 
 Upgrading mistune: ``test_mistune_version_is_pinned`` fails first; run this file against
 the new version before widening the pin in pyproject.toml.
@@ -36,8 +37,8 @@ from markdown_it import MarkdownIt
 from mistune.helpers import unescape_char
 from mistune.util import escape_url, unikey
 
-from awesomelint import _parser
 from awesomelint.document import Document, Link
+from awesomelint.markdown import build
 
 DATA = Path(__file__).parent / "data" / "commonmark.json"
 EXAMPLES: list[dict[str, Any]] = json.loads(DATA.read_text(encoding="utf-8"))
@@ -54,7 +55,7 @@ _REGION_FIRST = {"fenced_code": "`~", "codespan": "`", "inline_html": "<", "html
 
 def test_mistune_version_is_pinned() -> None:
     assert mistune.__version__.startswith("3.4."), (
-        f"mistune {mistune.__version__} is installed, but awesomelint/_parser.py hooks "
+        f"mistune {mistune.__version__} is installed, but awesomelint/markdown/ hooks "
         "mistune 3.4 internals. Run tests/test_positions.py against the new version, fix "
         "the hooks, then widen the pin in pyproject.toml."
     )
@@ -67,7 +68,7 @@ def hooked_parse(text: str) -> tuple[list[Token], Document]:
     """The token tree and Document of one real ``build_document`` run (the token tree is
     captured by an after-render hook on the Markdown instance build_document creates)."""
     captured: list[list[Token]] = []
-    real = _parser.create_markdown
+    real = build.create_markdown
 
     def capturing() -> Any:
         md = real()
@@ -79,14 +80,14 @@ def hooked_parse(text: str) -> tuple[list[Token], Document]:
         md.after_render_hooks.append(keep)
         return md
 
-    _parser.create_markdown = capturing
+    build.create_markdown = capturing
     try:
         # the token tree is mistune's only with the fast paths off (_fast.py builds no
         # tokens); check (g) compares the Documents of both
-        doc = _parser.build_document(text, fast=False)
+        doc = build.build_document(text, fast=False)
     finally:
-        _parser.create_markdown = real
-    assert len(captured) == 1, "build_document no longer calls _parser.create_markdown()"
+        build.create_markdown = real
+    assert len(captured) == 1, "build_document no longer calls build.create_markdown()"
     return captured[0], doc
 
 
@@ -186,14 +187,14 @@ def position_problems(text: str) -> tuple[list[str], bool]:
     n = len(text)
 
     # (g) the fast paths of _fast.py give the same Document, every field
-    fast = _parser.build_document(text)
+    fast = build.build_document(text)
     if fast != doc or fast._link_starts != doc._link_starts:
         bad.append("the fast paths give another Document than mistune")
     # (a) the hooks do not change the parse - but for the one deliberate change: a line
     # of tabs and spaces is blank, as in CommonMark (mistune 3.4 reads it as text, and a
     # fenced block's raw text gets spaces for it)
     lf = body.replace("\r\n", "\n").replace("\r", "\n")  # as mistune reads it
-    result, plain_state = PLAIN.parse(_parser._TAB_BLANK.sub(lambda m: " " * len(m[0]), lf))
+    result, plain_state = PLAIN.parse(build._TAB_BLANK.sub(lambda m: " " * len(m[0]), lf))
     assert isinstance(result, list)
     plain: list[Token] = result
     if tokens != plain:

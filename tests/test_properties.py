@@ -38,7 +38,7 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 import awesomelint
-from awesomelint.document import parse
+from awesomelint.markdown import parse
 from awesomelint.model import Finding
 
 ALL = {"select": ["ALL"]}

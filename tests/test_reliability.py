@@ -24,10 +24,11 @@ import pytest
 import awesomelint
 from awesomelint import files
 from awesomelint.cli import main, runner
-from awesomelint.document import Document, parse
+from awesomelint.document import Document
 from awesomelint.engine import Settings, lint
 from awesomelint.errors import FixError, InputError
 from awesomelint.fixer import fix_document
+from awesomelint.markdown import parse
 from awesomelint.model import Edit, Finding, Fix, Problem
 from awesomelint.rules import ALL_RULES
 from awesomelint.rules._base import Context, Rule

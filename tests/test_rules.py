@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from awesomelint.document import parse
 from awesomelint.engine import Settings, lint
 from awesomelint.fixer import fix_document
 from awesomelint.links.status import LinkStatus
 from awesomelint.links.urls import link_key
+from awesomelint.markdown import parse
 from awesomelint.model import Finding
 from awesomelint.rules import ALL_RULES, Rule
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from markdown_it import MarkdownIt
 
 import awesomelint
-from awesomelint.document import parse
+from awesomelint.markdown import parse
 
 SEED = Path(__file__).parent / "data" / "seed-like.md"
 URL = re.compile(r"https?://[^\s)\]]+")

@@ -8,7 +8,7 @@ import pytest
 
 import awesomelint
 from awesomelint.cli import main
-from awesomelint.document import parse
+from awesomelint.markdown import parse
 from awesomelint.rules import ALL_RULES
 from awesomelint.suppress import AWESOME_LINT_IDS
 

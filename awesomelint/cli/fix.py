@@ -13,10 +13,11 @@ import click
 from awesomelint import _parallel, report
 from awesomelint.cli import params, runner
 from awesomelint.cli.runner import STDIN
-from awesomelint.document import Document, parse
+from awesomelint.document import Document
 from awesomelint.errors import FixError, InputError
 from awesomelint.files import write_atomic
 from awesomelint.links.status import LinkStatus
+from awesomelint.markdown import parse
 from awesomelint.model import Finding
 from awesomelint.paths import collect
 

@@ -9,10 +9,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from awesomelint import gitdiff
-from awesomelint.document import Document, parse
+from awesomelint.document import Document
 from awesomelint.engine import Settings, lint
 from awesomelint.errors import FixError, InputError
 from awesomelint.files import decode, read_text
+from awesomelint.markdown import parse
 from awesomelint.model import Finding
 from awesomelint.report import FileReport
 from awesomelint.review import context, plan

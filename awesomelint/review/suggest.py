@@ -10,8 +10,9 @@ from dataclasses import dataclass
 from difflib import SequenceMatcher
 from itertools import pairwise
 
-from awesomelint.document import Document, parse, split_lines
-from awesomelint.fixer import lost_by, lost_words
+from awesomelint.document import Document, split_lines
+from awesomelint.fixer.audit import lost_by, lost_words
+from awesomelint.markdown import parse
 from awesomelint.model import Finding
 
 MAX_CHARS = 60_000  # GitHub takes a comment body of 65,536 characters at most

@@ -87,6 +87,50 @@ _INNER = re.compile(
 )
 _PLAIN = re.compile(r"[^\[\]`<>*_\\!\n]+")
 _ALNUM = re.compile(r"[^0-9a-z]+")
+# the end of a title in a series: "Part 1", "Chapter IV", "Episode 12", "Day 3"
+_PART = re.compile(
+    r"\b(?:part|chapter|episode|ep|vol|volume|lesson|lecture|session|day|week|step|module"
+    r"|unit|season|book|level)\.?[ \t]+(?:\d+|[ivxlc]+)\.?$",
+    re.IGNORECASE,
+)
+# hosts whose first two path segments name a repository (owner/name)
+_REPOSITORY_HOSTS = frozenset(
+    {"github.com", "gitlab.com", "bitbucket.org", "codeberg.org", "gitee.com", "git.sr.ht"}
+)
+# hosts whose last path segment names a package (without "www.", as _URL reads them)
+_PACKAGE_HOSTS = frozenset(
+    {"npmjs.com", "pypi.org", "crates.io", "pkg.go.dev", "rubygems.org", "packagist.org"}
+    | {"hex.pm", "nuget.org", "pub.dev"}
+)
+_URL = re.compile(r"https?://(?:www\.)?([^/?#\s]+)([^?#\s]*)", re.IGNORECASE)
+
+
+def _loose(name: str) -> str:
+    """A name compared loosely: case, a `.js` suffix, an `awesome-` prefix and the
+    separators (`-`, `_`, `.`, spaces) do not count."""
+    key = name.casefold().strip()
+    key = key.removeprefix("awesome-").removeprefix("awesome_")
+    key = key.removesuffix(".git").removesuffix(".js")
+    return re.sub(r"[-_.\s]+", "", key)
+
+
+def is_repository(name: str, url: str) -> bool:
+    """Whether ``name`` (or its first word, `Cross` of `Cross-Platform`) is the name of the
+    repository or package ``url`` points to: on a code host, its second path segment or
+    its last one (`awesome-<name>` too); on a package registry, its last one."""
+    m = _URL.match(url)
+    if m is None:
+        return False
+    host, path = m.group(1).casefold(), [p for p in m.group(2).split("/") if p]
+    if host in _REPOSITORY_HOSTS and len(path) >= 2:
+        names = {path[1], path[-1]}
+    elif host in _PACKAGE_HOSTS and path:
+        names = {path[-1]}
+    else:
+        return False
+    keys = {_loose(n) for n in names} - {""}
+    first = re.split(r"[-\s]+", name.strip(), maxsplit=1)[0]
+    return _loose(name) in keys or (len(_loose(first)) >= 3 and _loose(first) in keys)
 
 
 def inner_description(text: str, e: Entry) -> Problem | None:
@@ -98,6 +142,12 @@ def inner_description(text: str, e: Entry) -> Problem | None:
     is not parallelism](youtube)`` is not split); a description of at least three words
     written as a sentence, not a title (``[Go: The Complete Guide]``, ``[Name - Part 1]``
     and ``[Vue - Router]`` stay). ``react-router`` has no spaces around its dash.
+
+    When the name is the repository or package the URL points to (``[k3s - Lightweight
+    Kubernetes](https://github.com/k3s-io/k3s)``, ``[Vue.js - ...](.../awesome-vue)``),
+    two words after a dash are enough and a capitalised description is one too: a title
+    is not named after the repository it links to. A part number (``- Part 1``) is still
+    a title, and so is ``[TResNet: High Performance ...]`` (a paper's title).
     """
     link = e.link
     if link.kind != "inline" or link.text is None or link.text_start is None:
@@ -109,13 +159,17 @@ def inner_description(text: str, e: Entry) -> Problem | None:
         return None
     name, desc = m.group("name"), m.group("desc").rstrip(" \t")
     words = desc.split()
-    if len(name.split()) > 4 or len(words) < 3 or not words[0][0].isalpha():
+    if len(name.split()) > 4 or len(words) < 2 or not words[0][0].isalpha():
         return None
-    if sum(w[0].isupper() for w in words[1:]) * 2 >= len(words) - 1:
-        return None  # title case: "The Complete Guide", "Concurrency Is Not Parallelism"
-    key = _ALNUM.sub("", name.casefold())
-    if len(key) < 2 or key not in _ALNUM.sub("", link.url.casefold()):
-        return None
+    if _PART.search(desc):
+        return None  # "Part 1", "Chapter IV": one of a series of titles
+    # ("Name: Subtitle" is how papers and books are titled, on GitHub too: TResNet's)
+    if ":" in m.group("sep") or not is_repository(name, link.url):
+        if len(words) < 3 or sum(w[0].isupper() for w in words[1:]) * 2 >= len(words) - 1:
+            return None  # title case: "The Complete Guide", "Concurrency Is Not Parallelism"
+        key = _ALNUM.sub("", name.casefold())
+        if len(key) < 2 or key not in _ALNUM.sub("", link.url.casefold()):
+            return None
     at = link.text_start + link.text.index(m.group(0)) + len(name)
     close = link.text_start + len(link.text)
     if text[close : close + 2] != "](":

@@ -167,24 +167,35 @@ def glued(url: str) -> list[str] | None:
     ``https://a.comhttps://b.com``, ``[https://a](https://b)``), or None.
 
     A scheme in a query or fragment (``?url=https://...``) or right after a ``/`` or
-    ``=`` (``web.archive.org/web/2020/https://...``) belongs to the first URL."""
+    ``=`` (``web.archive.org/web/2020/https://...``) belongs to the first URL, unless
+    a space and a parenthesis join them (``#readme%20(https://...``) or the second
+    repeats the first (``?id=4%20(https://x/?id=4)``): no query or fragment is written so."""
     found = list(_SCHEME.finditer(url))
     if len(found) < 2:
         return None
     tail = min((k for k in (url.find("?"), url.find("#")) if k >= 0), default=len(url))
-    cuts = [m.start() for m in found[1:] if m.start() < tail and url[m.start() - 1] not in "/="]
+    start = found[0].start()
+    cuts = [
+        k
+        for m in found[1:]
+        if ((k := m.start()) < tail and url[k - 1] not in "/=")
+        or url.endswith(("%20(", " ("), 0, k)
+        or (
+            (url[k - 1] in _GLUE or url.endswith("%20", 0, k))
+            and _unglued(url[start:k]) == _unglued(url[k:])
+        )
+    ]
     if not cuts:
         return None
-    bounds = [found[0].start(), *cuts, len(url)]
-    parts = []
-    for a, b in pairwise(bounds):
-        part = url[a:b]
-        while True:  # what joined the two: spaces (also encoded), brackets, commas
-            stripped = part.rstrip(_GLUE)
-            if stripped.endswith("%20"):
-                stripped = stripped[:-3]
-            if stripped == part:
-                break
-            part = stripped
-        parts.append(part)
-    return parts
+    return [_unglued(url[a:b]) for a, b in pairwise([start, *cuts, len(url)])]
+
+
+def _unglued(part: str) -> str:
+    """A URL without what joined it to the next: spaces (also encoded), brackets, commas."""
+    while True:
+        stripped = part.rstrip(_GLUE)
+        if stripped.endswith("%20"):
+            stripped = stripped[:-3]
+        if stripped == part:
+            return part
+        part = stripped

@@ -9,7 +9,8 @@ import re
 from bisect import bisect_left
 from collections.abc import Collection, Container, Sequence
 
-from awesomelint.document import Document, ListItem, RegionKind, parse
+from awesomelint.document import Document, ListItem, RegionKind
+from awesomelint.markdown import parse
 from awesomelint.model import Edit
 from awesomelint.rules._lists import is_blank
 

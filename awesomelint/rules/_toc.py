@@ -15,7 +15,9 @@ from urllib.parse import unquote
 
 from awesomelint.document import Block, Document, Heading, Link, ListItem
 from awesomelint.entries import items
-from awesomelint.rules._slug import reference_map, rendered_text, unique_slugs
+from awesomelint.markdown.slug import reference_map, rendered_text, unique_slugs
+from awesomelint.rules.heading_missing_space import broken_headings
+from awesomelint.rules.heading_trailing_punctuation import without_trailing
 
 _TOC_TITLES = frozenset({"contents", "table of contents"})
 # sections a ToC leaves out (awesome-lint: Contributing, Footnotes, Related Lists)
@@ -44,6 +46,8 @@ class Outline:
     by_slug: dict[str, int]  # lowercased anchor (also without trailing "-") -> heading
     html: dict[str, int | None]  # lowercased HTML anchor -> heading right after it
     omitted: frozenset[int]  # headings marked <!-- omit in toc -->
+    # rendered texts as the heading rules' fixes leave them (see ``meant_texts``)
+    meant: tuple[str, ...]
 
     def resolve(self, fragment: str) -> tuple[str, int | None] | None:
         """What ``#fragment`` points to: ("heading", i), ("html", i or None), or None."""
@@ -54,6 +58,11 @@ class Outline:
         if key in self.html:
             return "html", self.html[key]
         return None
+
+    def titles(self, i: int) -> tuple[str, ...]:
+        """Heading ``i``'s text as written and as meant (see ``meant_texts``), normalised."""
+        written, meant = norm(self.texts[i]), norm(self.meant[i])
+        return (written,) if meant == written else (written, meant)
 
     def alias(self, fragment: str) -> int | None:
         """The heading an HTML anchor named ``fragment`` stands right before, if any."""
@@ -83,7 +92,27 @@ def outline(doc: Document) -> Outline:
             near = j < len(starts) and doc.headings[j].line - doc.line_of(m.start()) <= 2
             html.setdefault(name.lower(), j if near else None)
     omitted = frozenset(i for i, h in enumerate(doc.headings) if _OMIT.search(h.text))
-    return Outline(texts, slugs, by_slug, html, omitted)
+    return Outline(texts, slugs, by_slug, html, omitted, meant_texts(doc, texts, refs))
+
+
+def meant_texts(
+    doc: Document, texts: tuple[str, ...], refs: dict[str, dict[str, str]]
+) -> tuple[str, ...]:
+    """Each heading's rendered text (``texts``) without what the heading rules report
+    and fix there: a closing sequence glued to the title (`## Tools##`,
+    heading-missing-space) and trailing punctuation (`## Tools:`,
+    heading-trailing-punctuation, with its default punctuation). A ToC entry that reads
+    `Tools` matches either heading: the one defect is the heading's, reported there."""
+    glued = {b.line: b.run for b in broken_headings(doc) if b.kind == "closing"}
+    out = []
+    for h, text in zip(doc.headings, texts, strict=True):
+        source = h.text.rstrip()
+        run = glued.get(h.line, 0)
+        if run and source.endswith("#" * run):
+            source = source[:-run]
+        source = without_trailing(source)
+        out.append(text if source == h.text.rstrip() else rendered_text(source, refs))
+    return tuple(out)
 
 
 def toc_heading(doc: Document, texts: tuple[str, ...]) -> int | None:
@@ -206,7 +235,7 @@ def _good_links(doc: Document, ol: Outline, ents: list[TocEntry]) -> dict[int, s
         if hit is None:
             continue
         kind, i = hit
-        if i is not None and (kind == "html" or norm(ol.texts[i]) == e.text):
+        if i is not None and (kind == "html" or e.text in ol.titles(i)):
             out.setdefault(i, doc.text[e.link.start : e.link.end])
     return out
 
@@ -231,7 +260,7 @@ def regenerate(
     kept = _good_links(doc, ol, ents)
     lines = []
     for i, subs in sections:
-        if is_optional(ol.texts[i]) and i not in kept:
+        if is_optional(ol.meant[i]) and i not in kept:
             continue
         for style, j in [(top, i)] + [(sub, s) for s in subs if sub is not None]:
             assert style is not None

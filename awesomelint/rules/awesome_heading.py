@@ -49,9 +49,9 @@ import unicodedata
 from collections.abc import Iterator
 
 from awesomelint.document import Document, Heading
+from awesomelint.markdown.slug import rendered_text
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._slug import rendered_text
 
 SMALL = frozenset(
     {"a", "an", "and", "as", "at", "but", "by", "for", "in", "of", "on", "or", "the", "to"}

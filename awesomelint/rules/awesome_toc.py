@@ -22,7 +22,15 @@ same section, or the resources of a `### Tools` section nested in it, is not the
 Anchors are compared after percent-decoding and without regard to case, and a trailing
 `-` (left by a badge or an HTML comment at the end of a heading) may be present or not.
 A link elsewhere in the section, or an HTML anchor right before a heading, also counts as
-that heading's entry.
+that heading's entry, and so does an entry whose anchor is broken but whose text names
+the heading (a sub-heading of its parent entry's section, or a section): the broken
+anchor is that entry's finding, the heading is not missing too.
+
+An entry's text matches its heading as written or as the heading rules' fixes leave it:
+`[Tools](#tools)` matches `## Tools:` (trailing punctuation, reported by
+heading-trailing-punctuation with its default punctuation) and `## Tools##` (a closing
+sequence glued to the title, reported by heading-missing-space): the defect is the
+heading's, reported once, there. `## Footnotes##` is a Footnotes section.
 
 ## Why is this bad
 A table of contents that has drifted from the headings sends readers to anchors that do
@@ -91,7 +99,7 @@ _LINK_URL = re.compile(r"\]\((#[^)\s]*)\)")
 def check(ctx: Context) -> Iterator[Problem]:
     doc = ctx.doc
     ol = outline(doc)
-    ti = toc_heading(doc, ol.texts)
+    ti = toc_heading(doc, ol.meant)
     if ti is None:
         return
     toc = doc.headings[ti]
@@ -143,7 +151,7 @@ def _sections(ctx: Context, ol: Outline, ti: int, end: int) -> list[tuple[int, l
         if h.start < end or in_blockquote(doc, h):
             continue
         if h.level <= top:
-            skip = h.level < top or is_denied(ol.texts[i]) or i in ol.omitted
+            skip = h.level < top or is_denied(ol.meant[i]) or i in ol.omitted
             if not skip:
                 out.append((i, []))
         elif h.level == top + 1 and not skip and i not in ol.omitted:
@@ -167,9 +175,10 @@ def _reached(ctx: Context, ol: Outline, ti: int) -> set[int]:
 def _problems(
     ctx: Context, ol: Outline, ti: int, ents: list[TocEntry], sections: list[tuple[int, list[int]]]
 ) -> Iterator[tuple[str, TocEntry]]:
-    by_text = {norm(ol.texts[i]).casefold(): i for i, _ in reversed(sections)}
+    guess = _Guesser(ol, sections)
     seen: dict[int, TocEntry] = {}
     guessed: set[int] = set()  # headings a broken entry was meant for: not "missing"
+    target_of: dict[int, int] = {}  # item index -> the heading its entry is for
     order: list[tuple[int, TocEntry]] = []
     deep = next((e for e in ents if e.depth >= 2), None)
     if deep is not None:
@@ -183,21 +192,28 @@ def _problems(
         target = hit[1] if hit else None
         if target == ti:
             yield f'ToC lists the "{norm(ol.texts[ti])}" section itself', e
-        elif is_denied(e.text) or (target is not None and is_denied(ol.texts[target])):
+        elif is_denied(e.text) or (target is not None and is_denied(ol.meant[target])):
             yield f'ToC should not list the "{e.text}" section', e
         elif hit is None:
-            guess = by_text.get(e.text.casefold())
-            if guess is not None:
-                guessed.add(guess)
-            hint = f"; the heading's anchor is #{ol.slugs[guess]}" if guess is not None else ""
+            parent = e.item.parent
+            up = target_of.get(parent) if parent is not None else None
+            meant = guess(e.text, up)
+            hint = ""
+            if meant is not None:
+                guessed.add(meant)
+                target_of[e.item.index] = meant
+                hint = f"; the heading's anchor is #{ol.slugs[meant]}"
             yield f'ToC entry "{e.text}" links to #{e.fragment}, not on this page{hint}', e
         elif target is not None and target in seen:
             yield f'ToC entry "{e.text}" links to the same section as "{seen[target].text}"', e
         elif target is not None:
             seen[target] = e
+            target_of[e.item.index] = target
             order.append((ctx.doc.headings[target].start, e))
-            heading = norm(ol.texts[target])
-            if hit[0] == "heading" and heading != e.text:
+            # the heading as meant matches too: `## Tools:` or `## Tools##` is the
+            # heading rules' finding, on the heading, not a second one here
+            if hit[0] == "heading" and e.text not in ol.titles(target):
+                heading = norm(ol.texts[target])
                 yield f'ToC entry "{e.text}" does not match its heading "{heading}"', e
     yield from _out_of_order(order)
     if not seen:
@@ -205,7 +221,7 @@ def _problems(
     reached = _reached(ctx, ol, ti) | set(seen) | guessed
     for i, subs in sections:
         listed = seen.get(i)
-        if i not in reached and not is_optional(ol.texts[i]):
+        if i not in reached and not is_optional(ol.meant[i]):
             line = ctx.doc.headings[i].line
             yield f'ToC has no entry for "{_title(ctx, ol, i)}" (line {line})', ents[0]
         if listed is not None and listed.item.children:
@@ -213,6 +229,28 @@ def _problems(
                 if s not in reached:
                     line = ctx.doc.headings[s].line
                     yield f'ToC has no entry for "{_title(ctx, ol, s)}" (line {line})', listed
+
+
+class _Guesser:
+    """The heading an entry whose anchor is broken was meant for, by its text (as
+    written or as meant): a sub-heading of the section its parent entry is for, else a
+    section the ToC lists. (Not any sub-heading: the same title often heads a
+    sub-section of many sections.)"""
+
+    def __init__(self, ol: Outline, sections: list[tuple[int, list[int]]]) -> None:
+        self.ol = ol
+        self.subs = dict(sections)
+        self.tops: dict[str, int] = {}
+        for i, _ in sections:
+            for t in ol.titles(i):
+                self.tops.setdefault(t.casefold(), i)
+
+    def __call__(self, text: str, parent: int | None) -> int | None:
+        key = text.casefold()
+        for s in self.subs.get(parent, []) if parent is not None else []:
+            if any(t.casefold() == key for t in self.ol.titles(s)):
+                return s
+        return self.tops.get(key)
 
 
 def _out_of_order(order: list[tuple[int, TocEntry]]) -> Iterator[tuple[str, TocEntry]]:

@@ -40,9 +40,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from awesomelint.links.urls import clean
+from awesomelint.markdown.slug import has_anchor, page_anchors, wanted
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._slug import has_anchor, page_anchors, wanted
 
 
 def check(ctx: Context) -> Iterator[Problem]:

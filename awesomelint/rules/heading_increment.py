@@ -5,8 +5,10 @@ Compares each heading's level with the previous heading's: going deeper by more 
 level (`# A` followed by `### B`) is reported. The first heading may have any level
 (many lists open with an HTML `<h1>` or a logo and start at `##`), and going back up by
 any number of levels is fine. ATX (`##`) and setext (underlined) headings count; HTML
-`<h2>` tags, headings in code, and lines such as `###Python` (no space after the `#`s,
-so not a heading at all; see `heading-missing-space`, H001) do not.
+`<h2>` tags and headings in code do not. A line that `heading-missing-space` (H001)
+reports as a heading gone wrong, such as `###Python` (no space after the `#`s, so text),
+counts as the heading it was meant to be: the `####` heading after it skips no level
+(H001 reports the one defect), and it is itself reported if its level skips one.
 
 ## Why is this bad
 Headings form the outline of the list: GitHub's outline menu, screen readers and
@@ -41,21 +43,34 @@ from collections.abc import Iterator
 
 from awesomelint.model import Problem, Severity
 from awesomelint.rules._base import Context, Rule
+from awesomelint.rules.heading_missing_space import broken_headings
 
 
 def check(ctx: Context) -> Iterator[Problem]:
+    doc = ctx.doc
+    # (offset of the "#"s, level, end of the span to report) of every heading, with the
+    # lines heading-missing-space reports as headings gone wrong (`###Python`) taken as
+    # the headings they were meant to be: the next `####` does not skip a level
+    heads = [
+        # only ATX headings can be level 3+, so the `#`s span the marker
+        (h.start, h.level, h.start + h.level if h.style == "atx" else h.end)
+        for h in doc.headings
+    ]
+    meant = [
+        (b.problem.start, b.level, b.problem.end)
+        for b in broken_headings(doc)
+        if b.kind == "opening"
+    ]
     previous = 0  # no heading yet: any level is fine
-    for h in ctx.doc.headings:
-        if previous and h.level > previous + 1:
-            # only ATX headings can be level 3+, so the `#`s span the marker
-            end = h.start + h.level if h.style == "atx" else h.end
+    for start, level, end in sorted(heads + meant) if meant else heads:
+        if previous and level > previous + 1:
             yield Problem(
-                f"Heading level {h.level} follows level {previous}; "
+                f"Heading level {level} follows level {previous}; "
                 f"expected level {previous + 1} at most",
-                h.start,
+                start,
                 end,
             )
-        previous = h.level
+        previous = level
 
 
 RULE = Rule(

@@ -7,9 +7,12 @@ line is an ordinary paragraph.
 
 A section number after the `#`s (`#3 Training Tricks`, `##2.1 Foo`, `#3. Bar`, Korean or
 any other title after it) counts too, but only where the document numbers its sections
-- another heading starts with `N.` or `N.N` (or two with a plain `N`) - and this number is
-the parent, a child or a near sibling of one of them (`#3` beside `## 3.1`, `##2.1`
-beside `## 2.2`), the line starts its paragraph (or is glued onto a list item) and reads
+- another heading starts with `N.` or `N.N` (or two with a plain `N`), or such lines
+number one another at one depth, with or without their space (`##1 Go` beside `##2 Rust`
+or `## 2 Rust`, `#1 Go` beside `##1.1 Tools`; two `#N` lines alone are ranks) - and
+this number is the parent, a child or a near sibling of one of them (`#3` beside
+`## 3.1`, `##2.1` beside `## 2.2`), the line starts its paragraph (or follows only HTML
+tags, such as an anchor `<a name="go"></a>`, or is glued onto a list item) and reads
 like a title: not starting lowercase, not ending in `.`, `,` or `;`.
 
 It also finds closed headings whose closing `#`s are glued to the title, `## Heading##`:
@@ -57,7 +60,10 @@ plain text or a bullet.
 from __future__ import annotations
 
 import re
+from collections import defaultdict
 from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
 
 from awesomelint.document import Block, Document
 from awesomelint.model import Edit, Fix, Problem, Severity
@@ -71,6 +77,8 @@ _NUMBERED = re.compile(r" {0,3}(#{1,6})(\d{1,3}(?:\.\d{1,3})*)(\.?)[ \t]+(?![a-z
 # the number a heading's title starts with
 _SECTION = re.compile(r"(\d{1,3}(?:\.\d{1,3})*)(\.?)[ \t]")
 # a line of hashtags ("#ai #ml") is prose too
+# a line of HTML tags only, such as the anchor `<a name="java"></a>` lists put over a heading
+_TAGS_ONLY = re.compile(r"[ \t]*(?:<[^<>\n]*>[ \t]*)+")
 _HASHTAGS = re.compile(r"#\w+(?:\s+#\w+)+\s*$")
 # a closing sequence glued to the title ("## Heading##"), not escaped
 _GLUED_CLOSE = re.compile(r"(?<=[^\s#\\])(#+)[ \t]*$")
@@ -102,17 +110,44 @@ def _fits(number: Number, numbering: list[Number]) -> bool:
     )
 
 
-def _sections(doc: Document, numbered: dict[int, Number]) -> set[int]:
-    """Which of the ``numbered`` lines (offset -> number) fit the document's numbering,
-    counting those that fit as headings too (`#2` and `#3` both missing beside `# 1.`)."""
-    numbering = _numbering(doc)
+def _mutual(doc: Document, numbered: dict[int, tuple[Number, int]]) -> list[Number]:
+    """The numbers of the ``numbered`` lines (offset -> number, level) that a sibling, parent
+    or child numbers at the same depth (the level minus the number's length): the document
+    numbers its sections even when no heading is left to say so (`##1 Go` then `##2 Rust`,
+    `#1 Go` then `##1.1 Tools`). Two `#N` lines (`#1 Foo`, `#2 Bar`) are ranks, not sections."""
+    by_depth: dict[int, set[Number]] = defaultdict(set)
+    for h in doc.headings:
+        if m := _SECTION.match(h.text):
+            n = tuple(int(p) for p in m.group(1).split("."))
+            by_depth[h.level - len(n)].add(n)
+    for n, level in numbered.values():
+        by_depth[level - len(n)].add(n)
+    parents = {d: {n[:j] for n in ns for j in range(1, len(n))} for d, ns in by_depth.items()}
+    found = []
+    for n, level in numbered.values():
+        same, depth = by_depth[level - len(n)], level - len(n)
+        siblings = level > 1 or len(n) > 1
+        if (
+            n in parents[depth]  # a child (which has a dotted number)
+            or any(n[:j] in same for j in range(1, len(n)))
+            or (siblings and any((*n[:-1], n[-1] + d) in same for d in (-2, -1, 1, 2)))
+        ):
+            found.append(n)
+    return found
+
+
+def _sections(doc: Document, numbered: dict[int, tuple[Number, int]]) -> set[int]:
+    """Which of the ``numbered`` lines (offset -> number, level) fit the document's
+    numbering, counting those that fit as headings too (`#2` and `#3` both missing beside
+    `# 1.`)."""
+    numbering = _numbering(doc) + _mutual(doc, numbered)
     found: set[int] = set()
     while numbering:
-        more = {at for at, n in numbered.items() if at not in found and _fits(n, numbering)}
+        more = {at for at, (n, _) in numbered.items() if at not in found and _fits(n, numbering)}
         if not more:
             break
         found |= more
-        numbering += [numbered[at] for at in more]
+        numbering += [numbered[at][0] for at in more]
     return found
 
 
@@ -134,7 +169,11 @@ def _suspects(doc: Document) -> Iterator[tuple[Block, int, re.Match[str], bool]]
             m = _NUMBERED.match(line.text)
             if m is None or line.text.rstrip().endswith((".", ",", ";")):
                 continue
-            if k == 0 or is_lazy(doc, block.lines[0].start, line.start):
+            if (
+                k == 0
+                or is_lazy(doc, block.lines[0].start, line.start)
+                or all(_TAGS_ONLY.fullmatch(x.text) for x in block.lines[:k])
+            ):
                 yield block, k, m, True  # (within a paragraph: an issue number in prose)
 
 
@@ -143,7 +182,7 @@ def _opening(ctx: Context) -> Iterator[Problem]:
     starts = [it.start for it in doc.items]
     suspects = list(_suspects(doc))
     numbered = {
-        b.lines[k].start: tuple(int(p) for p in m.group(2).split("."))
+        b.lines[k].start: (tuple(int(p) for p in m.group(2).split(".")), len(m.group(1)))
         for b, k, m, num in suspects
         if num
     }
@@ -201,8 +240,43 @@ def _closing(ctx: Context) -> Iterator[Problem]:
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    yield from _opening(ctx)
-    yield from _closing(ctx)
+    for b in broken_headings(ctx.doc):
+        yield b.problem
+
+
+# -- shared: the headings gone wrong, for the rules that must not report them again -----
+
+
+@dataclass(frozen=True, slots=True)
+class BrokenHeading:
+    """A heading this rule reports: ``opening`` a paragraph line meant as a heading of
+    ``level`` (`###Python`), ``closing`` a heading whose title ends in a glued closing
+    sequence (`## Heading##`: ``run`` the number of glued `#`s)."""
+
+    kind: Literal["opening", "closing"]
+    line: int
+    level: int
+    run: int
+    problem: Problem
+
+
+def broken_headings(doc: Document) -> tuple[BrokenHeading, ...]:
+    """This rule's findings with what each heading was meant to be, in source order.
+    Computed once per Document: heading-increment and awesome-toc read them so as not to
+    report the same defect again elsewhere."""
+    return doc.memo("rules.heading_missing_space.broken_headings", _broken)
+
+
+def _broken(doc: Document) -> tuple[BrokenHeading, ...]:
+    ctx = Context(doc)
+    out = []
+    for p in _opening(ctx):  # the problem spans the opening "#"s
+        out.append(BrokenHeading("opening", doc.line_of(p.start), p.end - p.start, 0, p))
+    levels = {h.line: h.level for h in doc.headings}
+    for p in _closing(ctx):  # the problem spans the glued closing "#"s
+        line = doc.line_of(p.start)
+        out.append(BrokenHeading("closing", line, levels[line], p.end - p.start, p))
+    return tuple(sorted(out, key=lambda b: b.problem.start))
 
 
 RULE = Rule(

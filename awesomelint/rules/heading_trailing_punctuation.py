@@ -67,8 +67,8 @@ def check(ctx: Context) -> Iterator[Problem]:
         last = block.lines[-1]  # a setext heading can span lines
         text = last.text.rstrip()
         end = len(text)
-        run = _trailing_run(text, punctuation)
-        if run == end or not text[:run].strip():
+        run = _reported_run(text, punctuation)
+        if run == end:
             continue
         if not doc.text.startswith(text, last.start):
             continue  # defensive: the line's text is not verbatim source
@@ -93,6 +93,21 @@ def _in_link(links: tuple[Link, ...], starts: list[int], offset: int) -> bool:
             return True
         i = links[i].parent
     return False
+
+
+def without_trailing(text: str, punctuation: str = DEFAULT_PUNCTUATION) -> str:
+    """``text`` (a heading's source) without the punctuation this rule reports at its
+    end and the spaces before it, as the fix leaves it: awesome-toc compares a ToC entry
+    with the title meant, not again with the stray colon."""
+    text = text.rstrip()
+    return text[: _reported_run(text, punctuation)].rstrip()
+
+
+def _reported_run(text: str, punctuation: str) -> int:
+    """Start of the punctuation run reported at the end of ``text`` (len: none), not in a
+    heading that is nothing but punctuation."""
+    run = _trailing_run(text, punctuation)
+    return run if text[:run].strip() else len(text)
 
 
 def _trailing_run(text: str, punctuation: str) -> int:

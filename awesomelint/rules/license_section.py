@@ -30,9 +30,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from awesomelint.markdown.slug import rendered_text
 from awesomelint.model import Problem, Severity
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._slug import rendered_text
 
 # leading/trailing decoration: emoji, :shortcodes:, punctuation, spaces
 _DECOR = r"(?:[\W_]|:[a-z0-9_+-]+:)*"

@@ -60,7 +60,8 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from types import MappingProxyType
 
-from awesomelint.document import Document, ListItem, starts_empty
+from awesomelint.commonmark import starts_empty
+from awesomelint.document import Document, ListItem
 from awesomelint.errors import ConfigError
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule

@@ -30,9 +30,11 @@ Entries without a description (`- [Name](url)`), or with only a tag such as
 link text: `[Flask - A micro web framework](https://flask.palletsprojects.com)` (or with
 an en dash, em dash or colon). Only when it plainly is a name and a description: the
 name (at most four words) appears in the URL, and what follows the separator has three
-words or more and reads as a sentence, not as a title. So book and talk titles (`[Go:
-The Complete Guide]`, `[Rob Pike - Concurrency is not parallelism](youtube)`), places
-(`[Go Ireland - Dublin]`), parts (`[Tutorial - Part 1]`) and names with a dash
+words or more and reads as a sentence, not as a title - or, after a dash, the name is
+the repository or package the URL points to (`[k3s - Lightweight Kubernetes](https://
+github.com/k3s-io/k3s)`, `awesome-<name>` too) and two words follow. So book and talk
+titles (`[Go: The Complete Guide]`, `[Rob Pike - Concurrency is not parallelism](youtube)`),
+places (`[Go Ireland - Dublin]`), parts (`[Tutorial - Part 1]`) and names with a dash
 (`[Vue - Router]`, `[react-router]`) are left alone. Items whose first thing is plain
 text (`- CNN`) are not entries, and neither are the table of contents (the lists of
 in-page `[Name](#anchor)` links, wherever they are) and the title and introduction before

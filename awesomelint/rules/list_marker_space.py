@@ -43,117 +43,29 @@ bullets (which one was meant?) get no fix.
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
-from awesomelint.document import Document, TextLine
+from awesomelint.commonmark import GluedBullet, glued_bullets
+from awesomelint.document import Document
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._lazy import front_matter_end
 from awesomelint.rules._reparse import adds_items, is_fresh
 
-if TYPE_CHECKING:
-    from mistune import Markdown
 
-_MARKER = re.compile(r"[*+-]|\d{1,9}[.)]")
-_MAYBE = re.compile(r"[ \t>]*(?:[*+-]|\d{1,9}[.)])[^\s]")
-_EMPHASIS = re.compile(r"\*{1,3}|_{1,3}")
-_BULLET_GAP = re.compile(r"[*+-][ \t]+")  # a second bullet, then its space: "-* "
-_TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*")
+def _candidates(doc: Document) -> Iterator[GluedBullet]:
+    front = front_matter_end(doc)  # "-[x]: y" may be YAML there
+    return (g for g in glued_bullets(doc) if g.line > front)
 
 
-@dataclass(frozen=True, slots=True)
-class _Glued:
-    """A marker glued to what follows it, at the start of a line of text."""
-
-    line: int
-    start: int  # offset of the marker
-    column: int  # of the marker, in characters
-    marker: str  # or the two bullets glued together
-    at: int  # where the space goes
-    fixable: bool  # a single marker with no tab before it
-    double: bool  # two bullets glued together
-    joined: bool  # not the first line of its paragraph: it continues the line before
-
-
-@functools.cache
-def _markdown() -> Markdown:
-    import mistune  # already loaded by the parser; a plain instance, no positions
-
-    return mistune.create_markdown(renderer=None)
-
-
-def _emphasis_first(text: str) -> bool:
-    """Whether ``text`` opens with emphasis closed further on (as CommonMark pairs them)."""
-    run = text[: len(text) - len(text.lstrip(text[:1]))]
-    body = text.rstrip()
-    inner = body[len(run) : -len(run)]
-    if body.endswith(run) and inner[-1:] not in ("", " ", "\t") and run[0] not in inner:
-        return True  # "**[Name](url)**": closed at the end of the line (the common case)
-    tokens, _ = _markdown().parse(text)
-    first = tokens[0] if tokens else None
-    children = first.get("children", []) if isinstance(first, dict) else []
-    return bool(children) and children[0]["type"] in ("emphasis", "strong")
-
-
-def _link_at(doc: Document, offset: int) -> bool:
-    return any(lk.start == offset for lk in doc.links_between(offset, offset + 1))
-
-
-def _glued(doc: Document, tl: TextLine, joined: bool) -> _Glued | None:
-    text, line_start, end = doc.text, doc.line_starts[tl.line - 1], doc.line_ends[tl.line - 1]
-    start = line_start
-    while start < end and text[start] in " \t>":
-        start += 1
-    m = _MARKER.match(text, start) if start >= tl.start else None  # not after a marker
-    if m is None:
-        return None
-    marker, at = m.group(), m.end()
-    if marker == "*" and _emphasis_first(text[start:end]):
-        return None  # *[Name](url)*: emphasis, not a bullet
-    e = _EMPHASIS.match(text, at)
-    g = _BULLET_GAP.match(text, at) if marker in "*+-" else None
-    if _link_at(doc, at) or (
-        e is not None and _link_at(doc, e.end()) and _emphasis_first(text[at:end])
-    ):
-        double = False  # -[Name](url), -**[Name](url)**
-    elif (g is not None and text[at] != marker and _link_at(doc, g.end())) or (
-        e is not None and e.group() == "*" and marker in "+-" and _link_at(doc, e.end())
-    ):
-        double, marker = True, marker + text[at]  # -* [Name](url), -*[Name](url)
-    else:
-        return None
-    fixable = not double and "\t" not in text[line_start:start]
-    return _Glued(tl.line, start, start - line_start, marker, at, fixable, double, joined)
-
-
-def _candidates(doc: Document) -> Iterator[_Glued]:
-    front = front_matter_end(doc)
-    # lines that start with a marker and no space: few, so found in one sweep first
-    text = doc.text
-    lines = {n for n, at in enumerate(doc.line_starts, 1) if _MAYBE.match(text, at)}
-    for block in doc.blocks if lines else ():
-        if block.kind != "paragraph" or not any(tl.line in lines for tl in block.lines):
-            continue
-        if any(_TABLE_RULE.fullmatch(tl.text) for tl in block.lines):
-            continue
-        for k, tl in enumerate(block.lines):
-            found = _glued(doc, tl, k > 0) if tl.line in lines and tl.line > front else None
-            if found is not None:
-                yield found
-
-
-def _works(doc: Document, first: int, end: int, part: list[_Glued]) -> bool:
+def _works(doc: Document, first: int, end: int, part: list[GluedBullet]) -> bool:
     edits = [Edit(g.at, g.at, " ") for g in part]
     return adds_items(doc, first, end, [(g.line, g.column) for g in part], edits)
 
 
 def _best(
-    doc: Document, first: int, end: int, part: list[_Glued], budget: int
-) -> tuple[list[_Glued], int]:
+    doc: Document, first: int, end: int, part: list[GluedBullet], budget: int
+) -> tuple[list[GluedBullet], int]:
     """The most of ``part`` whose fixes work together, halving around the ones that do
     not (a bullet among ordered items), within ``budget`` re-parses; and what is left of
     it."""
@@ -173,7 +85,7 @@ def _best(
     return left or right, budget
 
 
-def _fixable(doc: Document, glued: list[_Glued]) -> set[int]:
+def _fixable(doc: Document, glued: list[GluedBullet]) -> set[int]:
     """Lines whose fixes, applied together, re-parse as meant; checked stretch by stretch
     of lines between two fresh starts."""
     out: set[int] = set()

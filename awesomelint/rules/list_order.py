@@ -1,12 +1,21 @@
 """list-order (A013): the entries of a list are not in alphabetical order.
 
 ## What it does
-Checks that the entries of each list (the top-level items of one bullet list, outside the
+Checks that the entries of each list (the top-level items of a bullet list, outside the
 table of contents and the introduction) are sorted by name, comparing case-insensitively
 and ignoring a leading article (`a`, `an`, `the`) and leading emoji or punctuation. A list
 sorted with its articles counted (`A Tour of Go` under A, as awesome-go sorts) is accepted
 too. In a list that is sorted neither way, every entry that sorts before the entry above it is
 reported, with the entry it should come before.
+
+A list is what a reader sees as one: bullet lists that follow each other on the next line
+or after blank lines are one list, though CommonMark starts a new one wherever the bullet
+changes (`*` among `-`, list-marker's finding). Defects other rules report do not change
+which entries are compared: a line with a glued bullet (`-[Name](url)`, text to CommonMark,
+often continuing the entry above; list-marker-space's finding) is the entry it was meant to
+be, and in a list with no sub-items, a lone sub-item indented as no nested list of the
+document is (3 spaces under `- `, a tab where lists nest with spaces; list-indent's
+finding) is the entry of the list that slipped right.
 
 Only lists whose top-level items are all entries (`- [Name](url) ...`) are checked:
 numbered lists (often ranked on purpose), tables of contents and lists of plain-text
@@ -35,7 +44,8 @@ Unsafe: the fix sorts the list by moving whole items, each with its sub-items an
 continuation lines, keeping the line endings between them; the order was maybe
 deliberate. It is offered on the first reported entry of a list, and only when the list's
 items are contiguous lines with the same indentation and no blank line among them
-(otherwise moving them could change how the list is parsed).
+(otherwise moving them could change how the list is parsed), and every entry compared is
+a top-level list item (a glued bullet or a stray sub-item is fixed by its own rule first).
 """
 
 from __future__ import annotations
@@ -44,10 +54,11 @@ import re
 from collections.abc import Iterator
 from itertools import pairwise
 
-from awesomelint.document import Document, ListItem
-from awesomelint.entries import Entry, entries
+from awesomelint.document import Document
+from awesomelint.entries import Entry
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
+from awesomelint.rules._runs import runs
 
 _LEAD = re.compile(r"^[\W_]+")
 _ARTICLE = re.compile(r"^(?:a|an|the)\s+(?=\S)")
@@ -64,21 +75,7 @@ def _sorted(keys: list[str]) -> bool:
     return all(a <= b for a, b in pairwise(keys))
 
 
-def _lists(ctx: Context) -> Iterator[list[Entry]]:
-    by_item = {e.item.index: e for e in entries(ctx.doc)}
-    members: dict[int, list[ListItem]] = {}
-    for item in ctx.doc.items:
-        if item.parent is None:
-            members.setdefault(item.list_id, []).append(item)
-    for items in members.values():
-        if len(items) < 2 or items[0].ordered:
-            continue
-        listed = [by_item.get(it.index) for it in items]
-        if all(e is not None for e in listed):
-            yield [e for e in listed if e is not None]
-
-
-def _sort_fix(doc: Document, listed: list[Entry], keys: list[str]) -> Fix | None:
+def _sort_fix(doc: Document, listed: tuple[Entry, ...], keys: list[str]) -> Fix | None:
     items = [e.item for e in listed]
     prefix = doc.text[doc.line_starts[items[0].line - 1] : items[0].start]
     if prefix.strip(" \t"):
@@ -105,23 +102,29 @@ def _sort_fix(doc: Document, listed: list[Entry], keys: list[str]) -> Fix | None
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    for listed in _lists(ctx):
-        keys = [sort_key(e.name) for e in listed]
-        if _sorted(keys) or _sorted([sort_key(e.name, articles=True) for e in listed]):
+    for run in runs(ctx.doc):
+        members = run.members
+        if run.ordered or len(members) < 2 or any(m.name is None for m in members):
+            continue
+        names = [m.name or "" for m in members]
+        keys = [sort_key(n) for n in names]
+        if _sorted(keys) or _sorted([sort_key(n, articles=True) for n in names]):
             continue  # sorted, ignoring articles or (as some lists do) not
         fix_given = False
-        for k in range(1, len(listed)):
+        for k in range(1, len(members)):
             if keys[k] >= keys[k - 1]:
                 continue
             before = next(j for j in range(k) if keys[j] > keys[k])
-            e = listed[k]
-            fix = None if fix_given else _sort_fix(ctx.doc, listed, keys)
+            link = members[k].link
+            assert link is not None  # a member with a name has its link
+            movable = run.movable
+            fix = None if fix_given or movable is None else _sort_fix(ctx.doc, movable, keys)
             fix_given = True
             yield Problem(
-                f'"{e.name}" is out of alphabetical order: '
-                f'it belongs before "{listed[before].name}"',
-                e.link.start,
-                e.link.end,
+                f'"{names[k]}" is out of alphabetical order: '
+                f'it belongs before "{names[before]}"',
+                link.start,
+                link.end,
                 fix,
             )
 

@@ -19,7 +19,8 @@ text, in entries, prose, tables and headings alike:
 - a link target holding two URLs run together: `(https://a.pdf%20(https://a.pdf))`,
   `(https://a.comhttps://b.com)`, a whole `[url](url)` pasted as the destination. A
   URL inside a query or fragment (`?url=https://...`) or after a `/` (an archived
-  page's address) is part of the first one.
+  page's address) is part of the first one, unless a space and a parenthesis join
+  them (`#readme%20(https://...`) or it repeats the first URL.
 
 Not reported: task-list boxes (`[ ]`, `[x]`), footnotes (`[^1]`), GitHub alerts
 (`> [!NOTE]`), escaped brackets (`\\[`, `\\]`: `[text\\][x]` is text), citations such

@@ -265,7 +265,7 @@ def _check_anchor(
     fragment: str,
     anchors: dict[str, _Anchors | None],
 ) -> Iterator[Problem]:
-    from awesomelint.rules._slug import has_anchor, page_anchors, wanted
+    from awesomelint.markdown.slug import has_anchor, page_anchors, wanted
 
     if target not in anchors:
         other = _read(ctx, target, root)
@@ -294,7 +294,7 @@ def _check_anchor(
 def _read(ctx: Context, target: str, root: str) -> Document | None:
     """The linked Markdown file, parsed; the list itself is not read again. None when
     it cannot be read, is too big, or its real path leaves the repository."""
-    from awesomelint.document import parse
+    from awesomelint.markdown import parse
 
     if ctx.path is not None and os.path.realpath(ctx.path) == os.path.realpath(target):
         return ctx.doc

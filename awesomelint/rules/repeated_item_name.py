@@ -1,22 +1,23 @@
-"""repeated-item-name (A005): the description repeats the entry's name as its subject.
+"""repeated-item-name (A005): the description starts by repeating the entry's name.
 
 ## What it does
-Finds entries whose description starts with the entry's own name, compared without
-regard to case, used as the subject of the sentence: followed by a verb such as `is`,
-`provides` or `lets`, by a comma, colon or dash, or by nothing at all:
-`- [Flask](https://flask.palletsprojects.com) - Flask is a micro framework.`
-Also after an aside or an adverb: `SPIRE (the SPIFFE Runtime Environment) is ...`,
-`Autograd automatically differentiates ...`. Names that start with a symbol count the
-same (`[#hashtag]`, `[$dollar]`, `[@scope/pkg]`, `[.NET]`, `[~dots]`), written with or
-without backslash escapes, and a description may leave the symbol out
-(`[#100DaysOfCode](...) - 100DaysOfCode is a challenge.`).
+Finds entries whose description starts with the entry's own name as a word, compared
+without regard to case: `- [Flask](https://flask.palletsprojects.com) - Flask is a micro
+framework.`, `- [English](...) - English text corpus.`, `- [PostgreSQL](...) - PostgreSQL
+client.` A name ends as a word before a space, the end, or punctuation that does not go
+on with the word (`,`, `:`, `.`, ` - `). Names that start with a symbol count the same
+(`[#hashtag]`, `[$dollar]`, `[@scope/pkg]`, `[.NET]`, `[~dots]`), written with or without
+backslash escapes, and a description may leave the symbol out (`[#100DaysOfCode](...) -
+100DaysOfCode is a challenge.`); so does a description that starts with a link whose text
+starts with the name (`[MeTA : ModErn Text Analysis](...) is ...`).
 
-The name used as a modifier is fine, and so are possessives and compounds:
-`- [PostgreSQL](...) - PostgreSQL client.`, `- [immutable](...) - Immutable data
-collections.`, `- [Redis](...) - Redis's own benchmarks.`, `- [Go](...) - Go-based tools.`,
-`- [English](...) - English text corpus.`, `- [Awesome](...) - Awesome lists about ...`
-(awesome-lint reports all of these): a name that is also a plain word reads naturally
-as the first word of its description; `- [Go](...) - Go is a language.` is reported.
+Not reported, where awesome-lint's `no-repeat-item-in-description` is wrong: possessives
+and compounds, which are other words (`[Redis] - Redis's own benchmarks.`, `[Go] -
+Go-based tools.`, `[Vue] - Vue.js ...`, `[C] - C++ ...`); names that are function
+words (`[A] - A tool ...`, `[The]`, `[This]`, `[just] - Just a ...`); and a lowercase
+name that is an English verb, capitalised: the description starts with the imperative
+of what the package does (`[delay] - Delay a promise ...`, `[copy] - Copy directory
+recursively.`; a noun or adjective is reported: `[health] - Health checker ...`).
 
 ## Why is this bad
 The name is already the link right before the description; repeating it makes every
@@ -33,12 +34,16 @@ Use instead:
 ```
 
 ## Fix safety
-Unsafe: the fix removes the name (and a following `is`/`are`/`was`, comma, colon or
-dash) and capitalises the next word, which rewrites the sentence: `Flask is a micro
-framework.` becomes `A micro framework.`, `rwdb provides read replicas` becomes
-`Provides read replicas`. Read the result. No fix is offered when the description is
-only the name, the name is written with markup, or an aside follows it (the aside
-says more than the name; a human rewrites the sentence).
+Unsafe, and only where the name is the subject of the sentence: followed by a verb such
+as `is`, `provides` or `lets` (also after an adverb: `Autograd automatically
+differentiates`), or by a comma, colon or dash. The fix removes the name (and a
+following `is`/`are`/`was`, comma, colon or dash) and capitalises the next word, which
+rewrites the sentence: `Flask is a micro framework.` becomes `A micro framework.`, `rwdb
+provides read replicas` becomes `Provides read replicas`. Read the result. No fix is
+offered when the name is a modifier (`English text corpus`: dropping it may drop what
+the text is about; a human rewrites it), when the description is only the name, the
+name is written with markup or in a link, or an aside follows it (`SPIRE (the SPIFFE
+Runtime Environment) is ...`: the aside says more than the name).
 """
 
 from __future__ import annotations
@@ -50,6 +55,7 @@ from collections.abc import Iterator
 from awesomelint.entries import entries, plain
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
+from awesomelint.rules._descriptions import is_english
 from awesomelint.rules._spelling import words
 
 # words that make the name the subject of the description's sentence
@@ -73,6 +79,18 @@ _ASIDE = re.compile(r"[ \t]+\([^()\n]*\)(?=[ \t])")
 _ADVERB = re.compile(r"[ \t]+(?P<word>[A-Za-z]+)")
 _MARKUP = "*_`"
 _ESCAPABLE = frozenset(string.punctuation)
+# punctuation that can end the name as a word (awesome-lint's: `[\s.,!?:-]`), and ";"
+_BOUNDARY = frozenset(".,!?:;-")
+# a final consonant doubled before -ed and -ing: "scan" - "scanned"
+_DOUBLES = re.compile(r"[^aeiou][aeiou][bdgklmnprt]$")
+# names that are also function words start many descriptions on their own: "[A] - A tool"
+_FUNCTION_WORDS = words(
+    """
+    a an the this that these those some any all each every no one my your our its their
+    it i we you they of in on at to for with by from and or but not so as how what why
+    when where who just only also very more most yet another other here there now
+    """
+)
 # a leading symbol the description may leave out: "[#100DaysOfCode]" - "100DaysOfCode is"
 _SYMBOLS = "#$@.~"
 
@@ -131,6 +149,9 @@ def check(ctx: Context) -> Iterator[Problem]:
         elif named is not None:
             after = named
         else:
+            linked = _linked_name(link[0].text if link else None, e.name)
+            if linked is not None:  # "[MeTA : ModErn Text Analysis](...) is a toolkit"
+                yield _problem(linked, start, link[0].end, None)
             continue
         opened = start - lead
         while after < e.end and text[after] in _MARKUP and opened > 0:
@@ -140,24 +161,29 @@ def check(ctx: Context) -> Iterator[Problem]:
         rest = text[aside.end() if aside else after : e.end]
         m = _AFTER.match(rest)
         word = m.group("word") if m else None
-        if m is not None and word is not None and word.endswith("ly") and not m.group("punct"):
-            verb = _ADVERB.match(rest, m.end())
-            if verb is None or not _verb(verb.group("word")):
-                continue
-            word = verb.group("word")  # "Autograd automatically differentiates"
-            dropped_to = _next_word(text, after, e.end)
+        verb = (
+            _ADVERB.match(rest, m.end())
+            if m is not None and word is not None and word.endswith("ly") and not m.group("punct")
+            else None
+        )
+        subject = True
+        if verb is not None and _verb(verb.group("word")):
+            dropped_to = _next_word(text, after, e.end)  # "Autograd automatically differentiates"
         elif aside is None and rest.strip(" *_`.!?") == "":
             dropped_to = None  # the description is nothing but the name
         elif m is not None and m.group("punct") and aside is None:
             dropped_to = after + m.start("word") if word else None
-        elif m is not None and word is not None and word.lower() in _VERBS:
+        elif m is not None and word is not None and word.lower() in _VERBS and verb is None:
             dropped_to = after + (m.end() if word.lower() in _DROPPED else m.start("word"))
             dropped_to = _next_word(text, dropped_to, e.end)
+        elif _word_ends(text, after, e.end) and not _plain_word(shown, text[start:after]):
+            subject, dropped_to = False, None  # a modifier: "English text corpus"
         else:
             continue
         fix = None
         if (
-            dropped_to is not None
+            subject
+            and dropped_to is not None
             and aside is None  # the aside says more than the name: a human rewrites it
             and not link
             and start == lead
@@ -169,12 +195,58 @@ def check(ctx: Context) -> Iterator[Problem]:
                 (Edit(start, dropped_to + 1, first.upper()),),
                 safe=False,
             )
-        yield Problem(
-            f'Description repeats the entry name "{shown}"; start with what it is or does',
-            start,
-            after,
-            fix,
-        )
+        yield _problem(shown, start, after, fix)
+
+
+def _problem(shown: str, start: int, end: int, fix: Fix | None) -> Problem:
+    message = f'Description repeats the entry name "{shown}"; start with what it is or does'
+    return Problem(message, start, end, fix)
+
+
+def _linked_name(text: str | None, name: str) -> str | None:
+    """The entry's name if a link text starts with it as a word, else None."""
+    shown = plain(text or "")
+    if not shown.casefold().startswith(name.casefold()) or not name.strip():
+        return None
+    if not _word_ends(shown, len(name), len(shown)) or _plain_word(name, shown[: len(name)]):
+        return None
+    return shown[: len(name)]
+
+
+def _plain_word(name: str, written: str) -> bool:
+    """Whether the name, as the description starts with it, is rather an ordinary word
+    starting a sentence: a function word (`[A] - A tool`), or a lowercase name that is an
+    English verb, capitalised: the imperative of what the package does (`[delay] - Delay
+    a promise`, `[scan] - Scan rows into structs`; `[health] - Health checker` is
+    reported)."""
+    name = _unescape(name)
+    if name.casefold() in _FUNCTION_WORDS:
+        return True
+    return name.islower() and written == name.capitalize() and _is_verb(name)
+
+
+def _is_verb(word: str) -> bool:
+    """Whether an English ``word`` can be a verb: its -ed or -ing form is an English word
+    (`copied`, `scanned`, `delayed`; not `healthed`)."""
+    if not is_english(word):
+        return False
+    stem = word[:-1] if word.endswith("e") else word
+    forms = [word + "ed", word + "d", stem + "ing"]
+    if word.endswith("y"):
+        forms.append(word[:-1] + "ied")
+    if _DOUBLES.search(word):
+        forms += [word + word[-1] + "ed", word + word[-1] + "ing"]
+    return any(is_english(f) for f in forms)
+
+
+def _word_ends(text: str, at: int, end: int) -> bool:
+    """Whether a word ends at ``at``: a space or the end follows, or punctuation that does
+    not go on with the word (`Redis's`, `Go-based`, `Vue.js`, `C++` are other words)."""
+    if at >= end or text[at] in " \t\n":
+        return True
+    if text[at] not in _BOUNDARY:
+        return False
+    return at + 1 >= end or not (text[at + 1].isalnum() or text[at + 1] in "_+#'’")
 
 
 def _verb(word: str) -> bool:

@@ -17,15 +17,11 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-import mistune
 from mistune.util import unikey
 
 if TYPE_CHECKING:
     from awesomelint.document import Document
 
-# renderer=None: mistune returns tokens; the object holds configuration only, every call
-# gets a fresh parser state
-_MD = mistune.create_markdown(renderer=None)
 _KEEP = frozenset({"-", "_"})
 
 
@@ -40,7 +36,11 @@ def rendered_text(markdown: str, refs: Mapping[str, Mapping[str, str]] | None = 
     images and HTML tags dropped, entities and backslash escapes resolved."""
     if not markdown:
         return ""
-    tokens = _MD.inline(markdown, {"ref_links": dict(refs or {})})
+    # (imported on first use, like the parser: a rule module importing this one does
+    # not load the parser's hooks at start-up)
+    from awesomelint.markdown.build import plain_inline
+
+    tokens = plain_inline().inline(markdown, {"ref_links": dict(refs or {})})
     out: list[str] = []
     _collect(tokens, out)
     return "".join(out)
@@ -76,12 +76,6 @@ def slugify(text: str) -> str:
             if cat[0] in "LM" or cat in ("Nd", "Pc"):
                 out.append(ch)
     return "".join(out)
-
-
-def github_slug(markdown: str) -> str:
-    """GitHub's anchor for a heading whose inline Markdown source is ``markdown``
-    (the first heading with that text; see :class:`Slugger` for the duplicates)."""
-    return slugify(rendered_text(markdown))
 
 
 class Slugger:

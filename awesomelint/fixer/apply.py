@@ -1,0 +1,169 @@
+"""The fix loop: lint, choose, apply, re-parse, audit - repeated to a fixpoint; a pass
+that would lose something is narrowed to the fixes that lose nothing, or refused."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass
+
+from awesomelint.document import Document
+from awesomelint.errors import FixError
+from awesomelint.fixer.audit import allowance, describe, inventory, lost
+from awesomelint.fixer.edits import apply_edits, choose
+from awesomelint.markdown import parse
+from awesomelint.model import Finding
+
+MAX_PASSES = 100
+
+Linter = Callable[[Document], list[Finding]]
+
+
+@dataclass(frozen=True, slots=True)
+class FixResult:
+    """The fixed text, what was applied, and the findings left in the fixed text."""
+
+    text: str
+    applied: tuple[Finding, ...]
+    remaining: tuple[Finding, ...]
+    passes: int
+
+    @property
+    def changed(self) -> bool:
+        return bool(self.applied)
+
+
+@dataclass(frozen=True, slots=True)
+class _Pass:
+    """The fixes of one pass that lose nothing together, the text they make, and the
+    unsafe fixes left out for good (they would lose more than they announce)."""
+
+    fixes: list[Finding]
+    doc: Document
+    inventory: Counter[str]
+    vetoed: frozenset[_Key] = frozenset()
+
+
+_Key = tuple[str, tuple[tuple[str, str], ...]]
+
+
+def _key(doc: Document, f: Finding) -> _Key:
+    """A fix by its rule and what its edits replace with what (offsets shift between
+    passes; the text does not)."""
+    edits = f.fix.edits if f.fix else ()
+    return f.rule, tuple((doc.text[e.start : e.end], e.content) for e in edits)
+
+
+@dataclass(frozen=True, slots=True)
+class _Loss:
+    """What some fixes would lose, and the text they would make."""
+
+    lost: Counter[str]
+    doc: Document
+
+
+def _try(doc: Document, fixes: Sequence[Finding], inv: Counter[str]) -> _Pass | _Loss:
+    """Apply ``fixes``: the pass, or what it would lose."""
+    new_doc = parse(apply_edits(doc.text, [e for f in fixes if f.fix for e in f.fix.edits]))
+    new_inventory = inventory(new_doc)
+    gone = lost(inv, new_inventory, allowance(doc, fixes))
+    return _Loss(gone, new_doc) if gone else _Pass(list(fixes), new_doc, new_inventory)
+
+
+def _lossless(doc: Document, batch: Sequence[Finding], inv: Counter[str], loss: _Loss) -> _Pass:
+    """A pass whose fixes together lose something: the rules whose fixes lose something
+    on their own are at fault (FixError naming them); when none is (two rules' fixes
+    interact, e.g. a re-indented entry next to a removed duplicate), the largest greedy
+    set of rules that lose nothing together goes first, the rest are linted again on the
+    new text in the next pass."""
+    by_rule: dict[str, list[Finding]] = {}
+    for f in batch:
+        by_rule.setdefault(f.rule, []).append(f)
+    losses = {batch[0].rule: loss} if len(by_rule) == 1 else {}
+    if not losses:
+        for rule, group in by_rule.items():
+            tried = _try(doc, group, inv)
+            if isinstance(tried, _Loss):
+                losses[rule] = tried
+    vetoed: set[_Key] = set()
+    for rule in list(losses):
+        left_out = _unsafe_at_fault(doc, by_rule[rule], inv)
+        if left_out:
+            vetoed.update(_key(doc, f) for f in left_out)
+            by_rule[rule] = [f for f in by_rule[rule] if all(f is not g for g in left_out)]
+            del losses[rule]
+    if losses:
+        rules = ", ".join(sorted(losses))
+        first = next(iter(losses.values()))
+        what = describe(doc, first.lost, first.doc)
+        raise FixError(f"refusing to write: the fix of {rules} would remove {what}")
+    kept = _Pass([], doc, inv)
+    for group in by_rule.values():
+        more = _try(doc, [*kept.fixes, *group], inv) if group else None
+        if isinstance(more, _Pass):
+            kept = more
+    return _Pass(kept.fixes, kept.doc, kept.inventory, frozenset(vetoed))
+
+
+_MAX_SINGLE_TRIES = 20
+
+
+def _unsafe_at_fault(doc: Document, group: Sequence[Finding], inv: Counter[str]) -> list[Finding]:
+    """The unsafe fixes of a rule whose fixes lose something, when its safe fixes alone
+    do not: those that lose something on their own (or all of them). They are left out,
+    their findings stay: with unsafe fixes asked for, a duplicate's removal that would
+    also turn the next entry into the previous one's text is skipped, not the whole
+    file refused."""
+    risky = [f for f in group if f.fix and not f.fix.safe]
+    if not risky:
+        return []
+    safe = [f for f in group if f.fix and f.fix.safe]
+    if safe and isinstance(_try(doc, safe, inv), _Loss):
+        return []  # the safe fixes are at fault
+    if len(risky) > _MAX_SINGLE_TRIES:
+        return risky
+    alone = [f for f in risky if isinstance(_try(doc, [f], inv), _Loss)]
+    return alone or risky
+
+
+def _open(doc: Document, findings: list[Finding], vetoed: set[_Key]) -> list[Finding]:
+    """The findings whose fix was not left out for good."""
+    if not vetoed:
+        return findings
+    return [f for f in findings if f.fix is None or _key(doc, f) not in vetoed]
+
+
+def fix_document(
+    doc: Document,
+    lint: Linter,
+    *,
+    unsafe: bool = False,
+    max_passes: int = MAX_PASSES,
+    unsafe_rules: Collection[str] = (),
+) -> FixResult:
+    """Fix ``doc`` until no applicable fix is left; raise FixError rather than lose text."""
+    applied: list[Finding] = []
+    inv = inventory(doc)
+    findings = lint(doc)
+    vetoed: set[_Key] = set()
+    for passes in range(max_passes):
+        batch = choose(_open(doc, findings, vetoed), unsafe, unsafe_rules)
+        if not batch:
+            return FixResult(doc.text, tuple(applied), tuple(findings), passes)
+        text = doc.text
+        new_text = apply_edits(text, [e for f in batch if f.fix for e in f.fix.edits])
+        new_doc = parse(new_text)
+        new_inventory = inventory(new_doc)
+        gone = lost(inv, new_inventory, allowance(doc, batch))
+        if gone:  # self-check: re-parsed, something of the original is gone
+            done = _lossless(doc, batch, inv, _Loss(gone, new_doc))
+            batch, new_doc, new_inventory = done.fixes, done.doc, done.inventory
+            vetoed |= done.vetoed
+        applied.extend(batch)
+        doc, inv = new_doc, new_inventory
+        findings = lint(doc)
+    left = choose(_open(doc, findings, vetoed), unsafe, unsafe_rules)
+    if not left:  # the last allowed pass reached the fixpoint
+        return FixResult(doc.text, tuple(applied), tuple(findings), max_passes)
+    rules = ", ".join(sorted({f.rule for f in left}))
+    raise FixError(f"fixes did not converge after {max_passes} passes (rules: {rules})")

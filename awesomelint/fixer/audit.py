@@ -1,0 +1,159 @@
+"""The loss audit: what a fix must keep (words, URLs, live links, list entries), what
+unsafe fixes announce they remove, what a change lost, and the message naming it.
+
+Entries and URL-shaped text are read from :mod:`awesomelint.entries` (``audit_keys``,
+``url_texts``, ``urlish``), the one definition of both."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Sequence
+
+from awesomelint.document import Document, RegionKind
+from awesomelint.entries import Item, audit_keys, url_texts, urlish
+from awesomelint.model import Finding
+
+_WORD = re.compile(r"\w+")
+_LIVE = "live:"  # a URL seen outside code
+_ITEM = "item:"  # a list entry, by the first URL on its first line
+
+_CODE: frozenset[RegionKind] = frozenset({"fenced_code", "indent_code", "codespan"})
+
+
+def inventory(doc: Document) -> Counter[str]:
+    """Words and link targets of a document: what a safe fix must keep."""
+    # bare URLs are already counted as URL-shaped text; mistune's reading of them can
+    # differ from the text's (it takes `(url)[text]` for the URL `url)[text`)
+    found = url_texts(doc)
+    inv = _words_and_urls(doc.text, [lk.url for lk in doc.links if lk.kind != "bare"], found)
+    # a URL outside code must stay outside code: a fix that turns a link into a code
+    # block keeps the URL's text but loses the link
+    inv.update({_LIVE + url for start, url in found if not doc.in_region(start, _CODE)})
+    # every list entry must stay a list entry (re-indented or re-nested, never dropped,
+    # merged into another or turned into a paragraph or code)
+    inv.update(_ITEM + key for _, key in audit_keys(doc))
+    return inv
+
+
+def _words_and_urls(
+    text: str, urls: list[str], found: list[tuple[int, str]] | None = None
+) -> Counter[str]:
+    if found is None:
+        found = urlish(text)
+    rest, at = [], 0
+    for start, url in found:
+        rest.append(text[at:start])
+        at = start + len(url)
+    rest.append(text[at:])
+    # case-insensitive: a fix may capitalise a word (title case), never drop one
+    inv: Counter[str] = Counter(map(str.casefold, _WORD.findall(" ".join(rest))))
+    # URLs count once each: a safe fix may merge `[a]url` into `[a](url)`, never drop one
+    inv.update({"url:" + u for u in [*urls, *(u for _, u in found)]})
+    return inv
+
+
+def allowance(doc: Document, fixes: Sequence[Finding]) -> Counter[str]:
+    """What unsafe fixes announce they remove: the words, URLs and links they replace."""
+    allowed: Counter[str] = Counter()
+    url_spans: list[tuple[int, int, str]] | None = None
+    keyed: tuple[tuple[Item, str], ...] | None = None
+    ends: list[int] = []
+    for f in fixes:
+        if f.fix is None or f.fix.safe:
+            continue
+        for e in f.fix.edits:
+            removed = doc.text[e.start : e.end]
+            links = [lk for lk in doc.links_between(e.start, e.end) if lk.end <= e.end]
+            urls = [lk.url for lk in links]
+            # an edit of a link's destination alone (or of a reference definition's)
+            # replaces that link's URL too, though the link starts before the edit
+            if url_spans is None:
+                url_spans = sorted((lk.url_start, lk.url_end, lk.url) for lk in doc.links)
+            i = bisect_left(url_spans, (e.start, -1, ""))
+            while i < len(url_spans) and url_spans[i][0] < e.end:
+                if url_spans[i][1] <= e.end:
+                    urls.append(url_spans[i][2])
+                i += 1
+            allowed.update(_words_and_urls(removed, urls))
+            # entries keyed by a URL it replaces (a moved link's definition)
+            allowed.update({_ITEM + u for u in urls})
+            allowed.update({_LIVE + u for _, u in urlish(removed)})
+            # the entries it removes or whose text it touches (a duplicate's removal, a
+            # moved link's new URL)
+            if keyed is None:
+                keyed = audit_keys(doc)
+                ends = [it.own_end for it, _ in keyed]
+            j = bisect_right(ends, e.start)
+            while j < len(keyed) and keyed[j][0].item.start < max(e.end, e.start + 1):
+                allowed[_ITEM + keyed[j][1]] += 1
+                j += 1
+    return allowed
+
+
+def lost(before: Counter[str], after: Counter[str], allowed: Counter[str]) -> Counter[str]:
+    """What ``before`` had and ``after`` lacks beyond ``allowed``. An entry without a URL
+    that gains one (a badge added to a heading inside a list item) is still there: each
+    new URL-keyed entry makes up for one lost entry without a URL."""
+    gone = before - after - allowed
+    plain = gone.get(_ITEM, 0)
+    if plain:
+        gained = sum(
+            n - before.get(k, 0)
+            for k, n in after.items()
+            if k.startswith(_ITEM) and k != _ITEM and n > before.get(k, 0)
+        )
+        if gained >= plain:
+            del gone[_ITEM]
+        elif gained:
+            gone[_ITEM] = plain - gained
+    return gone
+
+
+def lost_by(before: Document, after: Document) -> Counter[str]:
+    """What ``after`` lacks of ``before``'s words, URLs, live links and list entries: the
+    self-check of every pass, for a change made outside the fixer (a review suggestion
+    applied on its own). Empty when nothing is lost."""
+    return lost(before.memo("fixer.audit.inventory", inventory), inventory(after), Counter())
+
+
+def lost_words(before: str, after: str) -> Counter[str]:
+    """The words and URL-shaped text of ``before`` that ``after`` lacks: the part of the
+    self-check that a piece of text replaced by another can answer alone."""
+    return _words_and_urls(before, []) - _words_and_urls(after, [])
+
+
+def describe(doc: Document, gone: Counter[str], after: Document) -> str:
+    """What a change of ``doc`` into ``after`` lost (``gone``), for the message: the lost
+    words or URLs, else the link, else the list entry."""
+    named = sorted(k.removeprefix("url:") for k in gone if not k.startswith((_LIVE, _ITEM)))
+    if named:
+        return repr(", ".join(named[:3]))
+    live = sorted(k.removeprefix(_LIVE) for k in gone if k.startswith(_LIVE))
+    if live:
+        return repr(f"the link to {live[0]}")
+    # the entry: one whose key was lost and whose first line no entry of the new text has
+    # (spaces aside: fixes move them)
+    keys = set(gone)
+    left = Counter(
+        "".join(_entry_line(after, it.item.index).split()) for it, _ in audit_keys(after)
+    )
+    candidates = []
+    for it, key in audit_keys(doc):
+        if _ITEM + key in keys:
+            index = it.item.index
+            line = _entry_line(doc, index)
+            bare = "".join(line.split())
+            candidates.append((left[bare] <= 0, index, line))
+            left[bare] -= 1
+    if not candidates:
+        return "a list entry"
+    _, index, line = max(candidates, key=lambda c: (c[0], -c[1]))
+    return f"the list entry {line[:80]!r} (line {doc.items[index].line})"
+
+
+def _entry_line(doc: Document, index: int) -> str:
+    """An entry's first line from its marker on, spaces collapsed."""
+    it = doc.items[index]
+    return " ".join(doc.text[it.start : doc.line_ends[it.line - 1]].split())

@@ -1,0 +1,234 @@
+"""Positions of inline content: links, images, autolinks, bare URLs, code spans, HTML.
+
+mistune parses inline text later than its block, detached from it; :class:`PosInlineParser`
+records where each link or code span sits in that inline text (``_span``), and
+:class:`InlineRecovery` maps the inline text back to the original through the block's
+text segments (:class:`TextMap`). The links the fast path ``_fast.inline_links`` finds
+are added here too, as mistune's would be.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from collections.abc import Callable
+
+from mistune.core import InlineState
+from mistune.helpers import parse_link_href
+from mistune.inline_parser import InlineParser
+
+from awesomelint.document import Link, LinkKind, Region
+from awesomelint.markdown._fast import InlineLink
+from awesomelint.markdown.positions import PosState, Recovery, Token
+
+_ONE_CLOSE = re.compile(r"(?P<link_close>\])")
+INLINE_STRIP = " \r\n\t\f"  # what Markdown._iter_render strips
+# destination of an inline link, common case (no title/parens/escapes/newline)
+_HREF_FAST = re.compile(r"[ \t]*(?:<([^<>\n\\]*)>|([^\s()<\\\x00-\x1f\x7f]+))[ \t]*\)")
+
+
+class PosInlineParser(InlineParser):
+    """Adds ``_span`` (offsets into the inline source) to links and code spans:
+    (open, text_start, close, end) for [text](..)/[text][ref], (start, end) otherwise."""
+
+    def parse_method(self, m: re.Match[str], state: InlineState) -> int | None:
+        rule = m.lastgroup
+        if rule == "link_close":
+            # Feed a ']+' run one ']' at a time (equivalent to links.parse_link_close)
+            # so that we know which ']' closed which '['.
+            # One ']' pops at most the innermost bracket (mistune 3.4's parse_link_close:
+            # _close_bracket pops one, _discard_brackets drops one); looking at the top two
+            # keeps this linear where a copy of every open bracket per ']' was quadratic.
+            pos, stop = m.start(), m.end()
+            while pos < stop:
+                tail = state.brackets[-2:]
+                before = len(state.brackets)
+                one = _ONE_CLOSE.match(state.src, pos)
+                assert one is not None
+                new = super().parse_method(one, state)
+                assert new is not None
+                gone = before - len(state.brackets)
+                for b in tail[len(tail) - gone :] if 0 < gone <= len(tail) else ():
+                    if b.token_index >= len(state.tokens):
+                        continue
+                    tok = state.tokens[b.token_index]
+                    if tok["type"] in ("link", "image") and "_span" not in tok:
+                        start = b.start - (2 if b.image else 1)
+                        tok["_span"] = (start, b.start, pos, new)
+                pos = new
+            return pos
+        n = len(state.tokens)
+        end = super().parse_method(m, state)
+        if end and rule in ("auto_link", "auto_email", "url_link", "codespan", "inline_html"):
+            for tok in state.tokens[n:]:
+                if tok.get("type") in ("link", "codespan", "inline_html") and "_span" not in tok:
+                    tok["_span"] = (m.start(), end)
+        return end
+
+
+def _href_span(src: str, pos: int) -> tuple[int, int] | None:
+    """(start, end) of the destination of an inline link whose '(' is at pos - 1."""
+    m = _HREF_FAST.match(src, pos)
+    if m:
+        return m.span(1 if m.group(1) is not None else 2)
+    href, href_end = parse_link_href(src, pos)  # titles, parens, escapes, newline
+    if href is None or href_end is None:
+        return None
+    angle = src[href_end - 1] == ">" and not href.endswith(">")
+    u1 = href_end - 1 if angle else href_end
+    return u1 - len(href), u1
+
+
+class TextMap:
+    """Offset in the inline source (stripped block text) -> offset in st.src."""
+
+    __slots__ = ("keys", "lead", "segs", "st")
+
+    def __init__(self, st: PosState, segs: list[tuple[int, int]], lead: int) -> None:
+        self.st, self.segs, self.lead = st, segs, lead
+        # segments come in text order: the last one starting at or before an offset is
+        # found by bisection (a paragraph can have thousands)
+        self.keys = [tpos for tpos, _ in segs]
+
+    def src(self, rel: int) -> int:
+        t = rel + self.lead
+        i = bisect_right(self.keys, t) - 1
+        if i < 0:
+            return self.segs[0][1] + t
+        tpos, spos = self.segs[i]
+        return spos + t - tpos
+
+
+class InlineRecovery(Recovery):
+    """Adds the links and code spans of a block's inline text to the Document's parts."""
+
+    def mapper(self, tmap: TextMap) -> Callable[[int], int]:
+        """Offset in a block's inline text -> offset in the original text."""
+        return lambda rel: self.orig(tmap.st, tmap.src(rel))
+
+    def add_links_at(
+        self, s: str, found: tuple[list[InlineLink], list[tuple[int, int]]], base: int
+    ) -> None:
+        """add_links for one line of text whose offset 0 is at ``base``."""
+        links, codes = found
+        first = len(self.links)
+        add = self.links.append
+        for a, b, t0, t1, u0, u1, image, up in links:
+            start = base + a if a else base  # (an entry's link: the block's own int)
+            if t0 < 0:
+                add(Link("bare", image, start, base + b, None, None, s[u0:u1], start,
+                         base + u1, None, None if up < 0 else first + up))  # fmt: skip
+            else:
+                add(Link("inline", image, start, base + b, s[t0:t1], base + t0, s[u0:u1],
+                         base + u0, base + u1, None, None if up < 0 else first + up))  # fmt: skip
+        for a, b in codes:
+            self.regions.append(Region("codespan", base + a, base + b))
+
+    def add_links(
+        self,
+        s: str,
+        found: tuple[list[InlineLink], list[tuple[int, int]]],
+        pt: Callable[[int], int],
+    ) -> None:
+        """What _fast.inline_links found in ``s``; ``pt`` maps an offset of ``s`` to the
+        text (its calls mirror make_link's and inline_tokens', so the result is theirs)."""
+        links, codes = found
+        base = len(self.links)
+        for a, b, t0, t1, u0, u1, image, up in links:
+            u = pt(u0)
+            self.links.append(
+                Link(
+                    "bare" if t0 < 0 else "inline",
+                    image,
+                    pt(a),
+                    pt(b - 1) + 1,
+                    None if t0 < 0 else s[t0:t1],
+                    None if t0 < 0 else pt(t0),
+                    s[u0:u1],
+                    u,
+                    u + u1 - u0,
+                    None,
+                    None if up < 0 else base + up,
+                )
+            )
+        for a, b in codes:
+            self.regions.append(Region("codespan", pt(a), pt(b - 1) + 1))
+
+    def inline_tokens(
+        self, tokens: list[Token], tmap: TextMap, src: str, parent: int | None
+    ) -> None:
+        for it in tokens:
+            span = it.pop("_span", None)
+            own = parent
+            if span is not None:
+                typ = it["type"]
+                if typ in ("link", "image"):
+                    link = self.make_link(tmap, src, span, it, parent)
+                    if link is not None:
+                        own = len(self.links)
+                        self.links.append(link)
+                elif typ in ("codespan", "inline_html"):
+                    a = self.orig(tmap.st, tmap.src(span[0]))
+                    b = self.orig(tmap.st, tmap.src(span[1] - 1)) + 1
+                    self.regions.append(Region(typ, a, b))
+            if "children" in it:
+                self.inline_tokens(it["children"], tmap, src, own)
+
+    def make_link(
+        self,
+        tm: TextMap,
+        src: str,
+        span: tuple[int, ...],
+        tok: Token,
+        parent: int | None,
+    ) -> Link | None:
+        def pt(rel: int) -> int:
+            return self.orig(tm.st, tm.src(rel))
+
+        start = pt(span[0])
+        end = pt(span[-1] - 1) + 1
+        image = tok["type"] == "image"
+        if len(span) == 4:  # [text](url) / [text][ref]
+            _, t0, t1, _ = span
+            text, text_start = src[t0:t1], pt(t0)
+            if "ref" not in tok:  # mistune marks [text][ref] / [ref] with "ref"
+                us = _href_span(src, t1 + 2)
+                if us is None:
+                    return None
+                return Link(
+                    "inline",
+                    image,
+                    start,
+                    end,
+                    text,
+                    text_start,
+                    src[us[0] : us[1]],
+                    pt(us[0]),
+                    pt(us[0]) + us[1] - us[0],
+                    None,
+                    parent,
+                )
+            ref = self.refs.get(tok.get("ref", ""))
+            if ref is None:
+                return None
+            rst, roff, raw, label = ref
+            u0 = self.orig(rst, roff)
+            return Link(
+                "reference",
+                image,
+                start,
+                end,
+                text,
+                text_start,
+                raw,
+                u0,
+                u0 + len(raw),
+                tok.get("label") or label,
+                parent,
+            )
+        a, b = span
+        kind: LinkKind = "autolink" if src.startswith("<", a) else "bare"
+        ua, ub = (a + 1, b - 1) if kind == "autolink" else (a, b)
+        return Link(
+            kind, image, start, end, None, None, src[ua:ub], pt(ua), pt(ua) + ub - ua, None, parent
+        )
