@@ -1,4 +1,5 @@
-"""The link cache: hits, expiry, --no-cache, failures never cached, a broken cache file."""
+"""The link cache: hits, expiry, --no-cache, failures never cached, a broken cache file,
+answers alive only by `accept`."""
 
 from __future__ import annotations
 
@@ -16,7 +17,8 @@ from awesomelint.links.cache import LinkCache
 from awesomelint.links.checker import LinkReport, check_links
 from awesomelint.links.net import DNSError
 from awesomelint.links.options import LinkOptions
-from awesomelint.links.status import LinkStatus, link_key
+from awesomelint.links.status import LinkStatus
+from awesomelint.links.urls import link_key
 
 FAST = LinkOptions(timeout=1.0, backoff=0.01, max_backoff=0.05, retries=1)
 
@@ -192,3 +194,17 @@ def test_exclude_private_resolves_cached_names_before_serving_them(
     assert "10.1.2.3" in report.statuses[str(link_key(named))].detail
     assert report.statuses[str(link_key(public))].from_cache  # a public host: served
     assert app.count() == 0
+
+
+def test_a_status_alive_only_by_accept_is_served_where_accepted(tmp_path: Path) -> None:
+    with servers() as s:
+        app = s.add(lambda r: Reply(403))
+        url = [app.url("/wall")]
+        accepting = FAST.updated(accept=frozenset({403}))
+        assert run(url, LinkCache(tmp_path / "links.json", 3600), accepting).stats.ok == 1
+        # another run (another file's [links] table) without accept=[403]: asked again
+        report = run(url, LinkCache(tmp_path / "links.json", 3600))
+        (status,) = report.statuses.values()
+        assert status.outcome == "blocked" and not status.from_cache
+        again = run(url, LinkCache(tmp_path / "links.json", 3600), accepting)
+        assert again.stats.from_cache == 1 and again.stats.ok == 1

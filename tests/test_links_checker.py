@@ -11,16 +11,13 @@ from links_server import Reply, Request, Server, Servers, closed_port, servers
 
 from awesomelint.engine import lint
 from awesomelint.fixer import fix_document
-from awesomelint.links.checker import (
-    LinkChecker,
-    LinkReport,
-    check_links,
-    make_client,
-    parse_retry_after,
-)
+from awesomelint.links.checker import LinkChecker, LinkReport, check_links
+from awesomelint.links.fetch import make_client
 from awesomelint.links.net import DNSError
 from awesomelint.links.options import HostOptions, LinkOptions
-from awesomelint.links.status import LinkStatus, link_key
+from awesomelint.links.status import LinkStatus
+from awesomelint.links.urls import link_key
+from awesomelint.links.verdict import parse_retry_after
 from awesomelint.markdown import parse
 from awesomelint.registry import Settings, load_all
 

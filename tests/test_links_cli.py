@@ -253,9 +253,9 @@ def test_network_rules_are_off_by_default_and_anchor_rule_on() -> None:
 
 
 def test_progress_bar_draws_and_clears(capsys: pytest.CaptureFixture[str]) -> None:
-    from awesomelint.cli import _Progress
+    from awesomelint.cli.linkpass import Progress
 
-    bar = _Progress()
+    bar = Progress()
     bar(0, 4)
     bar(1, 4)  # within 0.1 s of the last draw: skipped
     bar(4, 4)  # the end is always drawn
@@ -377,3 +377,54 @@ def test_github_token_flag_is_used_and_never_printed(
         assert "s3cret" not in out + err
     assert main(["check", "--help"]) == 0
     assert "$GITHUB_TOKEN" in capsys.readouterr().out
+
+
+def _two_folders(tmp_path: Path, links_a: str, links_b: str, text: str) -> tuple[Path, Path]:
+    """README.md in folders a/ and b/, each with its own .awesomelint.toml [links] table."""
+    docs = []
+    for name, table in (("a", links_a), ("b", links_b)):
+        (tmp_path / name).mkdir()
+        write(tmp_path / name / ".awesomelint.toml", f"[links]\n{table}\n")
+        docs.append(write(tmp_path / name / "README.md", text))
+    return docs[0], docs[1]
+
+
+@pytest.mark.parametrize("order", ["ab", "ba"])
+def test_each_file_is_checked_with_its_own_links_table(
+    app: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str], order: str
+) -> None:
+    a, b = _two_folders(
+        tmp_path, "accept = [403]", "timeout = 5", f"# T\n\n- [A]({app.url('/forbidden')}) - A.\n"
+    )
+    paths = [str(a), str(b)] if order == "ab" else [str(b), str(a)]
+    assert main(["check", "--links", "--output-format", "concise", *paths]) == 1
+    out, err = capsys.readouterr()
+    # a/ accepts 403, b/ does not: whichever file comes first
+    assert [line.split(":")[0] for line in out.splitlines() if "blocked-link" in line] == [str(b)]
+    (summary,) = [line for line in err.splitlines() if line.startswith("Links:")]
+    assert "2 checked" in summary and "1 ok" in summary and "1 warning" in summary
+    assert app.count("/forbidden", "HEAD") == 2  # one run per [links] table
+
+
+def test_files_whose_links_tables_agree_share_one_run(
+    app: Server, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    a, b = _two_folders(
+        tmp_path, "timeout = 5", "timeout = 5.0", f"# T\n\n- [A]({app.url('/ok')}) - A.\n"
+    )
+    assert main(["check", "--links", "--no-cache", str(a), str(b)]) == 0
+    assert app.count("/ok") == 1
+    assert "Links: 1 checked" in capsys.readouterr().err
+
+
+def test_fix_takes_each_files_links_table(app: Server, tmp_path: Path) -> None:
+    text = f"# T\n\n- [C]({app.url('/old')}) - C.\n- {app.url('/titled')}\n"
+    a, b = _two_folders(tmp_path, 'exclude = ["/old", "/titled"]', "retries = 1", text)
+    assert main(["fix", "--links", "--fetch-titles", "--no-cache", str(a), str(b)]) == 0
+    # a/ excludes both links: no move, and the title comes from the URL, not the page
+    assert a.read_text(encoding="utf-8") == (
+        f"# T\n\n- [C]({app.url('/old')}) - C.\n- [Titled]({app.url('/titled')})\n"
+    )
+    assert b.read_text(encoding="utf-8") == (
+        f"# T\n\n- [C]({app.url('/new')}) - C.\n- [The Real Name]({app.url('/titled')})\n"
+    )

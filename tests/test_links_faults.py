@@ -23,10 +23,12 @@ from pathlib import Path
 import pytest
 
 from awesomelint.cli import main
-from awesomelint.links.checker import LinkChecker, LinkReport, check_links, make_client
+from awesomelint.links.checker import LinkChecker, LinkReport, check_links
+from awesomelint.links.fetch import make_client
 from awesomelint.links.net import DNSError, is_private_address
 from awesomelint.links.options import LinkOptions
-from awesomelint.links.status import LinkStatus, link_key
+from awesomelint.links.status import LinkStatus
+from awesomelint.links.urls import link_key
 
 CAP = 20.0  # no server thread outlives this, whatever the client does
 FAST = LinkOptions(timeout=0.5, backoff=0.01, max_backoff=0.05, retry_after_cap=1.0,

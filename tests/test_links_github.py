@@ -13,7 +13,8 @@ from awesomelint.links import github
 from awesomelint.links.checker import LinkReport, check_links
 from awesomelint.links.net import DNSError
 from awesomelint.links.options import LinkOptions
-from awesomelint.links.status import LinkStatus, link_key
+from awesomelint.links.status import LinkStatus
+from awesomelint.links.urls import link_key
 from awesomelint.markdown import parse
 from awesomelint.registry import Settings, load_all
 

@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import asyncio
+import subprocess
+import sys
 
 import httpcore
 import pytest
 
 from awesomelint.fixer import choose
-from awesomelint.links.checker import make_client
+from awesomelint.links.fetch import make_client
 from awesomelint.links.net import (
     GuardedBackend,
     OriginPools,
@@ -16,8 +18,9 @@ from awesomelint.links.net import (
     is_private_address,
 )
 from awesomelint.links.options import LinkOptions
-from awesomelint.links.status import is_move, link_key, to_front_page
+from awesomelint.links.status import is_move, to_front_page
 from awesomelint.links.titles import clean_title, extract_title
+from awesomelint.links.urls import link_key
 from awesomelint.markdown import parse
 from awesomelint.model import Edit, Finding, Fix
 
@@ -182,3 +185,13 @@ def test_a_pool_per_origin_and_idle_pools_are_closed() -> None:
     assert ok == len(urls)
     assert during <= len(apps)
     assert after <= OriginPools._KEEP
+
+
+def test_importing_the_checker_leaves_the_import_system_alone() -> None:
+    # the sniffio shortcut for httpcore is taken when a client is made, not at import
+    code = (
+        "import sys\nimport awesomelint.links.checker\n"
+        "print(sys.modules.get('sniffio', 'absent') is None)"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

@@ -22,8 +22,8 @@ from typing import Any
 import pytest
 
 import awesomelint
-from awesomelint import cli, files
-from awesomelint.cli import main
+from awesomelint import files
+from awesomelint.cli import main, runner
 from awesomelint.document import Document
 from awesomelint.engine import lint
 from awesomelint.errors import FixError, InputError
@@ -612,7 +612,7 @@ def test_cli_refuses_to_write_and_names_the_rule_and_the_file(
 ) -> None:
     f = write(tmp_path / "list.md", ENTRIES)
     settings = Settings((_rule("marker-eater", _marker_eater),))
-    monkeypatch.setattr(cli, "_linter", lambda *a, **k: lambda doc: lint(doc, settings))
+    monkeypatch.setattr(runner, "linter", lambda *a, **k: lambda doc: lint(doc, settings))
     code, out, err = run(capsys, "fix", str(f))
     assert code == 2 and out == "" and one_line(err), err
     assert f"{f}: refusing to write: the fix of marker-eater would remove the list entry" in err

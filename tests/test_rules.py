@@ -21,7 +21,8 @@ import pytest
 
 from awesomelint.engine import lint
 from awesomelint.fixer import fix_document
-from awesomelint.links.status import LinkStatus, link_key
+from awesomelint.links.status import LinkStatus
+from awesomelint.links.urls import link_key
 from awesomelint.markdown import parse
 from awesomelint.model import Finding
 from awesomelint.registry import Rule, Settings, load_all

@@ -1,4 +1,4 @@
-"""URL normalisation and URL-derived titles (awesomelint.links.urls)."""
+"""URL normalisation (awesomelint.links.urls) and URL-derived titles (links.titles)."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from awesomelint.links import normalize, title_from_url
-from awesomelint.links.urls import humanize
+from awesomelint.links.titles import humanize, title_from_url
+from awesomelint.links.urls import normalize
 
 SAME = [
     # scheme, www, host case, default port

@@ -8,7 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from awesomelint.links.urls import normalize
+from awesomelint.links.urls import link_key
 
 Outcome = Literal["ok", "dead", "unreachable", "blocked", "skipped"]
 
@@ -32,17 +32,6 @@ class LinkStatus:
     archived: bool = False  # a GitHub repository marked archived
     via: Literal["http", "github"] = "http"
     from_cache: bool = False
-
-
-def link_key(url: str) -> str | None:
-    """The key of a raw Markdown URL in ``Context.link_status``: the normalised URL with
-    its fragment removed (``#install`` and ``#usage`` are one request), or None for
-    relative links, ``#anchors``, ``mailto:`` and other non-http(s) URLs."""
-    key = normalize(url)
-    if key is None:
-        return None
-    # normalize() percent-encodes "#" everywhere but at the fragment separator
-    return key.split("#", 1)[0]
 
 
 _LOGIN_PATH = (

@@ -1,4 +1,5 @@
-"""URL normalisation (duplicate detection, link-checker cache keys) and URL-derived titles.
+"""URL normalisation: what a Markdown destination stands for (``clean``), one string per
+target (``normalize``: duplicate detection) and the link checker's keys (``link_key``).
 
 ``normalize`` maps every spelling of one http(s) target to one string: the scheme becomes
 ``https``, ``www.`` and default ports go, the host is lower-cased (punycode shown as
@@ -18,11 +19,17 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote
 
-_SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
-# CommonMark backslash escapes (any ASCII punctuation) and entity references (with ";")
+# a URL scheme (RFC 3986: a letter, then letters, digits, "+", "-", "."), group 1
+SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+# CommonMark backslash escapes (any ASCII punctuation) and entity references (with ";":
+# "&amp;", "&#123;", "&#x1F600;"); the package's entity patterns live here
 _BACKSLASH = re.compile(r"\\([!-/:-@\[-`{-~])")
 _ENTITY_BODY = re.compile(r"(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-_ENTITY = re.compile("&" + _ENTITY_BODY.pattern)
+ENTITY = re.compile("&" + _ENTITY_BODY.pattern)
+# anything a Markdown parser may read as an entity reference, for refusing to write a URL
+# that would not read back as itself: wider than ENTITY, as mistune also decodes
+# hexadecimal references longer than CommonMark's 6 digits
+ENTITY_LIKE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _PCT = re.compile(r"%([0-9A-Fa-f]{2})")
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 _SUB_DELIMS = "!$&'()*+,;="
@@ -67,7 +74,7 @@ _SITE_TRACKING: dict[str, frozenset[str]] = {
 
 
 @dataclass(frozen=True, slots=True)
-class _Parts:
+class URLParts:
     """A cleaned http(s) URL cut into its components (all still raw)."""
 
     userinfo: str | None
@@ -87,13 +94,13 @@ def clean(raw: str) -> str:
     if "\\" in s:
         s = _BACKSLASH.sub(r"\1", s)
     if "&" in s:
-        s = _ENTITY.sub(lambda m: html.unescape(m.group(0)), s)
+        s = ENTITY.sub(lambda m: html.unescape(m.group(0)), s)
     return s.strip()
 
 
-def _split(url: str) -> _Parts | None:
+def split_http(url: str) -> URLParts | None:
     """Components of an absolute (or protocol-relative) http(s) URL, else None."""
-    m = _SCHEME.match(url)
+    m = SCHEME.match(url)
     if m:
         if m.group(1).lower() not in ("http", "https"):
             return None
@@ -130,7 +137,7 @@ def _split(url: str) -> _Parts | None:
             host = netloc
         else:
             port = after
-    return _Parts(userinfo, host, port, path, query, fragment)
+    return URLParts(userinfo, host, port, path, query, fragment)
 
 
 def _pct(s: str, safe: frozenset[str]) -> str:
@@ -201,7 +208,8 @@ def _decode_label(label: str) -> str:
 
 
 @lru_cache(maxsize=1 << 12)  # a list links to a few hosts many times
-def _host_key(host: str) -> str:
+def host_key(host: str) -> str:
+    """A host as ``normalize`` writes it: lower-case, unicode labels, no ``www.``."""
     if _IPV6.fullmatch(host):
         return host.lower()
     host = host.translate({0x3002: ".", 0xFF0E: ".", 0xFF61: "."})
@@ -220,7 +228,7 @@ def _host_key(host: str) -> str:
     return _PCT.sub(lambda m: "%" + m.group(1).upper(), out) if "%" in out else out
 
 
-def _site(host: str) -> str:
+def site_of(host: str) -> str:
     """The registrable-ish part of a host for per-site rules: 'm.youtube.com' -> 'youtube.com'."""
     parts = host.split(".")
     return ".".join(parts[-2:]) if len(parts) > 2 else host
@@ -232,7 +240,7 @@ def _is_tracking(key: str, host: str) -> bool:
         return False
     if k in _TRACKING or k.startswith(_TRACKING_PREFIXES):
         return True
-    site = _SITE_TRACKING.get(_site(host))
+    site = _SITE_TRACKING.get(site_of(host))
     return site is not None and k in site
 
 
@@ -255,10 +263,10 @@ def _query_key(query: str, host: str) -> str:
 def normalize(url: str) -> str | None:
     """One string per link target, or None for relative links, ``#anchors``, ``mailto:``
     and other non-http(s) URLs. ``url`` may be a raw Markdown destination."""
-    parts = _split(clean(url))
+    parts = split_http(clean(url))
     if parts is None:
         return None
-    host = _host_key(parts.host)
+    host = host_key(parts.host)
     if not host:
         return None
     out = ["https://"]
@@ -277,148 +285,16 @@ def normalize(url: str) -> str | None:
         out += ["#", _pct(parts.fragment, _QUERY_SAFE)]
     key = "".join(out)
     # a literal "&amp;" left in the key would be decoded when the key is normalised again
-    return _ENTITY.sub(lambda m: m.group(0)[:-1] + "%3B", key) if "&" in key else key
+    return ENTITY.sub(lambda m: m.group(0)[:-1] + "%3B", key) if "&" in key else key
 
 
-# -- titles ------------------------------------------------------------------------------
-
-_DOC_EXTENSION = re.compile(
-    r"\.(?:html?|xhtml|shtml|php\d?|aspx?|jsp|cgi|md|markdown|mdx|rst|txt|adoc|pdf|ipynb|"
-    r"pptx?|docx?|xlsx?|key|zip|tar\.gz|tgz|png|jpe?g|gif|svg|webp|mp4|json|xml)$",
-    re.IGNORECASE,
-)
-_MEDIUM_ID = re.compile(r"-[0-9a-f]{10,12}$")
-_SEPARATORS = re.compile(r"[-_+\s]+")
-_ARXIV_VERSION = re.compile(r"v\d+$")
-_DULL_SEGMENTS = frozenset(
-    {
-        "index", "default", "home", "main", "info", "view", "show", "details", "detail",
-        "watch", "post", "posts", "p", "article", "articles", "page", "pages", "blog",
-        "wiki", "docs", "doc", "www", "en", "en-us", "en_us", "ko", "html", "amp", "s",
-        "story", "entry", "item", "id", "profile", "user", "users", "project", "projects",
-        "package", "packages", "crates", "repos", "repo",
-    }
-)  # fmt: skip
-_TWITTER_RESERVED = frozenset(
-    {
-        "home", "search", "i", "hashtag", "intent", "share", "explore", "settings",
-        "notifications", "messages", "login", "signup", "tos", "privacy", "compose",
-    }
-)  # fmt: skip
-_GITHUB_RESERVED = frozenset(
-    {
-        "topics", "collections", "sponsors", "features", "marketplace", "explore", "search",
-        "trending", "settings", "about", "pricing", "login", "join", "apps", "enterprise",
-        "security", "customer-stories", "readme", "events", "site",
-    }
-)  # fmt: skip
-
-
-def _segments(path: str) -> list[str]:
-    return [unquote(s, errors="replace") for s in path.split("/") if s]
-
-
-def humanize(segment: str) -> str:
-    """'deep-learning-papers-reading-roadmap.html' -> 'Deep learning papers reading roadmap'."""
-    s = _DOC_EXTENSION.sub("", segment)
-    s = _MEDIUM_ID.sub("", s)
-    s = _SEPARATORS.sub(" ", s).strip()
-    if s and s[0].islower():
-        s = s[0].upper() + s[1:]
-    return s
-
-
-def _meaningful(segments: list[str]) -> str | None:
-    for seg in reversed(segments):
-        title = humanize(seg)
-        if not any(c.isalpha() for c in title) or title.lower() in _DULL_SEGMENTS:
-            continue
-        return title
-    return None
-
-
-def _query_value(query: str | None, name: str) -> str | None:
-    for pair in (query or "").split("&"):
-        key, _, value = pair.partition("=")
-        if key == name and value:
-            return unquote(value, errors="replace")
-    return None
-
-
-def _site_title(host: str, segs: list[str], query: str | None) -> str | None:
-    """Titles for sites whose URLs carry the name in a known place."""
-    site = _site(host)
-    if host in ("twitter.com", "mobile.twitter.com", "x.com", "mobile.x.com"):
-        if segs and segs[0].lower() not in _TWITTER_RESERVED:
-            user = segs[0].lstrip("@")
-            if len(segs) >= 3 and segs[1] == "status":
-                return f"Tweet by {user}" if "twitter" in host else f"Post by {user} on X"
-            return f"{user} on Twitter" if "twitter" in host else f"{user} on X"
+def link_key(url: str) -> str | None:
+    """The key of a raw Markdown URL in ``Context.link_status`` and the link cache: the
+    normalised URL with its fragment removed (``#install`` and ``#usage`` are one
+    request), or None for relative links, ``#anchors``, ``mailto:`` and other non-http(s)
+    URLs."""
+    key = normalize(url)
+    if key is None:
         return None
-    if host in ("github.com", "gitlab.com", "codeberg.org", "bitbucket.org"):
-        if not segs or segs[0].lower() in _GITHUB_RESERVED:
-            return None
-        if segs[0] == "orgs" and len(segs) >= 2:
-            segs = segs[1:2]
-        name = host.split(".")[0].replace("github", "GitHub").replace("gitlab", "GitLab")
-        if len(segs) == 1:
-            return f"{segs[0]} on {name.capitalize() if name.islower() else name}"
-        repo = f"{segs[0]}/{segs[1].removesuffix('.git')}"
-        inner = segs[2:]
-        if inner and inner[0] == "-":  # gitlab.com/group/project/-/blob/...
-            inner = inner[1:]
-        if len(inner) >= 3 and inner[0] in ("blob", "tree"):
-            sub = _meaningful(inner[2:])
-            return f"{sub} ({repo})" if sub else repo
-        if len(inner) >= 2 and inner[0] == "wiki":
-            sub = _meaningful(inner[1:])
-            return f"{sub} ({repo})" if sub else repo
-        return repo
-    if host == "gist.github.com" and segs:
-        return f"Gist by {segs[0]}"
-    if site in ("youtube.com", "youtube-nocookie.com", "youtu.be"):
-        video = _query_value(query, "v")
-        if host == "youtu.be" and segs:
-            video = segs[0]
-        elif len(segs) >= 2 and segs[0] in ("embed", "shorts", "live", "v"):
-            video = segs[1]
-        if video:
-            return f"YouTube video {video}"
-        playlist = _query_value(query, "list")
-        if playlist:
-            return f"YouTube playlist {playlist}"
-        if segs and segs[0].startswith("@"):
-            return f"{segs[0][1:]} on YouTube"
-        if len(segs) >= 2 and segs[0] in ("c", "user"):
-            return f"{segs[1]} on YouTube"
-        if len(segs) >= 2 and segs[0] == "channel":
-            return f"YouTube channel {segs[1]}"
-        return None
-    if site == "arxiv.org" and len(segs) >= 2 and segs[0] in ("abs", "pdf", "html", "format"):
-        paper = "/".join(segs[1:])
-        paper = _ARXIV_VERSION.sub("", paper.removesuffix(".pdf"))
-        return f"arXiv {paper}"
-    return None
-
-
-def title_from_url(url: str) -> str:
-    """A readable title for a link whose author gave none (Markdown not escaped).
-
-    ``https://twitter.com/karpathy`` -> ``karpathy on Twitter``, GitHub repositories ->
-    ``owner/repo``, YouTube -> ``YouTube video <id>``, arXiv -> ``arXiv 1611.01576``,
-    otherwise the last meaningful path segment humanised, or the bare host.
-    """
-    cleaned = clean(url)
-    parts = _split(cleaned)
-    if parts is None:  # relative, mailto: and friends
-        m = _SCHEME.match(cleaned)
-        rest = cleaned.split("#", 1)[0].split("?", 1)[0]
-        if m:  # mailto:me@example.com -> me@example.com
-            return rest[m.end() :].strip("/") or cleaned
-        return _meaningful(_segments(rest)) or rest.strip("/") or cleaned
-    host = _host_key(parts.host).replace("%", "") or parts.host
-    segs = _segments(parts.path)
-    titled = _site_title(host, segs, parts.query)
-    if titled:
-        return titled
-    return _meaningful(segs) or host
+    # normalize() percent-encodes "#" everywhere but at the fragment separator
+    return key.split("#", 1)[0]

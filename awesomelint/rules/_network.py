@@ -6,17 +6,15 @@ handed over as ``Context.link_status``; without it these rules report nothing.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from awesomelint.document import Document, Link
-from awesomelint.links.status import LinkStatus, link_key
-from awesomelint.links.urls import clean
+from awesomelint.links.status import LinkStatus
+from awesomelint.links.urls import ENTITY_LIKE, clean, link_key
 from awesomelint.model import Fix, Problem
 from awesomelint.rules._base import Context
 
-_ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _TRAILING = ".,:;!?*_~'\")"
 
 
@@ -54,7 +52,7 @@ def problem(c: Checked, message: str, fix: Fix | None = None) -> Problem:
 def destination(doc: Document, link: Link, url: str) -> str | None:
     """``url`` written where ``link``'s URL is, or None when it cannot be written there
     without changing what the Markdown means."""
-    if not url or any(c.isspace() or c in "<>\\" for c in url) or _ENTITY.search(url):
+    if not url or any(c.isspace() or c in "<>\\" for c in url) or ENTITY_LIKE.search(url):
         return None
     if link.kind == "bare":
         return None if url[-1] in _TRAILING else url

@@ -45,18 +45,16 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from awesomelint.document import Link, RegionKind
+from awesomelint.links.urls import ENTITY
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 
 DEFAULT_PUNCTUATION = ".,;:!。，；：！"
 
 
-@functools.cache  # (compiled on first use: only headings ending in punctuation need them)
-def _entity_and_shortcode() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    return (
-        re.compile(r"&(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});"),
-        re.compile(r"(?<![\w:]):[a-z0-9_+-]+:"),
-    )
+@functools.cache  # (compiled on first use: only headings ending in punctuation need it)
+def _shortcode() -> re.Pattern[str]:
+    return re.compile(r"(?<![\w:]):[a-z0-9_+-]+:")
 
 
 _INLINE: frozenset[RegionKind] = frozenset({"codespan", "inline_html"})
@@ -129,7 +127,7 @@ def _trailing_run(text: str, punctuation: str) -> int:
         start -= 1
     if start == end:
         return end
-    for pattern in _entity_and_shortcode():  # `&amp;`, `:rocket:` end in punctuation
+    for pattern in (ENTITY, _shortcode()):  # `&amp;`, `:rocket:` end in punctuation
         for m in pattern.finditer(text, max(0, start - 40)):
             if start < m.end() <= end:
                 start = m.end()

@@ -48,11 +48,9 @@ from pathlib import Path
 from urllib.parse import unquote
 
 from awesomelint.document import Document
-from awesomelint.links.urls import clean
+from awesomelint.links.urls import SCHEME, clean
 from awesomelint.model import Edit, Fix, Frozen, Problem, Severity
 from awesomelint.rules._base import Context, Rule
-
-_SCHEME = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:")
 
 
 @functools.cache
@@ -182,7 +180,7 @@ def check(ctx: Context) -> Iterator[Problem]:
 def _relative(url: str) -> bool:
     """Whether ``url`` is a path into the repository (not a web address, an in-page
     anchor, an empty link or a template placeholder)."""
-    if not url or url.startswith(("#", "?", "//")) or _SCHEME.match(url):
+    if not url or url.startswith(("#", "?", "//")) or SCHEME.match(url):
         return False
     return "{{" not in url and "{%" not in url
 

@@ -51,7 +51,7 @@ from collections.abc import Iterator
 
 from awesomelint.document import Document, Link
 from awesomelint.entries import Item, items
-from awesomelint.links.urls import clean, normalize, title_from_url
+from awesomelint.links.urls import clean, link_key, normalize
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 
@@ -108,8 +108,6 @@ def _title(ctx: Context, url: str) -> str:
     """The page's own title when ``fix --fetch-titles`` fetched one, else one derived
     from the URL."""
     if ctx.link_titles:
-        from awesomelint.links.status import link_key  # (only fix --fetch-titles needs it)
-
         key = link_key(url)
         fetched = ctx.link_titles.get(key) if key is not None else None
         if fetched:
@@ -119,6 +117,8 @@ def _title(ctx: Context, url: str) -> str:
 
 def _derived_title(url: str) -> str:
     """A title from the URL; a file server's URL is read as a web one (host, path)."""
+    from awesomelint.links.titles import title_from_url  # (only a finding's fix needs it)
+
     scheme = clean(url).lower()
     for prefix in _FILE_SCHEMES:
         if scheme.startswith(prefix):
