@@ -14,7 +14,7 @@ from awesomelint.markdown import parse
 from awesomelint.registry import Settings
 from awesomelint.rules import duplicate_link
 
-SECTIONS = Path(__file__).parent / "fixtures" / "duplicate-link" / "sections.md"
+SECTIONS = Path(__file__).parents[1] / "fixtures" / "duplicate-link" / "sections.md"
 
 
 def _lines(text: str, scope: str) -> list[int]:

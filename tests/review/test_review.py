@@ -11,9 +11,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from github_api import FakeGitHub, Recorder, serve
 
 from awesomelint.cli import main
+from tests.github_api import FakeGitHub, Recorder, serve
 
 pytestmark = pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 

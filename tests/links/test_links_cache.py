@@ -9,7 +9,6 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 import pytest
-from links_server import Reply, Server, servers
 
 from awesomelint.cli import main
 from awesomelint.links import cache as link_cache
@@ -19,6 +18,7 @@ from awesomelint.links.net import DNSError
 from awesomelint.links.options import LinkOptions
 from awesomelint.links.status import LinkStatus
 from awesomelint.links.urls import link_key
+from tests.links_server import Reply, Server, servers
 
 FAST = LinkOptions(timeout=1.0, backoff=0.01, max_backoff=0.05, retries=1)
 

@@ -40,7 +40,7 @@ from mistune.util import escape_url, unikey
 from awesomelint.document import Document, Link
 from awesomelint.markdown import build
 
-DATA = Path(__file__).parent / "data" / "commonmark.json"
+DATA = Path(__file__).parents[1] / "data" / "commonmark.json"
 EXAMPLES: list[dict[str, Any]] = json.loads(DATA.read_text(encoding="utf-8"))
 PLAIN = mistune.create_markdown(renderer=None, plugins=["url"])
 MDI = MarkdownIt("commonmark")

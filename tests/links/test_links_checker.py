@@ -7,7 +7,6 @@ import time
 from collections.abc import Iterator, Sequence
 
 import pytest
-from links_server import Reply, Request, Server, Servers, closed_port, servers
 
 from awesomelint.engine import lint
 from awesomelint.fixer import fix_document
@@ -20,6 +19,7 @@ from awesomelint.links.urls import link_key
 from awesomelint.links.verdict import parse_retry_after
 from awesomelint.markdown import parse
 from awesomelint.registry import Settings, load_all
+from tests.links_server import Reply, Request, Server, Servers, closed_port, servers
 
 FAST = LinkOptions(
     timeout=1.0, backoff=0.01, max_backoff=0.05, retry_after_cap=3.0, use_cache=False

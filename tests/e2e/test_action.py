@@ -12,7 +12,7 @@ from typing import Any
 import pytest
 import yaml
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BASE = (
     "# Awesome\n\n## Tools\n\n"
     "- [Old](https://old.example) - An old entry.\n"
@@ -130,7 +130,7 @@ def test_action_annotates_only_the_pull_requests_lines(tmp_path: Path) -> None:
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
 def test_action_with_check_links_writes_the_link_health_table(tmp_path: Path) -> None:
-    from links_server import Reply, servers
+    from tests.links_server import Reply, servers
 
     with servers() as s:
         app = s.add(lambda req: Reply() if req.path == "/ok" else Reply(404))

@@ -433,7 +433,7 @@ def test_preset_awesome_keeps_the_default_rules(
 
 
 def test_readme_tips_use_the_preset() -> None:
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "README.md").read_text(encoding="utf-8")
     # the pre-commit tip and the Action example mean "the conventions as well"
     assert "args: [--preset, awesome]" in readme
     assert "args: --preset awesome" in readme

@@ -16,7 +16,7 @@ import pytest
 
 import awesomelint
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT.parent / "shared" / "corpus"
 URL = re.compile(r"https?://[^\s<>()\[\]\"'`]*[^\s<>()\[\]\"'`.,:;!?*_~]")
 WORD = re.compile(r"\w+")

@@ -12,7 +12,7 @@ from markdown_it import MarkdownIt
 import awesomelint
 from awesomelint.markdown import parse
 
-SEED = Path(__file__).parent / "data" / "seed-like.md"
+SEED = Path(__file__).parents[1] / "data" / "seed-like.md"
 URL = re.compile(r"https?://[^\s)\]]+")
 
 

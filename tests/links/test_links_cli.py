@@ -10,13 +10,13 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from links_server import Reply, Request, Server, servers
 
 from awesomelint import check
 from awesomelint.cli import main
 from awesomelint.config import parse_table
 from awesomelint.errors import ConfigError
 from awesomelint.links.options import LinkOptions, build, parse_accept, parse_duration
+from tests.links_server import Reply, Request, Server, servers
 
 FLAKY: dict[str, int] = {}
 

@@ -162,9 +162,8 @@ def test_a_pool_per_origin_and_idle_pools_are_closed() -> None:
     """Each origin gets its own pool (httpcore scans a pool's every connection per
     request); beyond the newest few, pools with nothing in flight are closed, so a list
     with many hosts does not keep a socket open per host."""
-    from links_server import Reply, servers
-
     from awesomelint.links.checker import LinkChecker
+    from tests.links_server import Reply, servers
 
     with servers() as s:
         apps = [s.add(lambda req: Reply()) for _ in range(OriginPools._KEEP + 8)]

@@ -33,7 +33,7 @@ from awesomelint.markdown.build import build_document
 EXAMPLES = [
     e["markdown"]
     for e in json.loads(
-        (Path(__file__).parent / "data" / "commonmark.json").read_text(encoding="utf-8")
+        (Path(__file__).parents[1] / "data" / "commonmark.json").read_text(encoding="utf-8")
     )
 ]
 

@@ -6,7 +6,6 @@ import json
 from collections.abc import Iterator, Sequence
 
 import pytest
-from links_server import Reply, Request, Server, Servers, servers
 
 from awesomelint.engine import lint
 from awesomelint.links import github
@@ -17,6 +16,7 @@ from awesomelint.links.status import LinkStatus
 from awesomelint.links.urls import link_key
 from awesomelint.markdown import parse
 from awesomelint.registry import Settings, load_all
+from tests.links_server import Reply, Request, Server, Servers, servers
 
 REPOS = {
     "/repos/someone/live": {"full_name": "someone/live", "archived": False},

@@ -10,8 +10,9 @@ import shutil
 from pathlib import Path
 
 import pytest
-from github_api import FakeGitHub, serve
-from test_action import git, run_action
+
+from tests.e2e.test_action import git, run_action
+from tests.github_api import FakeGitHub, serve
 
 TOKEN = "ghs_actionTokenNeverPrinted0123456789"
 BASE = "# Awesome\n\n## Tools\n\n- [Old](https://old.example) - An old entry.\n"

@@ -33,7 +33,7 @@ from awesomelint.model import Edit, Finding, Fix, Problem
 from awesomelint.registry import Settings, load_all
 from awesomelint.rules._base import Context, Rule
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 ALL = {"select": ["ALL"]}
 BAD = "# Title\n\n###Python\n- [a](https://a.example) - A.\n"
 GOOD = "# Title\n\n### Python\n- [a](https://a.example) - A.\n"

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from awesomelint.registry import ALL_RULES
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 ROW = re.compile(r"^\| ([A-Z]\d{3}) \| ([a-z-]+) \| ([^|]+) \| [^|]+ \|$", re.MULTILINE)
 

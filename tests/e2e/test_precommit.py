@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 BAD = "# Awesome Things\n\n###Python\n- [Flask](https://flask.example) - A micro framework.\n"
 FIXED = "# Awesome Things\n\n### Python\n- [Flask](https://flask.example) - A micro framework.\n"
 

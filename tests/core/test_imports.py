@@ -11,7 +11,7 @@ from __future__ import annotations
 import ast
 from pathlib import Path
 
-PACKAGE = Path(__file__).resolve().parent.parent / "awesomelint"
+PACKAGE = Path(__file__).resolve().parents[2] / "awesomelint"
 
 
 def _module_name(path: Path) -> str:

@@ -27,7 +27,7 @@ from awesomelint.markdown import parse
 from awesomelint.model import Finding
 from awesomelint.registry import Rule, Settings, load_all
 
-FIXTURES = Path(__file__).parent / "fixtures"
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 UPDATE = os.environ.get("AWESOMELINT_UPDATE_FIXTURES") == "1"
 ALL_RULES = load_all()
 BY_NAME = {r.name: r for r in ALL_RULES}

@@ -1,0 +1,1 @@
+"""The core: the Markdown layer and Document, entries, registry, fixer, suppressions, imports."""

@@ -1,0 +1,1 @@
+"""The link checker (awesomelint/links/) against local servers and mocked transports."""

@@ -1,0 +1,1 @@
+"""Reports (awesomelint/report/): the text output people read and rdjson for reviewdog."""

@@ -1,0 +1,1 @@
+"""awesomelint review (awesomelint/review/): suggestions, plans, posting to a fake GitHub."""

@@ -1,0 +1,1 @@
+"""Robustness: property tests, fuzzers, hostile input and misbehaving servers."""
