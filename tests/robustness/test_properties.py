@@ -29,6 +29,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from itertools import pairwise
+from pathlib import Path
 from typing import Any
 from urllib.parse import unquote
 
@@ -401,76 +402,94 @@ def test_check_and_fix_many(text: str) -> None:
 
 # -- examples found by the properties -------------------------------------------------
 
-REGRESSIONS: list[Any] = [
+# Each example the fuzzers found is a fixture case tests/fixtures/<rule>/fuzz-<name>.md:
+# tests/rules/test_rules.py checks its findings and its exact fixed text with that rule
+# (and the rules its .also file names, where the example is rules fixing in turn); here
+# every rule runs on it, for the properties above. What each one found:
+FOUND_BY_FUZZING = (
     # malformed-link wraps the URL without its trailing '.', the fixer's URL inventory
     # took the '.' as part of the URL and refused (FixError)
-    "[a]https://a.example/x.\n",
-    "- [a]https://a.example/x: b\n",
+    "malformed-link/fuzz-url-before-period",
+    "malformed-link/fuzz-url-before-colon",
     # heading-missing-space turned the paragraph's next line into indented code
-    "#Title\n    [a](https://a.example/x)\n",
-    "#Title\n\t[a](https://a.example/x)\n",
+    "heading-missing-space/fuzz-next-line-indented-code",
+    "heading-missing-space/fuzz-next-line-tab-indented",
     # ... or a link reference definition (its bare URL link became a definition)
-    "#Title\n[ref]: https://a.example/x\n",
+    "heading-missing-space/fuzz-next-line-definition",
     # a URL as link text becomes a title; the URL itself stays the target
-    "> - [https://a.example/x](https://a.example/x)\n",
-    "[http://c.example/F_(b)](http://c.example/F_(b))\n",
+    "missing-title/fuzz-url-text-in-quote",
+    "missing-title/fuzz-url-text-outside-list",
     # the fixer's URL pattern stopped at '(' and left the '_' of 'F_(b)' as a word
-    "- [http://c.example/F_(b)](http://c.example/F_(b))\n",
+    "missing-title/fuzz-url-text-with-parens",
     # tabs after a quote marker: positions must map to the tab, not the '>'
-    ">\t###NoSpace [a](https://a.example/x)\n- a\n\n\t###Tab\n",
+    "no-hard-tabs/fuzz-tab-after-quote-marker",
     # found by atheris: a '#' line that goes on a link (its destination on the next line),
     # or a code span, of the line before is no heading to fix
-    "[](\n#f)",
-    "[foo\n#bar](https://x.example)\n",
-    "`a\n#b`\n",
+    "heading-missing-space/fuzz-link-destination-above",
+    "heading-missing-space/fuzz-link-text-above",
+    "heading-missing-space/fuzz-code-span-above",
     # found by the mutation fuzzer on the corpus lists (30,000 cases): a separator at the
     # end of its line, fixed to " - ", left a trailing space that trailing-whitespace took
     # back, forever
-    "- [](http://y)-\r_",
-    "* [a](https://a.example)-\nDesc.\n",
-    "* [caret](https://t.example/c) - \r\nClassification and Regression.\n",
+    "list-item-format/fuzz-separator-at-line-end-cr",
+    "list-item-format/fuzz-separator-at-line-end",
+    "list-item-format/fuzz-separator-trailing-space-crlf",
     # ... a heading that closes a list item before an HTML line mistune read into it
-    "-\n#m\n<div>\n- N",
-    "5)\n#m\n<div>\n- N",
+    "heading-missing-space/fuzz-lazy-line-before-html",
+    "heading-missing-space/fuzz-lazy-line-before-html-ordered",
     # ... URL-shaped text after a link's ')' was never scanned: "닝s" looked lost
-    "* [](http://m)-닝s://",
+    "list-item-format/fuzz-separator-before-url-shaped-text",
     # found by the mutation fuzzer on the bundled lists (5 of 20,000 cases): a heading on a
     # lazy line with more lines after it, or before a fence mistune read into the item
-    "- - )\n#t\nt\n    - )",
-    "-\n#s\n  ```\n- .",
-    "-\n#t\n  >\n    s://",
-    "- k\n#t\n  >\n    s://",
+    "heading-missing-space/fuzz-lazy-line-more-lines",
+    "heading-missing-space/fuzz-lazy-line-before-fence",
+    "heading-missing-space/fuzz-lazy-line-before-quote",
+    "heading-missing-space/fuzz-lazy-line-after-item-before-quote",
+    "heading-missing-space/fuzz-lazy-line-nested-before-quote",
     # found by atheris: awesome-heading title-cased the scheme of a URL ("Http://e"); the
     # fixer no longer takes a scheme's case as the same URL either
-    "#http://e",
-    "#chttp://bt",  # ... or the word glued to an autolink's start
-    "-\n  - M\n#t\n  >\n    s://",
+    "awesome-heading/fuzz-url-as-title",
+    "awesome-heading/fuzz-word-glued-to-url-title",
     # ... list-indent nesting a bullet under an empty item that CommonMark ends at once
-    "-\n 1.\nt\n  - )",
+    "list-indent/fuzz-under-empty-item",
     # found by hypothesis: a top-level bullet a tab in, after a quote - indented code to
     # CommonMark, an item to mistune; list-indent offered to outdent it
-    ")\n>>\n\t2) )",
+    "list-indent/fuzz-tab-after-quote",
     # ... a ToC entry regenerated from a heading with a lone ']' (escaped now)
-    "##Contents\n- [Learning](#learning)\n##Learning]",
+    "awesome-toc/fuzz-bracket-in-heading",
     # ... a final period inserted into a URL-shaped word with an unknown scheme
-    "- [y]http://g- F://b-[]",
+    "list-item-format/fuzz-unknown-scheme-last",
     # ... a badge whose alt text holds a link cannot be wrapped in one (looped)
-    "# ![[]()](https://awesome.re/badge.svg)",
-]
-OPEN: list[Any] = [
-    # fixed: heading-missing-space offers no fix when the paragraph's next line would become
-    # a definition or HTML once the heading ends the paragraph
-    "#T\n[r]: https://a.example/x\n[r]: https://b.example/y\n",
-    "[r]: https://a.example/x\n\n#T\n[r]: y\n",
-    "#Title\n<span>\n[a](https://a.example/x)\n",
-    # fixed: whitespace-only lines with tabs are blank lines for the parser, as in CommonMark
-    "a\n\t\t\n    [y](https://a.example/x)\n",
-    # fixed: no-hard-tabs does not expand tabs after nested quote markers
-    "> > \t[a](https://a.example/x)\n",
-]
+    "awesome-badge/fuzz-link-in-alt-text",
+    # heading-missing-space offers no fix when the paragraph's next line would become a
+    # definition or HTML once the heading ends the paragraph
+    "heading-missing-space/fuzz-next-lines-two-definitions",
+    "heading-missing-space/fuzz-next-line-label-defined-above",
+    "heading-missing-space/fuzz-next-line-html",
+    # whitespace-only lines with tabs are blank lines for the parser, as in CommonMark
+    "trailing-whitespace/fuzz-tab-only-line",
+    # no-hard-tabs does not expand tabs after nested quote markers
+    "no-hard-tabs/fuzz-tab-after-nested-quote",
+)
+FIXTURES = Path(__file__).parents[1] / "fixtures"
 
 
-@pytest.mark.parametrize("text", REGRESSIONS + OPEN)
-def test_regressions(text: str) -> None:
+def _fixture(case: str) -> str:
+    with (FIXTURES / f"{case}.md").open(encoding="utf-8", newline="") as fh:  # keep CRs
+        return fh.read()
+
+
+def test_every_fuzz_fixture_is_listed() -> None:
+    cases = {
+        f"{p.parent.name}/{p.name.removesuffix('.md')}"
+        for p in FIXTURES.glob("*/fuzz-*.md")
+        if not p.name.endswith((".fixed.md", ".unsafe.md"))
+    }
+    assert cases == set(FOUND_BY_FUZZING)
+
+
+@pytest.mark.parametrize("case", FOUND_BY_FUZZING)
+def test_regressions(case: str) -> None:
+    text = _fixture(case)
     assert_check_ok(text)
     assert_fix_ok(text)
