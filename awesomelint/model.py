@@ -19,7 +19,7 @@ class Frozen:
     millisecond a class, and start-up is a tracked metric.
 
     A subclass lists its fields in ``__slots__`` and its ``__init__`` takes them in that
-    order and sets each with ``_set`` (tests/test_frozen.py checks every subclass)."""
+    order and sets each with ``_set`` (tests/core/test_frozen.py checks every subclass)."""
 
     __slots__ = ()
 

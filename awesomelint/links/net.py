@@ -218,7 +218,7 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
             )
 
         # httpx builds its pool with the default backend and offers no argument for
-        # another one: replace the pool (same settings) - tests/test_links_net.py guards it
+        # another one: replace the pool (same settings) - tests/links/test_links_net.py guards it
         self._pool = OriginPools(pool)  # type: ignore[assignment]
 
 

@@ -16,8 +16,8 @@ scanner and a small inline scanner do the same work for the plain cases:
 Both return ``None`` for anything else (ordered lists, loose lists, tabs, block quotes,
 titles, references...), and the caller then lets mistune (with the position hooks of
 the ``markdown`` package) do the work: the subset decides speed, never the result. That the
-results are the same - the whole Document, every field - is what tests/test_fastpath.py
-and check (g) of tests/test_positions.py check, on the corpus, the CommonMark examples
+results are the same - the whole Document, every field - is what tests/core/test_fastpath.py
+and check (g) of tests/core/test_positions.py check, on the corpus, the CommonMark examples
 and generated documents (``build_document(text, fast=False)`` is the reference).
 """
 

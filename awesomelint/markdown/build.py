@@ -16,7 +16,7 @@ shared/research/mistune-positions, verified on the 652 CommonMark examples and f
 
 This module makes the hooked mistune instance and runs one parse; it is also the one
 place that configures mistune for anything else (:func:`plain_inline`). Pinned to
-mistune 3.4 (tests/test_positions.py guards upgrades).
+mistune 3.4 (tests/core/test_positions.py guards upgrades).
 """
 
 from __future__ import annotations

@@ -4,7 +4,7 @@ Each entry names the rule's module (``awesomelint/rules/<module>.py``, which hol
 check function, its documentation and its ``RULE``) and repeats the metadata that
 selecting, listing and configuring rules need, so that none of that imports a rule
 module: awesomelint.registry imports a module only when its rule runs (or
-``awesomelint rule NAME`` prints its documentation). tests/test_registry.py checks every
+``awesomelint rule NAME`` prints its documentation). tests/core/test_registry.py checks every
 entry against its module's ``RULE``, so the two cannot drift. A new rule: its module, an
 entry here (in its family), a fixture folder, a row in the README.
 

@@ -121,7 +121,7 @@ class Rule(Frozen):
 class RuleInfo(Frozen):
     """A rule's metadata, as plain data: what selecting, listing and configuring rules
     need, without importing the rule's module (awesomelint.registry imports it when the
-    rule runs). The fields mean what :class:`Rule`'s do; tests/test_registry.py checks
+    rule runs). The fields mean what :class:`Rule`'s do; tests/core/test_registry.py checks
     that they agree with the module's ``RULE``."""
 
     __slots__ = (
