@@ -9,7 +9,7 @@ For each list item (:class:`Item`, in ``Document.items`` order): the paragraph o
 marker line (owned by the innermost item on that line; None when the item's text does not
 start there), that paragraph's top-level links (not an image inside a link), and its
 *role* (below). Whether CommonMark - and so GitHub - sees a non-empty list item there
-(:func:`seen_by_commonmark`, see ``commonmark.py``) and the entry's shape
+(:func:`seen_by_commonmark`, see ``commonmark/items.py``) and the entry's shape
 (:func:`entries`) are computed when first asked for, from the same items: the default
 rules need neither.
 
@@ -55,7 +55,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Literal
 
-from awesomelint.commonmark import cannot_interrupt, glued_bullet, starts_empty
+from awesomelint.commonmark.items import cannot_interrupt, glued_bullet, starts_empty
 from awesomelint.document import Block, Document, Link, ListItem
 
 Role = Literal["entry", "intro", "toc", "other"]

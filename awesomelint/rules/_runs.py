@@ -22,10 +22,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from awesomelint.commonmark import GluedBullet, column, glued_bullets, quotes
+from awesomelint.commonmark.items import GluedBullet, column, glued_bullets, quotes
+from awesomelint.commonmark.lines import is_blank
 from awesomelint.document import Document, Link, ListItem
 from awesomelint.entries import Entry, entries, plain
-from awesomelint.rules._lists import is_blank
 
 
 @dataclass(frozen=True, slots=True)

@@ -59,13 +59,14 @@ import re
 from collections.abc import Iterator, Sequence
 from types import MappingProxyType
 
-from awesomelint.commonmark import starts_empty
+from awesomelint.commonmark.items import starts_empty
+from awesomelint.commonmark.lines import is_blank, visual_column
+from awesomelint.commonmark.reparse import Drawn, owners, reads_as_drawn
 from awesomelint.document import Document, ListItem
 from awesomelint.errors import ConfigError
 from awesomelint.model import Edit, Fix, Frozen, Problem, Severity
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._lists import VisualList, is_blank, visual_column, visual_lists
-from awesomelint.rules._reparse import Drawn, owners, reads_as_drawn
+from awesomelint.rules._lists import VisualList, visual_lists
 
 _LEAD = re.compile(r"[ \t]*")
 _set = object.__setattr__  # how a Frozen value's __init__ sets its fields

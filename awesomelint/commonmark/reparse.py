@@ -9,10 +9,10 @@ import re
 from bisect import bisect_left
 from collections.abc import Collection, Container, Sequence
 
+from awesomelint.commonmark.lines import is_blank
 from awesomelint.document import Document, ListItem, RegionKind
 from awesomelint.markdown import parse
 from awesomelint.model import Edit
-from awesomelint.rules._lists import is_blank
 
 # an item as drawn: its line, its depth, and its parent's position among the items
 # checked (None at the top)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from awesomelint.commonmark.lines import visual_column
 from awesomelint.document import Block, Document, ListItem
-from awesomelint.rules._lists import visual_column
 
 _NEW_BLOCK = re.compile(r"(?: {4}| {0,3}\t| {0,3}<| {0,3}\[(?:[^\]\\]|\\.)*\]:)")
 _CODE_INDENT = re.compile(r" {4}| {0,3}\t")
