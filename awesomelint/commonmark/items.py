@@ -14,6 +14,8 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from awesomelint.commonmark.lines import column, quotes
+
 if TYPE_CHECKING:
     from mistune import Markdown
 
@@ -54,20 +56,6 @@ def cannot_interrupt(doc: Document, it: ListItem, above: int) -> bool:
     if not doc.text[at : doc.line_ends[it.line - 1]].strip():
         return True
     return col >= content + 4
-
-
-def quotes(doc: Document, offset: int) -> int:
-    """How many block quote markers precede ``offset`` on its line."""
-    return doc.text.count(">", doc.line_starts[doc.line_of(offset) - 1], offset)
-
-
-def column(doc: Document, offset: int) -> int:
-    """Visual column of ``offset`` in its line (tab stops every 4 columns)."""
-    line_start = doc.line_starts[doc.line_of(offset) - 1]
-    col = 0
-    for ch in doc.text[line_start:offset]:
-        col = col + 4 - col % 4 if ch == "\t" else col + 1
-    return col
 
 
 # -- glued bullets ---------------------------------------------------------------------

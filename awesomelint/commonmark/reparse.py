@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Collection, Container, Sequence
 
-from awesomelint.commonmark.lines import is_blank
+from awesomelint.commonmark.lines import is_blank, quotes
 from awesomelint.document import Document, ListItem, RegionKind
 from awesomelint.markdown import parse
 from awesomelint.model import Edit
@@ -193,12 +193,9 @@ def _joins_neighbours(
     (blank lines apart at most) under the same parent and in the same block quote: with
     every such new item, and with one such item from before if there is one."""
     parent, list_id, it = after[k]
-
-    def quotes(x: ListItem) -> int:
-        return sub.text.count(">", sub.line_starts[x.line - 1], x.start)
-
+    depth = quotes(sub, it.start)
     peers = sorted(
-        (j for j, (p, _, x) in after.items() if p == parent and quotes(x) == quotes(it)),
+        (j for j, (p, _, x) in after.items() if p == parent and quotes(sub, x.start) == depth),
         key=lambda j: after[j][2].start,
     )
     pos = peers.index(k)

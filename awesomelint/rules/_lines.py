@@ -63,15 +63,6 @@ def body_start(text: str) -> int:
     return 1 if text.startswith("\ufeff") else 0
 
 
-def is_blank(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` (one line, break excluded) holds only spaces and tabs."""
-    if start == end:
-        return True
-    if text[start] not in " \t":
-        return False
-    return not text[start:end].strip(" \t")
-
-
 def describe(whitespace: str) -> str:
     """``"3 spaces"``, ``"1 tab"``, ``"2 spaces and 1 tab"`` for a run of spaces and tabs."""
     tabs = whitespace.count("\t")

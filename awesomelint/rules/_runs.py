@@ -22,8 +22,8 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from awesomelint.commonmark.items import GluedBullet, column, glued_bullets, quotes
-from awesomelint.commonmark.lines import is_blank
+from awesomelint.commonmark.items import GluedBullet, glued_bullets
+from awesomelint.commonmark.lines import column, is_blank, quotes
 from awesomelint.document import Document, Link, ListItem
 from awesomelint.entries import Entry, entries, plain
 

@@ -43,9 +43,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from types import MappingProxyType
 
+from awesomelint.commonmark.lines import is_blank_span
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._lines import BLOCK_REGIONS, RegionCursor, is_blank
+from awesomelint.rules._lines import BLOCK_REGIONS, RegionCursor
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -56,7 +57,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     skipped = RegionCursor.of_kinds(doc, BLOCK_REGIONS)
     first = -1  # index of the run's first blank line, -1 outside a run
     for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
-        if is_blank(text, start, end) and not skipped.inside(start):
+        if is_blank_span(text, start, end) and not skipped.inside(start):
             if first < 0:
                 first = i
             continue
