@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from awesomelint.commonmark.lines import column, quotes
+from awesomelint.commonmark.lines import column, is_blank, quotes, visual_column
 
 if TYPE_CHECKING:
     from mistune import Markdown
@@ -39,6 +39,28 @@ def starts_empty(doc: Document, it: ListItem) -> bool:
     indent = len(nxt) - len(nxt.lstrip(" "))
     column = it.start - doc.line_starts[it.line - 1] + len(it.marker) + 1
     return indent < column
+
+
+def takes_next_line_lazily(doc: Document, it: ListItem) -> bool:
+    """An item empty to CommonMark (see :func:`starts_empty`) with text on the very next
+    line: mistune reads that text into the item, CommonMark not."""
+    return starts_empty(doc, it) and it.line < doc.line_count and not is_blank(doc, it.line + 1)
+
+
+def content_offset(rest: str, marker_end: int, width: int) -> int:
+    """Where an item's text starts, in columns past its marker's start: the marker's
+    ``width`` plus the spaces after it (1-4; an empty item or 5+ count as 1, the rest
+    being the text's own indentation), ``rest`` the line after the marker, which ends at
+    column ``marker_end``."""
+    col = marker_end
+    n = 0
+    for ch in rest:
+        if ch not in " \t":
+            break
+        col = visual_column(ch, col)
+        n += 1
+    gap = col - marker_end
+    return width + (gap if n < len(rest) and 1 <= gap <= 4 else 1)
 
 
 def cannot_interrupt(doc: Document, it: ListItem, above: int) -> bool:
