@@ -10,7 +10,7 @@ from bisect import bisect_left
 from collections.abc import Collection, Container, Sequence
 
 from awesomelint.commonmark.lines import is_blank, quotes
-from awesomelint.document import Document, ListItem, RegionKind
+from awesomelint.document import BLOCK_REGIONS, Document, ListItem
 from awesomelint.markdown import parse
 from awesomelint.model import Edit
 
@@ -29,7 +29,6 @@ def owners(items: Sequence[ListItem], first: int, last: int) -> list[int]:
     return owner
 
 
-_BLOCK_REGIONS: frozenset[RegionKind] = frozenset({"fenced_code", "indent_code", "html"})
 
 
 def line_kinds(doc: Document, first: int, end: int) -> list[str]:
@@ -46,7 +45,7 @@ def line_kinds(doc: Document, first: int, end: int) -> list[str]:
     for r in doc.regions[bisect_left(doc.regions, lo, key=lambda r: r.start) :]:
         if r.start > hi:
             break
-        if r.kind in _BLOCK_REGIONS:
+        if r.kind in BLOCK_REGIONS:
             for n in range(doc.line_of(r.start), min(doc.line_of(r.end), end) + 1):
                 kinds[n - first] = r.kind
     return kinds
@@ -113,7 +112,7 @@ def is_fresh(doc: Document, line: int, changed: Container[int] = ()) -> bool:
     text = doc.line_text(line)
     if text[0] in " \t>" or _OPENS_ITEM.match(text):
         return False
-    return not doc.in_region(doc.line_starts[line - 1], _BLOCK_REGIONS)
+    return not doc.in_region(doc.line_starts[line - 1], BLOCK_REGIONS)
 
 
 

@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 
-from awesomelint.document import Block, Document, Link
+from awesomelint.document import INLINE_REGIONS, Block, Document, Link
 
 _ESCAPE = re.compile(r"\\[!-/:-@\[-`{-~]")
 
@@ -96,7 +96,7 @@ def prose(
     ``hide(link)`` blanks a link's text as well (spell-check hides repository names).
     """
     text = doc.text
-    inline = [r for r in doc.regions if r.kind in ("codespan", "inline_html")]
+    inline = [r for r in doc.regions if r.kind in INLINE_REGIONS]
     starts = [r.start for r in inline]
     for block in doc.blocks:
         masks: list[tuple[int, int]] = []

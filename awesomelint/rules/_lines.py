@@ -13,12 +13,6 @@ from collections.abc import Iterable
 
 from awesomelint.document import Document, Region, RegionKind
 
-CODE_BLOCKS: frozenset[RegionKind] = frozenset({"fenced_code", "indent_code"})
-BLOCK_REGIONS: frozenset[RegionKind] = frozenset({"fenced_code", "indent_code", "html"})
-ALL_REGIONS: frozenset[RegionKind] = frozenset(
-    {"fenced_code", "indent_code", "html", "codespan", "inline_html"}
-)
-
 # HTML blocks whose whitespace is content (CommonMark HTML block type 1)
 _PREFORMATTED = re.compile(r"<(?:pre|textarea)\b", re.IGNORECASE)
 

@@ -13,7 +13,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from awesomelint.document import Block, Document, Heading, Link, ListItem
+from awesomelint.document import HTML_REGIONS, Block, Document, Heading, Link, ListItem
 from awesomelint.entries import items
 from awesomelint.markdown.slug import reference_map, rendered_text, unique_slugs
 from awesomelint.rules.heading_missing_space import broken_headings
@@ -81,7 +81,7 @@ def outline(doc: Document) -> Outline:
     starts = [h.start for h in doc.headings]
     html: dict[str, int | None] = {}
     for r in doc.regions:
-        if r.kind not in ("html", "inline_html"):
+        if r.kind not in HTML_REGIONS:
             continue
         for m in _HTML_ANCHOR.finditer(doc.text, r.start, r.end):
             name = next(g for g in m.groups() if g is not None)

@@ -38,7 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesomelint.document import Document, Heading, Link, RegionKind
+from awesomelint.document import CODE_REGIONS, Document, Heading, Link
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 
@@ -60,7 +60,6 @@ _A_BODY = 2000  # the most text between <a ...> and </a> that counts as one link
 _A_TAG = 4096  # the longest <a ...> tag taken for one (URLs stay under ~2000 characters)
 _IMG_SRC = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
 _CENTRED = re.compile(r"align\s*=\s*[\"']?center", re.I)
-_CODE: frozenset[RegionKind] = frozenset({"fenced_code", "indent_code", "codespan"})
 
 
 def _markdown_badges(doc: Document) -> Iterator[tuple[Link, Link | None]]:
@@ -83,7 +82,7 @@ def _html_badges(doc: Document) -> Iterator[tuple[str, str, int]]:
     """(href, img src, offset of src) of badge-like images in HTML links, outside code."""
     for start, href, body, end in _html_links(doc.text):
         img = _IMG_SRC.search(doc.text, body, end)
-        if img is None or doc.in_region(start, _CODE):
+        if img is None or doc.in_region(start, CODE_REGIONS):
             continue
         if _TARGET_LIKE.match(href) or _LOOKS_LIKE.search(img.group(1)):
             yield href, img.group(1), img.start(1)

@@ -48,7 +48,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from awesomelint.document import Document, Heading
+from awesomelint.document import INLINE_REGIONS, Document, Heading
 from awesomelint.markdown.slug import rendered_text
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
@@ -63,7 +63,6 @@ _CENTRED = re.compile(r"align\s*=\s*[\"']?center", re.I)
 _IMG = re.compile(r"<img\b", re.I)
 _WORD = re.compile(r"\S+")
 _RUN = re.compile(r"\w+")
-_SKIP_REGIONS = frozenset({"codespan", "inline_html"})
 
 
 def _html_title(doc: Document) -> tuple[int, bool] | None:
@@ -101,7 +100,7 @@ def _words(doc: Document, h: Heading) -> list[tuple[int, str]]:
             chars[k - start] = " "
 
     for r in doc.regions:
-        if r.kind in _SKIP_REGIONS and r.start < end and r.end > start:
+        if r.kind in INLINE_REGIONS and r.start < end and r.end > start:
             mask(r.start, r.end)
     for lk in doc.links_between(start, end):
         if lk.image or lk.text is None or lk.text_start is None or lk.kind != "inline":

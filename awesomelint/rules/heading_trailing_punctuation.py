@@ -44,7 +44,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from types import MappingProxyType
 
-from awesomelint.document import Link, RegionKind
+from awesomelint.document import INLINE_REGIONS, Link
 from awesomelint.links.urls import ENTITY
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
@@ -57,7 +57,6 @@ def _shortcode() -> re.Pattern[str]:
     return re.compile(r"(?<![\w:]):[a-z0-9_+-]+:")
 
 
-_INLINE: frozenset[RegionKind] = frozenset({"codespan", "inline_html"})
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -80,7 +79,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         if not doc.text.startswith(text, last.start):
             continue  # defensive: the line's text is not verbatim source
         a, b = last.start + run, last.start + end
-        if doc.in_region(a, _INLINE):
+        if doc.in_region(a, INLINE_REGIONS):
             continue
         if link_starts is None:
             link_starts = [lk.start for lk in doc.links]

@@ -44,9 +44,10 @@ from collections.abc import Iterator
 from types import MappingProxyType
 
 from awesomelint.commonmark.lines import is_blank_span
+from awesomelint.document import BLOCK_REGIONS
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._lines import BLOCK_REGIONS, RegionCursor
+from awesomelint.rules._lines import RegionCursor
 
 
 def check(ctx: Context) -> Iterator[Problem]:

@@ -41,7 +41,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from awesomelint.document import Document, Link
+from awesomelint.document import HTML_REGIONS, Document, Link
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 
@@ -182,7 +182,7 @@ def check(ctx: Context) -> Iterator[Problem]:
             fix,
         )
     for r in doc.regions:
-        if r.kind not in ("html", "inline_html"):
+        if r.kind not in HTML_REGIONS:
             continue
         for m in _IMG.finditer(doc.text, r.start, r.end):
             if _ci_url().search(m.group(1)):

@@ -43,10 +43,10 @@ import re
 from collections.abc import Iterator
 
 from awesomelint.commonmark.lines import TAB_STOP, visual_column
-from awesomelint.document import Document
+from awesomelint.document import ALL_REGIONS, Document
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._lines import ALL_REGIONS, RegionCursor
+from awesomelint.rules._lines import RegionCursor
 
 _TABS = re.compile(r"\t+")
 
