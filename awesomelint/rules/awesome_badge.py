@@ -40,6 +40,7 @@ from collections.abc import Iterator
 
 from awesomelint.document import CODE_REGIONS, Document, Heading, Link
 from awesomelint.model import Edit, Fix, Problem, Severity
+from awesomelint.rules._awesome import title_headings
 from awesomelint.rules._base import Context, Rule
 
 TARGET = "https://awesome.re"
@@ -131,10 +132,6 @@ def _in_header(doc: Document, offset: int) -> bool:
     return any(start <= offset for start, _ in _header_blocks(doc))
 
 
-def _quoted(doc: Document, h: Heading) -> bool:
-    return ">" in doc.text[doc.line_starts[h.line - 1] : h.start]
-
-
 def _wrong_url(img: str, target: str | None) -> str | None:
     """What is wrong with a badge's URLs, as the end of a sentence about the badge."""
     if img not in IMAGES:
@@ -146,7 +143,7 @@ def _wrong_url(img: str, target: str | None) -> str | None:
 
 def check(ctx: Context) -> Iterator[Problem]:
     doc = ctx.doc
-    h1s = [h for h in doc.headings if h.level == 1 and not _quoted(doc, h)]
+    h1s = title_headings(doc)
     title = h1s[0] if h1s else None
     title_lines = range(title.line, doc.line_of(title.end) + 1) if title else range(0)
     found = False

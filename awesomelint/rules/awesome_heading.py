@@ -51,6 +51,7 @@ from collections.abc import Iterator
 from awesomelint.document import INLINE_REGIONS, Document, Heading
 from awesomelint.markdown.slug import rendered_text
 from awesomelint.model import Edit, Fix, Problem, Severity
+from awesomelint.rules._awesome import title_headings
 from awesomelint.rules._base import Context, Rule
 
 SMALL = frozenset(
@@ -79,11 +80,6 @@ def _html_title(doc: Document) -> tuple[int, bool] | None:
         if _CENTRED.search(src) and _IMG.search(src):
             return r.start, False
     return None
-
-
-def _quoted(doc: Document, h: Heading) -> bool:
-    """Whether a heading sits in a block quote (a quoted title is not the list's)."""
-    return ">" in doc.text[doc.line_starts[h.line - 1] : h.start]
 
 
 def _is_latin_lower(ch: str) -> bool:
@@ -135,7 +131,7 @@ def _wrong(words: list[tuple[int, str]]) -> list[int]:
 
 def check(ctx: Context) -> Iterator[Problem]:
     doc = ctx.doc
-    h1s = [h for h in doc.headings if h.level == 1 and not _quoted(doc, h)]
+    h1s = title_headings(doc)
     html = _html_title(doc)
     if not h1s and html is None:
         yield Problem("Missing main heading: the list has no H1 title", 0, 0)
