@@ -57,14 +57,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from types import MappingProxyType
 
 from awesomelint.commonmark.items import content_offset, takes_next_line_lazily
 from awesomelint.commonmark.lines import is_blank, visual_column
 from awesomelint.commonmark.reparse import Drawn, owners, reads_as_drawn
 from awesomelint.document import Document
-from awesomelint.errors import ConfigError
 from awesomelint.model import Edit, Fix, Frozen, Problem, Severity
+from awesomelint.rules import LIST_INDENT, LIST_TABS
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._lists import VisualList, visual_lists
 
@@ -237,10 +236,7 @@ def _unit(ws: str) -> str:
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    option = ctx.options.get("indent", 2)
-    if isinstance(option, bool) or not isinstance(option, int) or option < 1:
-        raise ConfigError(f"option list-indent.indent must be a positive integer, got {option!r}")
-    indent = None if ctx.options.get("tabs", False) else option
+    indent = None if LIST_TABS.value(ctx) else LIST_INDENT.value(ctx)
     doc = ctx.doc
     for vl in visual_lists(doc):
         if not vl.plain:
@@ -302,6 +298,6 @@ RULE = Rule(
     doc=__doc__ or "",
     fixable=True,
     severity=Severity.WARNING,
-    options=MappingProxyType({"indent": 2, "tabs": False}),
+    options=(LIST_INDENT, LIST_TABS),
     groups=frozenset({"awesome"}),
 )
