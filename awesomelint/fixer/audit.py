@@ -12,7 +12,8 @@ from collections import Counter
 from collections.abc import Sequence
 
 from awesomelint.document import CODE_REGIONS, Document
-from awesomelint.entries import Item, audit_keys, url_texts, urlish
+from awesomelint.entries.items import Item
+from awesomelint.entries.keys import audit_keys, url_texts, urlish
 from awesomelint.model import Finding
 
 _WORD = re.compile(r"\w+")

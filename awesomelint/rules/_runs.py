@@ -25,7 +25,8 @@ from dataclasses import dataclass, field
 from awesomelint.commonmark.items import GluedBullet, glued_bullets
 from awesomelint.commonmark.lines import column, is_blank, quotes
 from awesomelint.document import Document, Link, ListItem
-from awesomelint.entries import Entry, entries, plain
+from awesomelint.entries.shape import Entry, entries
+from awesomelint.entries.text import plain
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from urllib.parse import unquote
 
 from awesomelint.document import HTML_REGIONS, Block, Document, Heading, Link, ListItem
-from awesomelint.entries import items
+from awesomelint.entries.items import items
 from awesomelint.markdown.slug import reference_map, rendered_text, unique_slugs
 from awesomelint.rules.heading_missing_space import broken_headings
 from awesomelint.rules.heading_trailing_punctuation import without_trailing

@@ -51,7 +51,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 
 from awesomelint.document import Document
-from awesomelint.entries import Item, items
+from awesomelint.entries.items import Item, items
 from awesomelint.links.urls import clean, normalize
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules import DUPLICATE_SCOPE
