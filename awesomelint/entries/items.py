@@ -16,7 +16,8 @@ Role = Literal["entry", "intro", "toc", "other"]
 Lead = Literal["anchor", "resource"] | None
 
 _WORDS = re.compile(r"[^\W_]+")
-_CONTENTS = frozenset({"contents", "table of contents"})
+# the titles of a table of contents's heading (awesome-toc reads them too)
+CONTENTS_TITLES = frozenset({"contents", "table of contents"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +125,7 @@ def _intro_end(doc: Document) -> int:
 
 def _is_contents(title: str) -> bool:
     title = re.sub(r"<!--.*?-->", " ", title)
-    return " ".join(_WORDS.findall(title)).casefold() in _CONTENTS
+    return " ".join(_WORDS.findall(title)).casefold() in CONTENTS_TITLES
 
 
 def _contents_sections(doc: Document) -> list[tuple[int, int]]:
