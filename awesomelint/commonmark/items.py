@@ -9,7 +9,6 @@ that was meant as a list item but has no space after its marker (``-[Name](url)`
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -17,8 +16,6 @@ from typing import TYPE_CHECKING
 from awesomelint.commonmark.lines import column, is_blank, quotes, visual_column
 
 if TYPE_CHECKING:
-    from mistune import Markdown
-
     from awesomelint.document import Document, ListItem, TextLine
 
 _MARKER = re.compile(r"[*+-]|\d{1,9}[.)]")
@@ -157,13 +154,6 @@ def glued_bullet(doc: Document, tl: TextLine, joined: bool) -> GluedBullet | Non
     return GluedBullet(tl.line, start, start - line_start, marker, at, fixable, double, joined)
 
 
-@functools.cache
-def _markdown() -> Markdown:
-    import mistune  # already loaded by the parser; a plain instance, no positions
-
-    return mistune.create_markdown(renderer=None)
-
-
 def _emphasis_first(text: str) -> bool:
     """Whether ``text`` opens with emphasis closed further on (as CommonMark pairs them)."""
     run = text[: len(text) - len(text.lstrip(text[:1]))]
@@ -171,7 +161,9 @@ def _emphasis_first(text: str) -> bool:
     inner = body[len(run) : -len(run)]
     if body.endswith(run) and inner[-1:] not in ("", " ", "\t") and run[0] not in inner:
         return True  # "**[Name](url)**": closed at the end of the line (the common case)
-    tokens, _ = _markdown().parse(text)
+    from awesomelint.markdown.build import plain_inline  # (a plain mistune: no positions)
+
+    tokens, _ = plain_inline().parse(text)
     first = tokens[0] if tokens else None
     children = first.get("children", []) if isinstance(first, dict) else []
     return bool(children) and children[0]["type"] in ("emphasis", "strong")
