@@ -31,7 +31,14 @@ from typing import Any
 
 from awesomelint.errors import ConfigError
 from awesomelint.model import Frozen
-from awesomelint.registry import ALL_RULES, RuleInfo, Settings, load_rules, select_rules
+from awesomelint.registry import (
+    ALL_RULES,
+    RuleInfo,
+    Settings,
+    checked_options,
+    load_rules,
+    select_rules,
+)
 
 _LIST_KEYS = ("select", "extend-select", "ignore")
 _PRESETS = ("awesome",)
@@ -220,17 +227,8 @@ def _per_file_ignores(value: Any, where: str) -> list[tuple[str, tuple[str, ...]
 def _rule_options(rule: RuleInfo, value: Any, where: str) -> Mapping[str, Any]:
     if not isinstance(value, dict):
         raise ConfigError(f"{where}[{rule.name}] must be a table of options")
-    for k, v in value.items():
-        if k not in rule.options:
-            known = ", ".join(rule.options) or "none"
-            raise ConfigError(f"{where}unknown option {k!r} for {rule.name} (known: {known})")
-        default = rule.options[k]
-        if type(v) is not type(default):
-            raise ConfigError(
-                f"{where}option {rule.name}.{k} must be {type(default).__name__}, got {v!r}"
-            )
-        allowed = rule.choices.get(k)
-        if allowed and v not in allowed:
-            known = ", ".join(repr(c) for c in allowed)
-            raise ConfigError(f"{where}option {rule.name}.{k} must be one of {known}, got {v!r}")
+    try:
+        checked_options(rule, value)
+    except ConfigError as exc:
+        raise ConfigError(f"{where}{exc}") from None
     return MappingProxyType(dict(value))

@@ -19,6 +19,15 @@ from awesomelint.model import Frozen
 
 LinkKind = Literal["inline", "reference", "autolink", "bare"]
 RegionKind = Literal["fenced_code", "indent_code", "html", "codespan", "inline_html"]
+# the kinds of region a rule skips, by what they hold (for Document.in_region and the
+# whitespace rules' RegionCursor): named once, here
+CODE_REGIONS: frozenset[RegionKind] = frozenset({"fenced_code", "indent_code", "codespan"})
+BLOCK_REGIONS: frozenset[RegionKind] = frozenset({"fenced_code", "indent_code", "html"})
+INLINE_REGIONS: frozenset[RegionKind] = frozenset({"codespan", "inline_html"})
+HTML_REGIONS: frozenset[RegionKind] = frozenset({"html", "inline_html"})
+ALL_REGIONS: frozenset[RegionKind] = frozenset(
+    {"fenced_code", "indent_code", "html", "codespan", "inline_html"}
+)
 
 _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 T = TypeVar("T")

@@ -25,6 +25,7 @@ __all__ = [
     "Rule",
     "RuleInfo",
     "Settings",
+    "checked_options",
     "find",
     "fixed_by_links",
     "groups",
@@ -38,6 +39,7 @@ __all__ = [
 
 _set = object.__setattr__  # how a Frozen value's __init__ sets its fields
 _NO_OPTIONS: Mapping[str, Mapping[str, Any]] = MappingProxyType({})
+_NO_VALUES: Mapping[str, Any] = MappingProxyType({})
 
 
 class Settings(Frozen):
@@ -54,9 +56,25 @@ class Settings(Frozen):
         _set(self, "options", options)
 
     def options_for(self, rule: Rule) -> Mapping[str, Any]:
-        merged = dict(rule.options)
-        merged.update(self.options.get(rule.name, {}))
-        return MappingProxyType(merged)
+        """The rule's options for a run: the configured ones, checked (a config file's
+        were when it loaded; Settings made in Python are here), over the defaults."""
+        return checked_options(rule, self.options.get(rule.name, _NO_VALUES))
+
+
+def checked_options(rule: Rule | RuleInfo, given: Mapping[str, Any]) -> Mapping[str, Any]:
+    """``given`` (a rule's table in a config) checked against the options the rule
+    declares, and completed with their defaults. A ConfigError names the rule and the
+    option and says what is wrong."""
+    declared = {o.name: o for o in rule.options}
+    for key, value in given.items():
+        option = declared.get(key)
+        if option is None:
+            known = ", ".join(declared) or "none"
+            raise ConfigError(f"unknown option {key!r} for {rule.name} (known: {known})")
+        wrong = option.problem(value)
+        if wrong is not None:
+            raise ConfigError(f"option {rule.name}.{key} {wrong}")
+    return MappingProxyType({**{o.name: o.default for o in rule.options}, **given})
 
 
 def find(name: str) -> RuleInfo | None:

@@ -7,7 +7,7 @@ import functools
 import re
 from collections.abc import Mapping, Sequence
 
-from awesomelint.document import Document, RegionKind
+from awesomelint.document import CODE_REGIONS, Document
 from awesomelint.errors import ConfigError
 from awesomelint.model import Frozen
 from awesomelint.registry import resolve
@@ -27,7 +27,6 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     )
 
 
-_CODE: frozenset[RegionKind] = frozenset({"fenced_code", "indent_code", "codespan"})
 
 # awesome-lint's rule ids (and the remark-lint ids it enables) -> our rule names;
 # ids of checks we do not have (awesome-github, awesome-git-repo-age, ...) map to nothing
@@ -147,7 +146,7 @@ def _comments(doc: Document) -> list[Comment]:
     found.sort(key=lambda mt: mt[0].start())
     out = []
     for m, theirs in found:
-        if doc.in_region(m.start(), _CODE):
+        if doc.in_region(m.start(), CODE_REGIONS):
             continue
         names = tuple(
             Name(a.group(0), m.start(2) + a.start(), m.start(2) + a.end())

@@ -71,11 +71,7 @@ if TYPE_CHECKING:
 @params.with_link_flags
 def check(
     paths: tuple[str, ...],
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    config_path: Path | None,
-    exclude_files: tuple[str, ...],
+    selection: params.Selection,
     fmt: str | None,
     color_choice: str,
     output_file: Path | None,
@@ -90,11 +86,11 @@ def check(
 ) -> None:
     """Report problems in PATHS (files, folders of *.md, quoted globs, or - for stdin;
     default: README.md in the current folder)."""
-    extend_select = params.extended(extend_select, flags)
-    if report_unused_suppressions:
-        extend_select += ("unused-suppression",)
     paths = paths or runner.default_paths("check")
-    opts = runner.make_options(select, ignore, extend_select, config_path, exclude_files)
+    more = ["links"] if flags["links"] else []
+    if report_unused_suppressions:
+        more.append("unused-suppression")
+    opts = selection.options(*more)
     fmt = fmt or ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     if statistics and fmt in ("github", "sarif"):
         raise click.UsageError(f"--statistics prints text or json, not {fmt}")

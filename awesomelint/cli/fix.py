@@ -55,11 +55,7 @@ if TYPE_CHECKING:
 )
 def fix(
     paths: tuple[str, ...],
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    config_path: Path | None,
-    exclude_files: tuple[str, ...],
+    selection: params.Selection,
     unsafe_fixes: bool,
     show_diff: bool,
     quiet: bool,
@@ -74,9 +70,8 @@ def fix(
     With --links, links are checked first and the moved ones rewritten (redirected-link's
     fix is applied although it is unsafe: that is what --links asks for).
     """
-    extend_select = params.extended(extend_select, flags)
     paths = paths or runner.default_paths("fix")
-    opts = runner.make_options(select, ignore, extend_select, config_path, exclude_files)
+    opts = selection.options(*(["links"] if flags["links"] else []))
     cache = runner.SettingsCache(opts)
     changed = failed = fixed_files = done = 0
     applied: list[Finding] = []

@@ -3,14 +3,19 @@ checker's flags, and colour."""
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
+from awesomelint.cli.runner import Options, make_options
+from awesomelint.model import Frozen
+
 F = TypeVar("F", bound=Callable[..., Any])
+_set = object.__setattr__  # how a Frozen value's __init__ sets its fields
 
 
 def _apply(options: Sequence[Callable[[F], F]], f: F) -> F:
@@ -52,18 +57,59 @@ _selection = [
 ]
 
 
+class Selection(Frozen):
+    """The rule selection as given on the command line: --select, --extend-select (with
+    --preset's group after it), --ignore, --config and --exclude."""
+
+    __slots__ = ("select", "extend_select", "ignore", "config", "exclude")
+    select: tuple[str, ...]
+    extend_select: tuple[str, ...]
+    ignore: tuple[str, ...]
+    config: Path | None
+    exclude: tuple[str, ...]
+
+    def __init__(
+        self,
+        select: tuple[str, ...],
+        extend_select: tuple[str, ...],
+        ignore: tuple[str, ...],
+        config: Path | None,
+        exclude: tuple[str, ...],
+    ) -> None:
+        _set(self, "select", select)
+        _set(self, "extend_select", extend_select)
+        _set(self, "ignore", ignore)
+        _set(self, "config", config)
+        _set(self, "exclude", exclude)
+
+    def options(self, *more: str) -> Options:
+        """The selection checked (see runner.make_options), ``more`` rules or groups
+        added to --extend-select (``links`` with --links, ...)."""
+        extend = (*self.extend_select, *more)
+        return make_options(self.select, self.ignore, extend, self.config, self.exclude)
+
+
 def with_selection(f: F) -> F:
-    """--select, --extend-select, --ignore, --exclude, --preset, --config."""
-    return _apply(_selection, f)
+    """--select, --extend-select, --ignore, --exclude, --preset, --config, handed to the
+    command as one ``selection`` (a :class:`Selection`)."""
 
+    @functools.wraps(f)
+    def command(
+        *args: Any,
+        select: tuple[str, ...],
+        extend_select: tuple[str, ...],
+        ignore: tuple[str, ...],
+        exclude_files: tuple[str, ...],
+        preset: str | None,
+        config_path: Path | None,
+        **kwargs: Any,
+    ) -> Any:
+        extend = (*extend_select, preset) if preset else extend_select
+        selection = Selection(select, extend, ignore, config_path, exclude_files)
+        return f(*args, selection=selection, **kwargs)
 
-def extended(extend_select: tuple[str, ...], flags: dict[str, Any]) -> tuple[str, ...]:
-    """``--extend-select`` with what ``--preset`` and ``--links`` add to it."""
-    preset = flags.pop("preset", None)
-    added: tuple[str, ...] = (preset,) if preset else ()
-    if flags.get("links"):
-        added += ("links",)
-    return (*extend_select, *added)
+    # (wraps shares f's list of click parameters: the options keep their order in --help)
+    return _apply(_selection, cast(F, command))
 
 
 _link_flags = [

@@ -12,7 +12,7 @@ from pathlib import Path
 import click
 
 from awesomelint.cli import params
-from awesomelint.cli.runner import SettingsCache, append_summary, failing, make_options
+from awesomelint.cli.runner import SettingsCache, append_summary, failing
 
 
 def _fix_args(
@@ -45,12 +45,7 @@ def _fix_args(
 @params.summary_file_option
 def review(
     paths: tuple[str, ...],
-    select: tuple[str, ...],
-    extend_select: tuple[str, ...],
-    ignore: tuple[str, ...],
-    config_path: Path | None,
-    exclude_files: tuple[str, ...],
-    preset: str | None,
+    selection: params.Selection,
     diff_base: str,
     fail_on: str,
     dry_run: bool,
@@ -70,9 +65,7 @@ def review(
     from awesomelint.paths import collect
     from awesomelint.review import runner
 
-    if preset:
-        extend_select = (*extend_select, preset)
-    cache = SettingsCache(make_options(select, ignore, extend_select, config_path, exclude_files))
+    cache = SettingsCache(selection.options())
     targets = collect(paths, cache.excluded)
     bad = next((t.error for t in targets if t.error is not None), None)
     if bad is not None:
@@ -81,7 +74,7 @@ def review(
         [t.name for t in targets],
         diff_base,
         cache.for_path,
-        _fix_args(select, extend_select, ignore, config_path),
+        _fix_args(selection.select, selection.extend_select, selection.ignore, selection.config),
         dry_run,
     )
     outcome = runner.run(req, os.environ, Path.cwd())

@@ -11,15 +11,15 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Sequence
 
-from awesomelint.document import Document, RegionKind
-from awesomelint.entries import Item, audit_keys, url_texts, urlish
+from awesomelint.document import CODE_REGIONS, Document
+from awesomelint.entries.items import Item
+from awesomelint.entries.keys import audit_keys, url_texts, urlish
 from awesomelint.model import Finding
 
 _WORD = re.compile(r"\w+")
 _LIVE = "live:"  # a URL seen outside code
 _ITEM = "item:"  # a list entry, by the first URL on its first line
 
-_CODE: frozenset[RegionKind] = frozenset({"fenced_code", "indent_code", "codespan"})
 
 
 def inventory(doc: Document) -> Counter[str]:
@@ -30,7 +30,7 @@ def inventory(doc: Document) -> Counter[str]:
     inv = _words_and_urls(doc.text, [lk.url for lk in doc.links if lk.kind != "bare"], found)
     # a URL outside code must stay outside code: a fix that turns a link into a code
     # block keeps the URL's text but loses the link
-    inv.update({_LIVE + url for start, url in found if not doc.in_region(start, _CODE)})
+    inv.update({_LIVE + url for start, url in found if not doc.in_region(start, CODE_REGIONS)})
     # every list entry must stay a list entry (re-indented or re-nested, never dropped,
     # merged into another or turned into a paragraph or code)
     inv.update(_ITEM + key for _, key in audit_keys(doc))

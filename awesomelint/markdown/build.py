@@ -64,7 +64,8 @@ def create_markdown(fast: bool = True) -> Markdown:
 @cache
 def plain_inline() -> Markdown:
     """A plain mistune (no hooks, no plugins), made on first use: the inline Markdown of
-    a heading as GitHub renders it for its anchor. Not the hooked instance: its ``url``
+    a heading as GitHub renders it for its anchor (markdown/slug.py), and whether a line
+    opens with emphasis (commonmark/items.py). Not the hooked instance: its ``url``
     plugin takes a bare URL before emphasis and escapes (GitHub links bare URLs after
     them), which would change the text of ``https://x.com/*a*`` or ``\\_``."""
     # renderer=None: mistune returns tokens; the object holds configuration only, every

@@ -6,7 +6,8 @@ selecting, listing and configuring rules need, so that none of that imports a ru
 module: awesomelint.registry imports a module only when its rule runs (or
 ``awesomelint rule NAME`` prints its documentation). tests/core/test_registry.py checks every
 entry against its module's ``RULE``, so the two cannot drift. A new rule: its module, an
-entry here (in its family), a fixture folder, a row in the README.
+entry here (in its family), a fixture folder, a row in the README. Its options, if it
+has any, are declared here once (see Option) and its module imports them.
 
 Code families: A awesome-list conventions, H headings, L lists, K links, N network and
 anchors (links group), S suppression comments, W whitespace. (E902 io-error, a file that
@@ -16,16 +17,24 @@ Retired codes: none yet.
 
 from __future__ import annotations
 
-from types import MappingProxyType
-
 from awesomelint.model import Severity
-from awesomelint.rules._base import Context, Need, Rule, RuleInfo
+from awesomelint.rules._base import Context, Need, Option, Rule, RuleInfo
 
 _ERROR = Severity.ERROR
 _AWESOME = frozenset({"awesome"})
 _LINKS = frozenset({"links"})
 _STATUS: frozenset[Need] = frozenset({"link_status"})
 _TITLES: frozenset[Need] = frozenset({"link_titles"})
+
+# -- the rules' options: name, default (its type is the option's) and what it may be. A
+# config's value is checked when the config loads (a ConfigError names the file, the
+# rule and the option); the rule reads it typed (``LIST_INDENT.value(ctx)``).
+HEADING_PUNCTUATION = Option("punctuation", ".,;:!。，；：！")  # heading-trailing-punctuation
+LIST_INDENT = Option("indent", 2, minimum=1)  # list-indent: spaces per level
+LIST_TABS = Option("tabs", False)  # list-indent: one tab per level instead
+LIST_MARKER = Option("marker", "-", choices=("-", "*", "+"))  # list-marker
+DUPLICATE_SCOPE = Option("scope", "document", choices=("document", "section"))  # duplicate-link
+BLANK_LINES_MAXIMUM = Option("maximum", 1, minimum=1)  # multiple-blank-lines
 
 # fmt: off
 ALL_RULES: tuple[RuleInfo, ...] = (
@@ -42,17 +51,17 @@ ALL_RULES: tuple[RuleInfo, ...] = (
     RuleInfo(
         "H003", "heading-trailing-punctuation", "heading_trailing_punctuation",
         "Heading ends with punctuation",
-        fixable=True, options=MappingProxyType({"punctuation": ".,;:!。，；：！"}), groups=_AWESOME,
+        fixable=True, options=(HEADING_PUNCTUATION,), groups=_AWESOME,
     ),
     RuleInfo(
         "L001", "list-indent", "list_indent",
         "Nested bullets indented inconsistently (1 or 3 spaces, tabs, mixed)",
-        fixable=True, options=MappingProxyType({"indent": 2, "tabs": False}), groups=_AWESOME,
+        fixable=True, options=(LIST_INDENT, LIST_TABS), groups=_AWESOME,
     ),
     RuleInfo(
         "L002", "list-marker", "list_marker",
         "Bullet characters `*`, `+` and `-` mixed in one list",
-        fixable=True, options=MappingProxyType({"marker": "-"}), groups=_AWESOME,
+        fixable=True, options=(LIST_MARKER,), groups=_AWESOME,
     ),
     RuleInfo(
         "L003", "list-marker-space", "list_marker_space",
@@ -63,8 +72,7 @@ ALL_RULES: tuple[RuleInfo, ...] = (
         "K001", "duplicate-link", "duplicate_link",
         "The same link target appears in two entries",
         fixable=True, fix_kind="unsafe", severity=_ERROR,
-        options=MappingProxyType({"scope": "document"}),
-        choices=MappingProxyType({"scope": ("document", "section",)}), groups=_AWESOME,
+        options=(DUPLICATE_SCOPE,), groups=_AWESOME,
     ),
     RuleInfo(
         "K002", "missing-title", "missing_title",
@@ -124,7 +132,7 @@ ALL_RULES: tuple[RuleInfo, ...] = (
     RuleInfo(
         "W002", "multiple-blank-lines", "multiple_blank_lines",
         "More consecutive blank lines than allowed",
-        fixable=True, options=MappingProxyType({"maximum": 1}),
+        fixable=True, options=(BLANK_LINES_MAXIMUM,),
     ),
     RuleInfo(
         "W003", "final-newline", "final_newline",
@@ -213,4 +221,16 @@ ALL_RULES: tuple[RuleInfo, ...] = (
 )
 # fmt: on
 
-__all__ = ["ALL_RULES", "Context", "Rule", "RuleInfo"]
+__all__ = [
+    "ALL_RULES",
+    "BLANK_LINES_MAXIMUM",
+    "DUPLICATE_SCOPE",
+    "HEADING_PUNCTUATION",
+    "LIST_INDENT",
+    "LIST_MARKER",
+    "LIST_TABS",
+    "Context",
+    "Option",
+    "Rule",
+    "RuleInfo",
+]

@@ -1,4 +1,5 @@
-"""Private helpers of the awesome-list rules: prose, URL paths, link text ends.
+"""Private helpers of the awesome-list rules: the title headings, prose, URL paths, link
+text ends.
 
 What an entry is (its name, separator and description) comes from ``awesomelint.entries``,
 shared with the link rules and the fixer.
@@ -17,9 +18,19 @@ import re
 from bisect import bisect_left
 from collections.abc import Callable, Iterator, Sequence
 
-from awesomelint.document import Block, Document, Link
+from awesomelint.document import INLINE_REGIONS, Block, Document, Heading, Link
 
 _ESCAPE = re.compile(r"\\[!-/:-@\[-`{-~]")
+
+
+def title_headings(doc: Document) -> list[Heading]:
+    """The H1s that may be the list's title, in order: not in a block quote (a quoted
+    title is not the list's). The first is the title (awesome-heading, awesome-badge)."""
+    return [
+        h
+        for h in doc.headings
+        if h.level == 1 and ">" not in doc.text[doc.line_starts[h.line - 1] : h.start]
+    ]
 
 
 def url_path(url: str) -> str:
@@ -96,7 +107,7 @@ def prose(
     ``hide(link)`` blanks a link's text as well (spell-check hides repository names).
     """
     text = doc.text
-    inline = [r for r in doc.regions if r.kind in ("codespan", "inline_html")]
+    inline = [r for r in doc.regions if r.kind in INLINE_REGIONS]
     starts = [r.start for r in inline]
     for block in doc.blocks:
         masks: list[tuple[int, int]] = []

@@ -1,12 +1,12 @@
-"""The Rule value, its metadata as plain data, and the context a rule's check function
-receives."""
+"""The Rule value, its metadata as plain data, its options' declarations, and the
+context a rule's check function receives."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from types import MappingProxyType
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING, Any, Generic, Literal, TypeVar, cast
 
 from awesomelint.model import Frozen, Problem, Severity
 
@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from awesomelint.document import Document
     from awesomelint.links.status import LinkStatus
 
-OptionValue = int | str | bool | list[str]
+OptionValue = int | str | bool
 # which command applies a fixable rule's fixes: "safe" `fix`, "unsafe" `fix
 # --unsafe-fixes`, "mixed" some of each, "links" `fix --links` (the fix needs the link
 # checker's answer, which only --links fetches)
@@ -28,6 +28,7 @@ Need = Literal["link_status", "link_titles"]
 
 _set = object.__setattr__  # how a Frozen value's __init__ sets its fields
 _EMPTY: Mapping[str, Any] = MappingProxyType({})
+T = TypeVar("T", bound=OptionValue)
 
 
 class Context(Frozen):
@@ -65,12 +66,54 @@ class Context(Frozen):
 CheckFn = Callable[[Context], Iterable[Problem]]
 
 
+class Option(Frozen, Generic[T]):
+    """A rule option, declared once (in the table, awesomelint/rules/__init__.py): its key
+    in the rule's config table, its default - whose type is the option's - and the values
+    it may take. A config's value is checked when the config loads (:meth:`problem`); the
+    rule reads it typed (:meth:`value`)."""
+
+    __slots__ = ("name", "default", "choices", "minimum")
+    name: str
+    default: T
+    choices: tuple[T, ...]  # the only values it may take (none: any of its type)
+    minimum: int | None  # the least it may be (a number)
+
+    def __init__(
+        self, name: str, default: T, choices: tuple[T, ...] = (), minimum: int | None = None
+    ) -> None:
+        _set(self, "name", name)
+        _set(self, "default", default)
+        _set(self, "choices", choices)
+        _set(self, "minimum", minimum)
+
+    def value(self, ctx: Context) -> T:
+        """This option's value for the run: the configured one (checked when the settings
+        were made), or the default."""
+        return cast(T, ctx.options.get(self.name, self.default))
+
+    def problem(self, value: object) -> str | None:
+        """What is wrong with ``value`` for this option, as the end of a sentence that
+        names it (``must be int, got 'x'``); None when it may take it."""
+        kind = type(self.default)
+        if type(value) is not kind:  # (exactly: True is no number of blank lines)
+            return f"must be {kind.__name__}, got {value!r}"
+        if self.choices and value not in self.choices:
+            known = ", ".join(repr(c) for c in self.choices)
+            return f"must be one of {known}, got {value!r}"
+        if self.minimum is not None and isinstance(value, int) and value < self.minimum:
+            return f"must be at least {self.minimum}, got {value!r}"
+        return None
+
+
+Options = tuple[Option[Any], ...]
+
+
 class Rule(Frozen):
     """A rule: stable code and name, documentation, and a pure check function."""
 
     __slots__ = (
         "code", "name", "summary", "check", "doc", "fixable", "fix_kind", "default",
-        "severity", "options", "choices", "groups", "needs",
+        "severity", "options", "groups", "needs",
     )  # fmt: skip
     code: str  # stable, never reused (see rules/__init__.py for retired codes)
     name: str  # kebab-case, used in config, CLI and suppression comments
@@ -81,9 +124,7 @@ class Rule(Frozen):
     fix_kind: FixKind  # (when fixable) which command applies the fixes
     default: bool  # enabled without --select
     severity: Severity
-    options: Mapping[str, OptionValue]
-    # the values a string option may take: a config file with another is an error
-    choices: Mapping[str, tuple[str, ...]]
+    options: Options  # what its config table may set (see Option)
     groups: frozenset[str]
     needs: frozenset[Need]  # data from outside the document (see Need)
 
@@ -98,8 +139,7 @@ class Rule(Frozen):
         fix_kind: FixKind = "safe",
         default: bool = True,
         severity: Severity = Severity.WARNING,
-        options: Mapping[str, OptionValue] = _EMPTY,
-        choices: Mapping[str, tuple[str, ...]] = _EMPTY,
+        options: Options = (),
         groups: frozenset[str] = frozenset(),
         needs: frozenset[Need] = frozenset(),
     ) -> None:
@@ -113,7 +153,6 @@ class Rule(Frozen):
         _set(self, "default", default)
         _set(self, "severity", severity)
         _set(self, "options", options)
-        _set(self, "choices", choices)
         _set(self, "groups", groups)
         _set(self, "needs", needs)
 
@@ -126,7 +165,7 @@ class RuleInfo(Frozen):
 
     __slots__ = (
         "code", "name", "module", "summary", "fixable", "fix_kind", "default", "severity",
-        "options", "choices", "groups", "needs",
+        "options", "groups", "needs",
     )  # fmt: skip
     code: str
     name: str
@@ -136,8 +175,7 @@ class RuleInfo(Frozen):
     fix_kind: FixKind
     default: bool
     severity: Severity
-    options: Mapping[str, OptionValue]
-    choices: Mapping[str, tuple[str, ...]]
+    options: Options
     groups: frozenset[str]
     needs: frozenset[Need]
 
@@ -151,8 +189,7 @@ class RuleInfo(Frozen):
         fix_kind: FixKind = "safe",
         default: bool = True,
         severity: Severity = Severity.WARNING,
-        options: Mapping[str, OptionValue] = _EMPTY,
-        choices: Mapping[str, tuple[str, ...]] = _EMPTY,
+        options: Options = (),
         groups: frozenset[str] = frozenset(),
         needs: frozenset[Need] = frozenset(),
     ) -> None:
@@ -165,6 +202,5 @@ class RuleInfo(Frozen):
         _set(self, "default", default)
         _set(self, "severity", severity)
         _set(self, "options", options)
-        _set(self, "choices", choices)
         _set(self, "groups", groups)
         _set(self, "needs", needs)

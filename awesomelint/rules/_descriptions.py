@@ -7,7 +7,7 @@ import functools
 import re
 from importlib import resources
 
-from awesomelint.entries import Entry
+from awesomelint.entries.shape import Entry
 from awesomelint.model import Edit, Fix, Problem
 from awesomelint.rules._spelling import ENGLISH_WORDS
 

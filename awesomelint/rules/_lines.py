@@ -13,12 +13,6 @@ from collections.abc import Iterable
 
 from awesomelint.document import Document, Region, RegionKind
 
-CODE_BLOCKS: frozenset[RegionKind] = frozenset({"fenced_code", "indent_code"})
-BLOCK_REGIONS: frozenset[RegionKind] = frozenset({"fenced_code", "indent_code", "html"})
-ALL_REGIONS: frozenset[RegionKind] = frozenset(
-    {"fenced_code", "indent_code", "html", "codespan", "inline_html"}
-)
-
 # HTML blocks whose whitespace is content (CommonMark HTML block type 1)
 _PREFORMATTED = re.compile(r"<(?:pre|textarea)\b", re.IGNORECASE)
 
@@ -61,15 +55,6 @@ def preformatted_html(doc: Document, region: Region) -> bool:
 def body_start(text: str) -> int:
     """Offset of the first character after a byte order mark (0 without one)."""
     return 1 if text.startswith("\ufeff") else 0
-
-
-def is_blank(text: str, start: int, end: int) -> bool:
-    """Whether ``text[start:end]`` (one line, break excluded) holds only spaces and tabs."""
-    if start == end:
-        return True
-    if text[start] not in " \t":
-        return False
-    return not text[start:end].strip(" \t")
 
 
 def describe(whitespace: str) -> str:

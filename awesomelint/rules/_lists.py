@@ -11,30 +11,16 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import pairwise
 
+from awesomelint.commonmark.lines import is_blank
 from awesomelint.document import Document, ListItem
 from awesomelint.model import Frozen
 
-TAB_STOP = 4
 _set = object.__setattr__  # how a Frozen value's __init__ sets its fields
-
-
-def visual_column(ws: str, start: int = 0) -> int:
-    """Column reached after ``ws`` (spaces and tabs) written from column ``start``; tabs
-    advance to the next multiple of 4, as in CommonMark."""
-    col = start
-    for ch in ws:
-        col = (col // TAB_STOP + 1) * TAB_STOP if ch == "\t" else col + 1
-    return col
 
 
 def line_prefix(doc: Document, item: ListItem) -> str:
     """The source between the start of the item's line and its marker."""
     return doc.text[doc.line_starts[item.line - 1] : item.start]
-
-
-def is_blank(doc: Document, line: int) -> bool:
-    """Whether a line is blank for CommonMark: spaces and tabs only (not NBSP)."""
-    return not doc.line_text(line).strip(" \t")
 
 
 class VisualList(Frozen):

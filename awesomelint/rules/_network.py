@@ -6,11 +6,11 @@ handed over as ``Context.link_status``; without it these rules report nothing.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from awesomelint.document import Document, Link
-from awesomelint.links.status import LinkStatus
+from awesomelint.links.status import LinkStatus, Outcome
 from awesomelint.links.urls import ENTITY_LIKE, clean, link_key
 from awesomelint.model import Fix, Problem
 from awesomelint.rules._base import Context
@@ -42,6 +42,16 @@ def checked(ctx: Context) -> Iterator[Checked]:
         status = statuses.get(key) if key is not None else None
         if status is not None:
             yield Checked(link, clean(link.url), status)
+
+
+def with_outcome(
+    ctx: Context, outcome: Outcome, message: Callable[[Checked], str]
+) -> Iterator[Problem]:
+    """A finding, worded by ``message``, on every checked link whose outcome is
+    ``outcome`` (dead-link, unreachable-link and blocked-link: one outcome each)."""
+    for c in checked(ctx):
+        if c.status.outcome == outcome:
+            yield problem(c, message(c))
 
 
 def problem(c: Checked, message: str, fix: Fix | None = None) -> Problem:

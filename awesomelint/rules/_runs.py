@@ -22,10 +22,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from awesomelint.commonmark import GluedBullet, column, glued_bullets, quotes
+from awesomelint.commonmark.items import GluedBullet, glued_bullets
+from awesomelint.commonmark.lines import column, is_blank, quotes
 from awesomelint.document import Document, Link, ListItem
-from awesomelint.entries import Entry, entries, plain
-from awesomelint.rules._lists import is_blank
+from awesomelint.entries.shape import Entry, entries
+from awesomelint.entries.text import plain
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,13 +13,12 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from urllib.parse import unquote
 
-from awesomelint.document import Block, Document, Heading, Link, ListItem
-from awesomelint.entries import items
+from awesomelint.document import HTML_REGIONS, Block, Document, Heading, Link, ListItem
+from awesomelint.entries.items import CONTENTS_TITLES, items
 from awesomelint.markdown.slug import reference_map, rendered_text, unique_slugs
 from awesomelint.rules.heading_missing_space import broken_headings
 from awesomelint.rules.heading_trailing_punctuation import without_trailing
 
-_TOC_TITLES = frozenset({"contents", "table of contents"})
 # sections a ToC leaves out (awesome-lint: Contributing, Footnotes, Related Lists)
 DENIED = frozenset(
     {"contributing", "contribution", "contributions", "footnotes", "license", "licence"}
@@ -81,7 +80,7 @@ def outline(doc: Document) -> Outline:
     starts = [h.start for h in doc.headings]
     html: dict[str, int | None] = {}
     for r in doc.regions:
-        if r.kind not in ("html", "inline_html"):
+        if r.kind not in HTML_REGIONS:
             continue
         for m in _HTML_ANCHOR.finditer(doc.text, r.start, r.end):
             name = next(g for g in m.groups() if g is not None)
@@ -119,7 +118,7 @@ def toc_heading(doc: Document, texts: tuple[str, ...]) -> int | None:
     """Index of the first heading titled Contents / Table of Contents (any level); HTML
     comments, a trailing colon and case do not matter."""
     for i, text in enumerate(texts):
-        if norm(text).rstrip(":").casefold() in _TOC_TITLES:
+        if norm(text).rstrip(":").casefold() in CONTENTS_TITLES:
             return i
     return None
 

@@ -38,8 +38,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesomelint.document import Document, Heading, Link, RegionKind
+from awesomelint.document import CODE_REGIONS, Document, Heading, Link
 from awesomelint.model import Edit, Fix, Problem, Severity
+from awesomelint.rules._awesome import title_headings
 from awesomelint.rules._base import Context, Rule
 
 TARGET = "https://awesome.re"
@@ -60,7 +61,6 @@ _A_BODY = 2000  # the most text between <a ...> and </a> that counts as one link
 _A_TAG = 4096  # the longest <a ...> tag taken for one (URLs stay under ~2000 characters)
 _IMG_SRC = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
 _CENTRED = re.compile(r"align\s*=\s*[\"']?center", re.I)
-_CODE: frozenset[RegionKind] = frozenset({"fenced_code", "indent_code", "codespan"})
 
 
 def _markdown_badges(doc: Document) -> Iterator[tuple[Link, Link | None]]:
@@ -83,7 +83,7 @@ def _html_badges(doc: Document) -> Iterator[tuple[str, str, int]]:
     """(href, img src, offset of src) of badge-like images in HTML links, outside code."""
     for start, href, body, end in _html_links(doc.text):
         img = _IMG_SRC.search(doc.text, body, end)
-        if img is None or doc.in_region(start, _CODE):
+        if img is None or doc.in_region(start, CODE_REGIONS):
             continue
         if _TARGET_LIKE.match(href) or _LOOKS_LIKE.search(img.group(1)):
             yield href, img.group(1), img.start(1)
@@ -132,10 +132,6 @@ def _in_header(doc: Document, offset: int) -> bool:
     return any(start <= offset for start, _ in _header_blocks(doc))
 
 
-def _quoted(doc: Document, h: Heading) -> bool:
-    return ">" in doc.text[doc.line_starts[h.line - 1] : h.start]
-
-
 def _wrong_url(img: str, target: str | None) -> str | None:
     """What is wrong with a badge's URLs, as the end of a sentence about the badge."""
     if img not in IMAGES:
@@ -147,7 +143,7 @@ def _wrong_url(img: str, target: str | None) -> str | None:
 
 def check(ctx: Context) -> Iterator[Problem]:
     doc = ctx.doc
-    h1s = [h for h in doc.headings if h.level == 1 and not _quoted(doc, h)]
+    h1s = title_headings(doc)
     title = h1s[0] if h1s else None
     title_lines = range(title.line, doc.line_of(title.end) + 1) if title else range(0)
     found = False

@@ -48,9 +48,10 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
-from awesomelint.document import Document, Heading
+from awesomelint.document import INLINE_REGIONS, Document, Heading
 from awesomelint.markdown.slug import rendered_text
 from awesomelint.model import Edit, Fix, Problem, Severity
+from awesomelint.rules._awesome import title_headings
 from awesomelint.rules._base import Context, Rule
 
 SMALL = frozenset(
@@ -63,7 +64,6 @@ _CENTRED = re.compile(r"align\s*=\s*[\"']?center", re.I)
 _IMG = re.compile(r"<img\b", re.I)
 _WORD = re.compile(r"\S+")
 _RUN = re.compile(r"\w+")
-_SKIP_REGIONS = frozenset({"codespan", "inline_html"})
 
 
 def _html_title(doc: Document) -> tuple[int, bool] | None:
@@ -82,11 +82,6 @@ def _html_title(doc: Document) -> tuple[int, bool] | None:
     return None
 
 
-def _quoted(doc: Document, h: Heading) -> bool:
-    """Whether a heading sits in a block quote (a quoted title is not the list's)."""
-    return ">" in doc.text[doc.line_starts[h.line - 1] : h.start]
-
-
 def _is_latin_lower(ch: str) -> bool:
     return ch.islower() and unicodedata.name(ch, "").startswith("LATIN")
 
@@ -101,7 +96,7 @@ def _words(doc: Document, h: Heading) -> list[tuple[int, str]]:
             chars[k - start] = " "
 
     for r in doc.regions:
-        if r.kind in _SKIP_REGIONS and r.start < end and r.end > start:
+        if r.kind in INLINE_REGIONS and r.start < end and r.end > start:
             mask(r.start, r.end)
     for lk in doc.links_between(start, end):
         if lk.image or lk.text is None or lk.text_start is None or lk.kind != "inline":
@@ -136,7 +131,7 @@ def _wrong(words: list[tuple[int, str]]) -> list[int]:
 
 def check(ctx: Context) -> Iterator[Problem]:
     doc = ctx.doc
-    h1s = [h for h in doc.headings if h.level == 1 and not _quoted(doc, h)]
+    h1s = title_headings(doc)
     html = _html_title(doc)
     if not h1s and html is None:
         yield Problem("Missing main heading: the list has no H1 title", 0, 0)

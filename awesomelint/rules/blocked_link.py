@@ -34,13 +34,13 @@ from collections.abc import Iterator
 
 from awesomelint.model import Problem, Severity
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._network import checked, problem
+from awesomelint.rules._network import with_outcome
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    for c in checked(ctx):
-        if c.status.outcome == "blocked":
-            yield problem(c, f"Link {c.url} blocked the check: {c.status.detail}")
+    return with_outcome(
+        ctx, "blocked", lambda c: f"Link {c.url} blocked the check: {c.status.detail}"
+    )
 
 
 RULE = Rule(

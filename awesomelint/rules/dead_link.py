@@ -35,13 +35,11 @@ from collections.abc import Iterator
 
 from awesomelint.model import Problem, Severity
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._network import checked, problem
+from awesomelint.rules._network import with_outcome
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    for c in checked(ctx):
-        if c.status.outcome == "dead":
-            yield problem(c, f"Dead link {c.url}: {c.status.detail}")
+    return with_outcome(ctx, "dead", lambda c: f"Dead link {c.url}: {c.status.detail}")
 
 
 RULE = Rule(

@@ -49,13 +49,12 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from collections.abc import Iterator
-from types import MappingProxyType
 
 from awesomelint.document import Document
-from awesomelint.entries import Item, items
-from awesomelint.errors import ConfigError
+from awesomelint.entries.items import Item, items
 from awesomelint.links.urls import clean, normalize
 from awesomelint.model import Edit, Fix, Problem, Severity
+from awesomelint.rules import DUPLICATE_SCOPE
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._links import image_only, line_span
 
@@ -73,9 +72,6 @@ def _removal(ctx: Context, entry: Item, li: int) -> Fix | None:
     if span is None:
         return None
     return Fix("Remove the duplicate entry", (Edit(span[0], span[1], ""),), safe=False)
-
-
-SCOPES = ("document", "section")
 
 
 def _plain(doc: Document, entry: Item) -> bool:
@@ -97,11 +93,7 @@ def _header(doc: Document, entry: Item, headers: set[int]) -> int:
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    scope = ctx.options.get("scope", "document")
-    if scope not in SCOPES:
-        raise ConfigError(
-            f"option duplicate-link.scope must be one of 'document', 'section', got {scope!r}"
-        )
+    scope = DUPLICATE_SCOPE.value(ctx)
     doc = ctx.doc
     badges = image_only(doc)
     by_section = scope == "section"
@@ -147,7 +139,6 @@ RULE = Rule(
     fixable=True,
     fix_kind="unsafe",
     severity=Severity.ERROR,
-    options=MappingProxyType({"scope": "document"}),
-    choices=MappingProxyType({"scope": SCOPES}),
+    options=(DUPLICATE_SCOPE,),
     groups=frozenset({"awesome"}),
 )

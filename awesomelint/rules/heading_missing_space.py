@@ -65,10 +65,10 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from awesomelint.commonmark.lazy import front_matter_end, heading_fits, is_lazy
 from awesomelint.document import Block, Document
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._lazy import front_matter_end, heading_fits, is_lazy
 
 # up to 3 spaces, 1-6 "#", then a letter (a digit only as below: "#42" is prose)
 _SUSPECT = re.compile(r" {0,3}(#{1,6})(?=[^\W\d_])")

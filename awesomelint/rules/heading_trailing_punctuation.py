@@ -42,14 +42,12 @@ import functools
 import re
 from bisect import bisect_right
 from collections.abc import Iterator
-from types import MappingProxyType
 
-from awesomelint.document import Link, RegionKind
+from awesomelint.document import INLINE_REGIONS, Link
 from awesomelint.links.urls import ENTITY
 from awesomelint.model import Edit, Fix, Problem, Severity
+from awesomelint.rules import HEADING_PUNCTUATION
 from awesomelint.rules._base import Context, Rule
-
-DEFAULT_PUNCTUATION = ".,;:!。，；：！"
 
 
 @functools.cache  # (compiled on first use: only headings ending in punctuation need it)
@@ -57,12 +55,11 @@ def _shortcode() -> re.Pattern[str]:
     return re.compile(r"(?<![\w:]):[a-z0-9_+-]+:")
 
 
-_INLINE: frozenset[RegionKind] = frozenset({"codespan", "inline_html"})
 
 
 def check(ctx: Context) -> Iterator[Problem]:
     doc = ctx.doc
-    punctuation = str(ctx.options.get("punctuation", DEFAULT_PUNCTUATION))
+    punctuation = HEADING_PUNCTUATION.value(ctx)
     if not punctuation or not doc.headings:
         return
     blocks = {b.start: b for b in doc.blocks if b.kind == "heading"}
@@ -80,7 +77,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         if not doc.text.startswith(text, last.start):
             continue  # defensive: the line's text is not verbatim source
         a, b = last.start + run, last.start + end
-        if doc.in_region(a, _INLINE):
+        if doc.in_region(a, INLINE_REGIONS):
             continue
         if link_starts is None:
             link_starts = [lk.start for lk in doc.links]
@@ -102,7 +99,7 @@ def _in_link(links: tuple[Link, ...], starts: list[int], offset: int) -> bool:
     return False
 
 
-def without_trailing(text: str, punctuation: str = DEFAULT_PUNCTUATION) -> str:
+def without_trailing(text: str, punctuation: str = HEADING_PUNCTUATION.default) -> str:
     """``text`` (a heading's source) without the punctuation this rule reports at its
     end and the spaces before it, as the fix leaves it: awesome-toc compares a ToC entry
     with the title meant, not again with the stray colon."""
@@ -144,6 +141,6 @@ RULE = Rule(
     doc=__doc__ or "",
     fixable=True,
     severity=Severity.WARNING,
-    options=MappingProxyType({"punctuation": DEFAULT_PUNCTUATION}),
+    options=(HEADING_PUNCTUATION,),
     groups=frozenset({"awesome"}),
 )

@@ -57,15 +57,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from types import MappingProxyType
 
-from awesomelint.commonmark import starts_empty
-from awesomelint.document import Document, ListItem
-from awesomelint.errors import ConfigError
+from awesomelint.commonmark.items import content_offset, takes_next_line_lazily
+from awesomelint.commonmark.lines import is_blank, visual_column
+from awesomelint.commonmark.reparse import Drawn, owners, reads_as_drawn
+from awesomelint.document import Document
 from awesomelint.model import Edit, Fix, Frozen, Problem, Severity
+from awesomelint.rules import LIST_INDENT, LIST_TABS
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._lists import VisualList, is_blank, visual_column, visual_lists
-from awesomelint.rules._reparse import Drawn, owners, reads_as_drawn
+from awesomelint.rules._lists import VisualList, visual_lists
 
 _LEAD = re.compile(r"[ \t]*")
 _set = object.__setattr__  # how a Frozen value's __init__ sets its fields
@@ -114,19 +114,6 @@ class _Node(Frozen):
         _set(self, "depth", depth)
 
 
-def _content_offset(rest: str, marker_end: int, width: int) -> int:
-    """Marker width plus the spaces after it (1-4; an empty item or 5+ count as 1)."""
-    col = marker_end
-    n = 0
-    for ch in rest:
-        if ch not in " \t":
-            break
-        col = visual_column(ch, col)
-        n += 1
-    gap = col - marker_end
-    return width + (gap if n < len(rest) and 1 <= gap <= 4 else 1)
-
-
 def _plan(doc: Document, vl: VisualList, indent: int | None) -> list[_Node]:
     """Where each bullet goes: ``indent`` spaces per level, or a tab (``None``)."""
     nodes: list[_Node] = []
@@ -147,13 +134,13 @@ def _plan(doc: Document, vl: VisualList, indent: int | None) -> list[_Node]:
             want = " " * expected
         width = len(it.marker)
         rest = doc.text[it.start + width : doc.line_ends[it.line - 1]]
-        offset = _content_offset(rest, expected + width, width)
+        offset = content_offset(rest, expected + width, width)
         node = _Node(
             pos,
             it.line,
             ws,
             col,
-            col + _content_offset(rest, col + width, width),
+            col + content_offset(rest, col + width, width),
             expected,
             want,
             # more than 3 columns past the text would make the child indented code
@@ -207,10 +194,6 @@ def _drawn(nodes: Sequence[_Node]) -> list[Drawn]:
     return [(n.line, n.depth, None if n.parent is None else n.parent - base) for n in nodes]
 
 
-def _lazy_empty(doc: Document, it: ListItem) -> bool:
-    return starts_empty(doc, it) and it.line < doc.line_count and not is_blank(doc, it.line + 1)
-
-
 def _describe(ws: str) -> str:
     tabs = ws.count("\t")
     if not tabs:
@@ -253,10 +236,7 @@ def _unit(ws: str) -> str:
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    option = ctx.options.get("indent", 2)
-    if isinstance(option, bool) or not isinstance(option, int) or option < 1:
-        raise ConfigError(f"option list-indent.indent must be a positive integer, got {option!r}")
-    indent = None if ctx.options.get("tabs", False) else option
+    indent = None if LIST_TABS.value(ctx) else LIST_INDENT.value(ctx)
     doc = ctx.doc
     for vl in visual_lists(doc):
         if not vl.plain:
@@ -274,7 +254,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         odd = [
             k
             for k, it in enumerate(vl.items)
-            if _lazy_empty(doc, it) or (it.parent is None and nodes[k].col >= 4)
+            if takes_next_line_lazily(doc, it) or (it.parent is None and nodes[k].col >= 4)
         ]
         if not odd and reads_as_drawn(
             doc, vl.items, _drawn(nodes), [e for es in edits for e in es]
@@ -318,6 +298,6 @@ RULE = Rule(
     doc=__doc__ or "",
     fixable=True,
     severity=Severity.WARNING,
-    options=MappingProxyType({"indent": 2, "tabs": False}),
+    options=(LIST_INDENT, LIST_TABS),
     groups=frozenset({"awesome"}),
 )

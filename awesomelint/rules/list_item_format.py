@@ -77,7 +77,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from awesomelint.entries import SPACES, Entry, entries, is_emoji
+from awesomelint.entries.shape import Entry, entries
+from awesomelint.entries.text import SPACES, is_emoji
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._descriptions import doubled_end, inner_description, is_english

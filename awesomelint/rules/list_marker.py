@@ -37,10 +37,9 @@ from __future__ import annotations
 import functools
 import re
 from collections.abc import Iterator
-from types import MappingProxyType
 
-from awesomelint.errors import ConfigError
 from awesomelint.model import Edit, Fix, Problem, Severity
+from awesomelint.rules import LIST_MARKER
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._lists import visual_lists
 
@@ -54,9 +53,7 @@ def _risky() -> re.Pattern[str]:
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    want = ctx.options.get("marker", "-")
-    if want not in _BULLETS:
-        raise ConfigError(f"option list-marker.marker must be '-', '*' or '+', got {want!r}")
+    want = LIST_MARKER.value(ctx)
     doc = ctx.doc
     for vl in visual_lists(doc):
         bullets = [it for it in vl.items if it.marker in _BULLETS]
@@ -95,6 +92,6 @@ RULE = Rule(
     doc=__doc__ or "",
     fixable=True,
     severity=Severity.WARNING,
-    options=MappingProxyType({"marker": "-"}),
+    options=(LIST_MARKER,),
     groups=frozenset({"awesome"}),
 )

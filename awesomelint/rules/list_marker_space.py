@@ -45,12 +45,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesomelint.commonmark import GluedBullet, glued_bullets
+from awesomelint.commonmark.items import GluedBullet, glued_bullets
+from awesomelint.commonmark.lazy import front_matter_end
+from awesomelint.commonmark.reparse import adds_items, is_fresh
 from awesomelint.document import Document
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._lazy import front_matter_end
-from awesomelint.rules._reparse import adds_items, is_fresh
 
 
 def _candidates(doc: Document) -> Iterator[GluedBullet]:

@@ -55,7 +55,7 @@ from collections.abc import Iterator
 from itertools import pairwise
 
 from awesomelint.document import Document
-from awesomelint.entries import Entry
+from awesomelint.entries.shape import Entry
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._runs import runs

@@ -64,7 +64,7 @@ import re
 from collections.abc import Iterator
 
 from awesomelint.document import Document, TextLine
-from awesomelint.entries import items
+from awesomelint.entries.items import items
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._malformed import (

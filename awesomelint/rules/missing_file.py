@@ -47,7 +47,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import unquote
 
-from awesomelint.document import Document
+from awesomelint.document import HTML_REGIONS, Document
 from awesomelint.links.urls import SCHEME, clean
 from awesomelint.model import Edit, Fix, Frozen, Problem, Severity
 from awesomelint.rules._base import Context, Rule
@@ -99,7 +99,7 @@ def _refs(doc: Document) -> Iterator[_Ref]:
             seen.add(span)
             yield _Ref(link.url, link.url_start, link.url_end, link.image, uses[span] > 1)
     for region in doc.regions:
-        if region.kind in ("html", "inline_html"):
+        if region.kind in HTML_REGIONS:
             for m in _html_ref().finditer(doc.text, region.start, region.end):
                 group = next(i for i in (1, 2, 3) if m.group(i) is not None)
                 image = m.group(0)[1:4].lower() == "img"

@@ -50,7 +50,7 @@ import re
 from collections.abc import Iterator
 
 from awesomelint.document import Document, Link
-from awesomelint.entries import Item, items
+from awesomelint.entries.items import Item, items
 from awesomelint.links.urls import clean, link_key, normalize
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule

@@ -7,9 +7,9 @@ lines inside fenced or indented code and inside HTML blocks (`<pre>`, comments) 
 content and are skipped. Blank lines at the very end of the file are left to
 `final-newline` (W003), so they are not reported twice.
 
-Option `maximum` (int, default 1): the number of consecutive blank lines allowed;
-values below 1 count as 1 (removing the only blank line between two blocks could merge
-them).
+Option `maximum` (int, default 1): the number of consecutive blank lines allowed; at
+least 1 (removing the only blank line between two blocks could merge them: a config
+with 0 is an error).
 
 ## Why is this bad
 In CommonMark one blank line separates blocks exactly as well as five do: extra blank
@@ -41,22 +41,24 @@ line breaks (`\\r\\n` too) are untouched. Whitespace on the kept blank line is l
 from __future__ import annotations
 
 from collections.abc import Iterator
-from types import MappingProxyType
 
+from awesomelint.commonmark.lines import is_blank_span
+from awesomelint.document import BLOCK_REGIONS
 from awesomelint.model import Edit, Fix, Problem, Severity
+from awesomelint.rules import BLANK_LINES_MAXIMUM
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._lines import BLOCK_REGIONS, RegionCursor, is_blank
+from awesomelint.rules._lines import RegionCursor
 
 
 def check(ctx: Context) -> Iterator[Problem]:
     doc = ctx.doc
     text = doc.text
-    maximum = max(1, int(ctx.options.get("maximum", 1)))
+    maximum = BLANK_LINES_MAXIMUM.value(ctx)
     starts, ends = doc.line_starts, doc.line_ends
     skipped = RegionCursor.of_kinds(doc, BLOCK_REGIONS)
     first = -1  # index of the run's first blank line, -1 outside a run
     for i, (start, end) in enumerate(zip(starts, ends, strict=True)):
-        if is_blank(text, start, end) and not skipped.inside(start):
+        if is_blank_span(text, start, end) and not skipped.inside(start):
             if first < 0:
                 first = i
             continue
@@ -85,5 +87,5 @@ RULE = Rule(
     doc=__doc__ or "",
     fixable=True,
     severity=Severity.WARNING,
-    options=MappingProxyType({"maximum": 1}),
+    options=(BLANK_LINES_MAXIMUM,),
 )

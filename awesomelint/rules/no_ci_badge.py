@@ -41,7 +41,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
-from awesomelint.document import Document, Link
+from awesomelint.document import HTML_REGIONS, Document, Link
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 
@@ -95,17 +95,20 @@ def _is_ci(doc: Document, img: Link) -> bool:
     return bool(_CI_LABEL.search(label) or _CI_LABEL.search(title) or _CI_TITLE.search(title))
 
 
-def _blank(doc: Document, line: int) -> bool:
+def _shows_nothing(doc: Document, line: int) -> bool:
+    """Whether ``line`` exists and looks empty to a reader: whitespace of any kind, NBSP
+    too (not CommonMark's blank line, spaces and tabs only: this is about the gap the
+    removed badge line leaves, not about how the text parses)."""
     return line <= doc.line_count and not doc.line_text(line).strip()
 
 
 def _lines(doc: Document, first: int, last: int) -> tuple[int, int]:
     """The range deleting lines ``first..last`` whole, with the blank line before them
     when they stand alone between blank lines (or at the end of the text)."""
-    after = last == doc.line_count or _blank(doc, last + 1)
-    if first > 2 and _blank(doc, first - 1) and after:
+    after = last == doc.line_count or _shows_nothing(doc, last + 1)
+    if first > 2 and _shows_nothing(doc, first - 1) and after:
         return doc.line_ends[first - 3], doc.line_ends[last - 1]
-    if first == 1 and doc.line_count > last + 1 and _blank(doc, last + 1):
+    if first == 1 and doc.line_count > last + 1 and _shows_nothing(doc, last + 1):
         return 0, doc.line_starts[last + 1]
     if last < doc.line_count:
         return doc.line_starts[first - 1], doc.line_starts[last]
@@ -179,7 +182,7 @@ def check(ctx: Context) -> Iterator[Problem]:
             fix,
         )
     for r in doc.regions:
-        if r.kind not in ("html", "inline_html"):
+        if r.kind not in HTML_REGIONS:
             continue
         for m in _IMG.finditer(doc.text, r.start, r.end):
             if _ci_url().search(m.group(1)):

@@ -42,13 +42,13 @@ import functools
 import re
 from collections.abc import Iterator
 
-from awesomelint.document import Document
+from awesomelint.commonmark.lines import TAB_STOP, visual_column
+from awesomelint.document import ALL_REGIONS, Document
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._lines import ALL_REGIONS, RegionCursor
+from awesomelint.rules._lines import RegionCursor
 
 _TABS = re.compile(r"\t+")
-_TAB_STOP = 4
 
 
 @functools.cache  # (compiled on first use: most files have no tab)
@@ -98,8 +98,8 @@ def check(ctx: Context) -> Iterator[Problem]:
         if a < prefix_end:
             if in_list[line]:
                 continue  # list indentation: list-indent (L001)
-            col = _column(text, start, a)
-            width = (col // _TAB_STOP + tabs) * _TAB_STOP - col
+            col = visual_column(text[start:a])
+            width = (col // TAB_STOP + tabs) * TAB_STOP - col
             # after nested quote markers mistune and CommonMark read a tab differently
             # (paragraph or code); expanding it could change the reading: report only
             nested = text.count(">", start, a) > 1
@@ -135,14 +135,6 @@ def _after_blanks(text: str, at: int) -> int:
     while at < len(text) and text[at] in " \t":
         at += 1
     return at
-
-
-def _column(text: str, start: int, at: int) -> int:
-    """0-based visual column of ``at``, tabs expanded to CommonMark's tab stops."""
-    col = 0
-    for ch in text[start:at]:
-        col = (col // _TAB_STOP + 1) * _TAB_STOP if ch == "\t" else col + 1
-    return col
 
 
 RULE = Rule(

@@ -52,7 +52,8 @@ import re
 import string
 from collections.abc import Iterator
 
-from awesomelint.entries import entries, plain
+from awesomelint.entries.shape import entries
+from awesomelint.entries.text import plain
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._descriptions import is_english

@@ -41,14 +41,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from awesomelint.document import CODE_REGIONS
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._lines import (
-    CODE_BLOCKS,
-    RegionCursor,
-    describe,
-    preformatted_html,
-)
+from awesomelint.rules._lines import RegionCursor, describe, preformatted_html
 
 _BREAK = "  "  # markdownlint's br_spaces = 2
 
@@ -59,7 +55,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     skipped = RegionCursor(
         r
         for r in doc.regions
-        if r.kind in CODE_BLOCKS or r.kind == "codespan" or preformatted_html(doc, r)
+        if r.kind in CODE_REGIONS or preformatted_html(doc, r)
     )
     # line ends where a hard line break is possible: any block line but the last
     breakable = {doc.line_ends[tl.line - 1] for b in doc.blocks for tl in b.lines[:-1]}

@@ -33,13 +33,13 @@ from collections.abc import Iterator
 
 from awesomelint.model import Problem, Severity
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._network import checked, problem
+from awesomelint.rules._network import with_outcome
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    for c in checked(ctx):
-        if c.status.outcome == "unreachable":
-            yield problem(c, f"Link {c.url} could not be reached: {c.status.detail}")
+    return with_outcome(
+        ctx, "unreachable", lambda c: f"Link {c.url} could not be reached: {c.status.detail}"
+    )
 
 
 RULE = Rule(

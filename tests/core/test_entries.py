@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from awesomelint.entries import audit_keys, entries, items, seen_by_commonmark
+from awesomelint.entries.items import items, seen_by_commonmark
+from awesomelint.entries.keys import audit_keys
+from awesomelint.entries.shape import entries
 from awesomelint.markdown import parse
 
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from awesomelint.engine import lint
-from awesomelint.entries import entries
+from awesomelint.entries.shape import entries
 from awesomelint.fixer import fix_document
 from awesomelint.markdown import parse
 from awesomelint.registry import Settings

@@ -16,9 +16,10 @@ from hypothesis import strategies as st
 from markdown_it import MarkdownIt
 
 import awesomelint
+from awesomelint.commonmark.lines import is_blank_span as is_blank
 from awesomelint.document import Region
 from awesomelint.markdown import parse
-from awesomelint.rules._lines import RegionCursor, describe, is_blank
+from awesomelint.rules._lines import RegionCursor, describe
 
 WHITESPACE_RULES = ["W"]
 MY_RULES = ["W", "heading-increment", "heading-trailing-punctuation", "heading-missing-space"]

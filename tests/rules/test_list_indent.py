@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
 import awesomelint
+from awesomelint.commonmark.lines import visual_column
 from awesomelint.document import Document
 from awesomelint.engine import lint
 from awesomelint.errors import ConfigError
@@ -14,7 +15,7 @@ from awesomelint.fixer import fix_document
 from awesomelint.markdown import parse
 from awesomelint.registry import Settings
 from awesomelint.rules import list_indent
-from awesomelint.rules._lists import visual_column, visual_lists
+from awesomelint.rules._lists import visual_lists
 
 SELECT = {"select": ["list-indent"]}
 

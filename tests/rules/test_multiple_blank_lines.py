@@ -19,14 +19,6 @@ def test_maximum_two_allows_two() -> None:
     assert awesomelint.fix(TEXT, config=config) == "# T\n\n\ntext\n\n\nmore\n"
 
 
-def test_maximum_below_one_counts_as_one() -> None:
-    # removing the only blank line between blocks would merge them
-    assert [f.message for f in _w002(TEXT, 0)] == [
-        "3 consecutive blank lines; expected at most 1",
-        "2 consecutive blank lines; expected at most 1",
-    ]
-
-
 def test_whitespace_only_lines_count_and_fixes_of_w001_and_w002_converge() -> None:
     text = "a\n \n\t\n  \nb\n"
     [finding] = _w002(text, 1)

@@ -9,10 +9,10 @@ import re
 from bisect import bisect_left
 from collections.abc import Collection, Container, Sequence
 
-from awesomelint.document import Document, ListItem, RegionKind
+from awesomelint.commonmark.lines import is_blank, quotes
+from awesomelint.document import BLOCK_REGIONS, Document, ListItem
 from awesomelint.markdown import parse
 from awesomelint.model import Edit
-from awesomelint.rules._lists import is_blank
 
 # an item as drawn: its line, its depth, and its parent's position among the items
 # checked (None at the top)
@@ -29,7 +29,6 @@ def owners(items: Sequence[ListItem], first: int, last: int) -> list[int]:
     return owner
 
 
-_BLOCK_REGIONS: frozenset[RegionKind] = frozenset({"fenced_code", "indent_code", "html"})
 
 
 def line_kinds(doc: Document, first: int, end: int) -> list[str]:
@@ -46,7 +45,7 @@ def line_kinds(doc: Document, first: int, end: int) -> list[str]:
     for r in doc.regions[bisect_left(doc.regions, lo, key=lambda r: r.start) :]:
         if r.start > hi:
             break
-        if r.kind in _BLOCK_REGIONS:
+        if r.kind in BLOCK_REGIONS:
             for n in range(doc.line_of(r.start), min(doc.line_of(r.end), end) + 1):
                 kinds[n - first] = r.kind
     return kinds
@@ -113,7 +112,7 @@ def is_fresh(doc: Document, line: int, changed: Container[int] = ()) -> bool:
     text = doc.line_text(line)
     if text[0] in " \t>" or _OPENS_ITEM.match(text):
         return False
-    return not doc.in_region(doc.line_starts[line - 1], _BLOCK_REGIONS)
+    return not doc.in_region(doc.line_starts[line - 1], BLOCK_REGIONS)
 
 
 
@@ -193,12 +192,9 @@ def _joins_neighbours(
     (blank lines apart at most) under the same parent and in the same block quote: with
     every such new item, and with one such item from before if there is one."""
     parent, list_id, it = after[k]
-
-    def quotes(x: ListItem) -> int:
-        return sub.text.count(">", sub.line_starts[x.line - 1], x.start)
-
+    depth = quotes(sub, it.start)
     peers = sorted(
-        (j for j, (p, _, x) in after.items() if p == parent and quotes(x) == quotes(it)),
+        (j for j, (p, _, x) in after.items() if p == parent and quotes(sub, x.start) == depth),
         key=lambda j: after[j][2].start,
     )
     pos = peers.index(k)

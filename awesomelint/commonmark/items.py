@@ -9,14 +9,13 @@ that was meant as a list item but has no space after its marker (``-[Name](url)`
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from mistune import Markdown
+from awesomelint.commonmark.lines import column, is_blank, quotes, visual_column
 
+if TYPE_CHECKING:
     from awesomelint.document import Document, ListItem, TextLine
 
 _MARKER = re.compile(r"[*+-]|\d{1,9}[.)]")
@@ -39,6 +38,28 @@ def starts_empty(doc: Document, it: ListItem) -> bool:
     return indent < column
 
 
+def takes_next_line_lazily(doc: Document, it: ListItem) -> bool:
+    """An item empty to CommonMark (see :func:`starts_empty`) with text on the very next
+    line: mistune reads that text into the item, CommonMark not."""
+    return starts_empty(doc, it) and it.line < doc.line_count and not is_blank(doc, it.line + 1)
+
+
+def content_offset(rest: str, marker_end: int, width: int) -> int:
+    """Where an item's text starts, in columns past its marker's start: the marker's
+    ``width`` plus the spaces after it (1-4; an empty item or 5+ count as 1, the rest
+    being the text's own indentation), ``rest`` the line after the marker, which ends at
+    column ``marker_end``."""
+    col = marker_end
+    n = 0
+    for ch in rest:
+        if ch not in " \t":
+            break
+        col = visual_column(ch, col)
+        n += 1
+    gap = col - marker_end
+    return width + (gap if n < len(rest) and 1 <= gap <= 4 else 1)
+
+
 def cannot_interrupt(doc: Document, it: ListItem, above: int) -> bool:
     """Whether ``it`` cannot start a list right after a line of the paragraph whose text
     starts at ``above``, in CommonMark: an ordered item not numbered 1, an empty item, or
@@ -54,20 +75,6 @@ def cannot_interrupt(doc: Document, it: ListItem, above: int) -> bool:
     if not doc.text[at : doc.line_ends[it.line - 1]].strip():
         return True
     return col >= content + 4
-
-
-def quotes(doc: Document, offset: int) -> int:
-    """How many block quote markers precede ``offset`` on its line."""
-    return doc.text.count(">", doc.line_starts[doc.line_of(offset) - 1], offset)
-
-
-def column(doc: Document, offset: int) -> int:
-    """Visual column of ``offset`` in its line (tab stops every 4 columns)."""
-    line_start = doc.line_starts[doc.line_of(offset) - 1]
-    col = 0
-    for ch in doc.text[line_start:offset]:
-        col = col + 4 - col % 4 if ch == "\t" else col + 1
-    return col
 
 
 # -- glued bullets ---------------------------------------------------------------------
@@ -147,13 +154,6 @@ def glued_bullet(doc: Document, tl: TextLine, joined: bool) -> GluedBullet | Non
     return GluedBullet(tl.line, start, start - line_start, marker, at, fixable, double, joined)
 
 
-@functools.cache
-def _markdown() -> Markdown:
-    import mistune  # already loaded by the parser; a plain instance, no positions
-
-    return mistune.create_markdown(renderer=None)
-
-
 def _emphasis_first(text: str) -> bool:
     """Whether ``text`` opens with emphasis closed further on (as CommonMark pairs them)."""
     run = text[: len(text) - len(text.lstrip(text[:1]))]
@@ -161,7 +161,9 @@ def _emphasis_first(text: str) -> bool:
     inner = body[len(run) : -len(run)]
     if body.endswith(run) and inner[-1:] not in ("", " ", "\t") and run[0] not in inner:
         return True  # "**[Name](url)**": closed at the end of the line (the common case)
-    tokens, _ = _markdown().parse(text)
+    from awesomelint.markdown.build import plain_inline  # (a plain mistune: no positions)
+
+    tokens, _ = plain_inline().parse(text)
     first = tokens[0] if tokens else None
     children = first.get("children", []) if isinstance(first, dict) else []
     return bool(children) and children[0]["type"] in ("emphasis", "strong")

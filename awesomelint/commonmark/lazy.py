@@ -10,27 +10,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 
+from awesomelint.commonmark.lines import column, quotes
 from awesomelint.document import Block, Document, ListItem
-from awesomelint.rules._lists import visual_column
 
 _NEW_BLOCK = re.compile(r"(?: {4}| {0,3}\t| {0,3}<| {0,3}\[(?:[^\]\\]|\\.)*\]:)")
 _CODE_INDENT = re.compile(r" {4}| {0,3}\t")
 _PLAIN = re.compile(r" {0,3}[^<>`~ \t]")
 _SWALLOWS = re.compile(r" {0,3}(?:<|```|~~~)")  # an HTML block or a fence: to its end
-
-
-def _line_start(doc: Document, offset: int) -> int:
-    return doc.line_starts[doc.line_of(offset) - 1]
-
-
-def column(doc: Document, offset: int) -> int:
-    """Visual column of ``offset`` (tab stops every 4 columns)."""
-    return visual_column(doc.text[_line_start(doc, offset) : offset])
-
-
-def quotes(doc: Document, offset: int) -> int:
-    """How many ``>`` precede ``offset`` on its line (its block quote depth)."""
-    return doc.text.count(">", _line_start(doc, offset), offset)
 
 
 def is_lazy(doc: Document, text_start: int, next_start: int) -> bool:

@@ -1,0 +1,134 @@
+"""The shape of a resource entry, ``- [Name](url) - Description.``: its name link, the
+decorations after it, its separator and its description."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from awesomelint.commonmark.items import glued_bullet
+from awesomelint.document import Block, Document, Link, ListItem
+from awesomelint.entries.items import Item, items
+from awesomelint.entries.text import SPACES, is_emoji, name_link
+
+SeparatorKind = Literal["ok", "malformed", "missing", "none"]
+
+# spaces, an optional dash / colon / arrow, spaces: what stands between name and description
+_GAP = re.compile(
+    r"[ \t\u00a0\u2009\u202f]*(->|=>|--?|[\u2010-\u2015\u2212]|:)?[ \t\u00a0\u2009\u202f]*"
+)
+# nothing but tags or a parenthetical: "**[Deprecated]**", "(beta)", "*(archived)*"
+_ASIDE = re.compile(r"(?:[*_]*(?:\[[^\]]*\]|\([^)]*\))[*_]*[ \t]*)+")
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """A resource entry: its item, first paragraph, name link, separator and description.
+
+    ``text[gap_start:gap_end]`` is the separator as written (``" - "`` when right; empty
+    or spaces when missing); the description is ``text[gap_end:end]`` (empty when the
+    entry has none). ``eol``: the separator ends its line and the description starts on
+    the next one, whose line break reads as the space after the dash (``" -"`` is right).
+    """
+
+    item: ListItem
+    block: Block
+    link: Link
+    name: str
+    gap_start: int
+    gap_end: int
+    end: int
+    separator: SeparatorKind
+    eol: bool = False
+
+    @property
+    def has_description(self) -> bool:
+        return self.separator != "none" and self.end > self.gap_end
+
+
+def entries(doc: Document) -> tuple[Entry, ...]:
+    """The shapes of the resource entries (role ``"entry"``) of ``doc``, in source order.
+    Computed once per Document, when a rule asks (the default rules do not)."""
+    return doc.memo("entries.entries", _entries)
+
+
+def _entries(doc: Document) -> tuple[Entry, ...]:
+    out = []
+    for it in items(doc):
+        if it.role == "entry":
+            shape = _shape(doc, it)
+            assert shape is not None  # its role says it leads with a named link
+            out.append(shape)
+    return tuple(out)
+
+
+def _skip_decorations(doc: Document, pos: int, end: int, by_start: dict[int, Link]) -> int:
+    """Move past badges, extra links (``[[crate](url)]``) and emoji after the name."""
+    text = doc.text
+    while True:
+        q = pos
+        while q < end and text[q] in SPACES:
+            q += 1
+        if q >= end:
+            return pos
+        link = by_start.get(q)
+        if link is not None:
+            pos = link.end
+            continue
+        inner = by_start.get(q + 1) if text[q] == "[" else None
+        if inner is not None and text.startswith("]", inner.end):
+            pos = inner.end + 1
+            continue
+        if is_emoji(text[q]):
+            while q < end and is_emoji(text[q]):
+                q += 1
+            pos = q
+            continue
+        return pos
+
+
+def _own_end(doc: Document, block: Block, pos: int) -> int:
+    """Where the entry's text ends: its paragraph's end, or the end of the line before a
+    later line that is a glued bullet (``-[x](y) - Desc.`` continuing the paragraph
+    lazily is the next entry, not this one's description; list-marker-space reports it)."""
+    for tl in block.lines[1:]:
+        if tl.start > pos and glued_bullet(doc, tl, True) is not None:
+            return min(block.end, doc.line_ends[tl.line - 2])
+    return block.end
+
+
+def _shape(doc: Document, it: Item) -> Entry | None:
+    """The entry shape of an item whose first thing is a named link to a resource."""
+    text, block = doc.text, it.block
+    named = name_link(doc, block, it.links) if block is not None else None
+    if block is None or named is None:
+        return None
+    link, lead, name = named
+    links = doc.links_between(block.start, block.end)
+    pos = link.end
+    if lead and text.startswith(lead[::-1], pos):
+        pos += len(lead)
+    by_start = {lk.start: lk for lk in links if lk is not link}
+    pos = _skip_decorations(doc, pos, block.end, by_start)
+    end = _own_end(doc, block, pos)
+    line_end = min(doc.line_ends[doc.line_of(pos) - 1], end)
+    m = _GAP.match(text, pos, line_end)
+    assert m is not None  # the pattern matches the empty string
+    q = m.end()
+    while end > q and text[end - 1] in SPACES:
+        end -= 1
+    rest = text[q:end]
+    eol = q == line_end and q < end
+    # a line break after the separator renders as the space after it
+    gap = m.group(0).rstrip(SPACES) + " " if eol else m.group(0)
+    kind: SeparatorKind
+    if not rest.strip() or _ASIDE.fullmatch(rest) or rest in (".", ","):
+        kind = "none"
+    elif gap == " - ":
+        kind = "ok"
+    elif m.group(1) and not (gap == "-" and rest[0].islower()):
+        kind = "malformed"
+    else:
+        kind = "missing"
+    return Entry(it.item, block, link, name, pos, q, end, kind, eol)
