@@ -12,10 +12,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, Literal, TypeVar
 
-from awesomelint.model import Frozen
+from awesomelint.model import Frozen, _frozen_error
 
 LinkKind = Literal["inline", "reference", "autolink", "bare"]
 RegionKind = Literal["fenced_code", "indent_code", "html", "codespan", "inline_html"]
@@ -226,12 +226,49 @@ class Region(Frozen):
         _set(self, "end", end)
 
 
-# a dataclass, unlike the values above: its fields (some left out of equality, the memo
-# out of __init__) are what dataclasses.fields and replace work on
-@dataclass(frozen=True, slots=True)
-class Document:
-    """Everything rules may look at. Built by :func:`awesomelint.markdown.parse`; never mutated."""
+_VALUE = (
+    "text", "line_starts", "line_ends", "headings", "items", "links", "blocks", "definitions",
+    "regions",
+)  # fmt: skip
 
+
+class _DataclassFields:
+    """``Document.__dataclass_fields__``, made on first use: ``dataclasses.fields`` and
+    ``dataclasses.replace`` work on a Document as on the frozen dataclass it was, without
+    ``dataclasses`` imported and a dataclass generated when this module loads (that
+    costs two milliseconds of every start)."""
+
+    def __get__(self, obj: object, cls: type | None = None) -> dict[str, Any]:
+        return _dataclass_fields()
+
+
+@cache
+def _dataclass_fields() -> dict[str, Any]:
+    from dataclasses import field, make_dataclass
+
+    twin = make_dataclass(
+        "Document",
+        [
+            *((name, Any) for name in _VALUE),
+            ("_region_starts", tuple[int, ...], field(repr=False, compare=False, default=())),
+            ("_link_starts", tuple[int, ...], field(repr=False, compare=False, default=())),
+            ("_memo", dict[str, Any], field(repr=False, compare=False, init=False)),
+        ],
+        frozen=True,
+    )
+    fields: dict[str, Any] = twin.__dataclass_fields__  # type: ignore[attr-defined]
+    return fields
+
+
+class Document:
+    """Everything rules may look at. Built by :func:`awesomelint.markdown.parse`; never mutated.
+
+    Behaves as ``@dataclass(frozen=True, slots=True)`` with the offset indices and the
+    memo left out of equality and repr (the memo also out of ``__init__``): a plain
+    class, as the small value types of :mod:`awesomelint.model` are, for start-up."""
+
+    __slots__ = (*_VALUE, "_region_starts", "_link_starts", "_memo")
+    __dataclass_fields__ = _DataclassFields()
     text: str
     line_starts: tuple[int, ...]  # offset of each line's first character (BOM excluded)
     line_ends: tuple[int, ...]  # offset of each line's end-of-line (or end of text)
@@ -241,13 +278,66 @@ class Document:
     blocks: tuple[Block, ...]
     definitions: tuple[Definition, ...]
     regions: tuple[Region, ...]
-    _region_starts: tuple[int, ...] = field(repr=False, compare=False, default=())
-    _link_starts: tuple[int, ...] = field(repr=False, compare=False, default=())
+    _region_starts: tuple[int, ...]
+    _link_starts: tuple[int, ...]
     # results of derived computations (see memo); not part of the value, never copied
-    # by dataclasses.replace (init=False), so a changed Document starts empty
-    _memo: dict[str, Any] = field(
-        repr=False, compare=False, hash=False, init=False, default_factory=dict
-    )
+    # (a changed Document starts empty)
+    _memo: dict[str, Any]
+
+    def __init__(
+        self,
+        text: str,
+        line_starts: tuple[int, ...],
+        line_ends: tuple[int, ...],
+        headings: tuple[Heading, ...],
+        items: tuple[ListItem, ...],
+        links: tuple[Link, ...],
+        blocks: tuple[Block, ...],
+        definitions: tuple[Definition, ...],
+        regions: tuple[Region, ...],
+        _region_starts: tuple[int, ...] = (),
+        _link_starts: tuple[int, ...] = (),
+    ) -> None:
+        _set(self, "text", text)
+        _set(self, "line_starts", line_starts)
+        _set(self, "line_ends", line_ends)
+        _set(self, "headings", headings)
+        _set(self, "items", items)
+        _set(self, "links", links)
+        _set(self, "blocks", blocks)
+        _set(self, "definitions", definitions)
+        _set(self, "regions", regions)
+        _set(self, "_region_starts", _region_starts)
+        _set(self, "_link_starts", _link_starts)
+        _set(self, "_memo", {})
+
+    def _values(self) -> tuple[Any, ...]:
+        return (
+            self.text, self.line_starts, self.line_ends, self.headings, self.items, self.links,
+            self.blocks, self.definitions, self.regions,
+        )  # fmt: skip
+
+    def __eq__(self, other: object) -> bool:
+        if other.__class__ is self.__class__:
+            assert isinstance(other, Document)
+            return self is other or self._values() == other._values()
+        return NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._values())
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{name}={getattr(self, name)!r}" for name in _VALUE)
+        return f"{self.__class__.__qualname__}({fields})"
+
+    def __reduce__(self) -> tuple[type[Document], tuple[Any, ...]]:
+        return self.__class__, (*self._values(), self._region_starts, self._link_starts)
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise _frozen_error(f"cannot assign to field {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise _frozen_error(f"cannot delete field {name!r}")
 
     @property
     def line_count(self) -> int:

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from dataclasses import FrozenInstanceError
 from enum import StrEnum
 from typing import Any
 
@@ -47,10 +46,18 @@ class Frozen:
         return self.__class__, self._values()
 
     def __setattr__(self, name: str, value: object) -> None:
-        raise FrozenInstanceError(f"cannot assign to field {name!r}")
+        raise _frozen_error(f"cannot assign to field {name!r}")
 
     def __delattr__(self, name: str) -> None:
-        raise FrozenInstanceError(f"cannot delete field {name!r}")
+        raise _frozen_error(f"cannot delete field {name!r}")
+
+
+def _frozen_error(message: str) -> Exception:
+    # imported on this (error) path only: dataclasses costs a millisecond to import,
+    # and nothing else on the start-up path needs it
+    from dataclasses import FrozenInstanceError
+
+    return FrozenInstanceError(message)
 
 
 class Severity(StrEnum):

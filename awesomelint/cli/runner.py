@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -18,7 +17,7 @@ from awesomelint.document import Document
 from awesomelint.engine import lint
 from awesomelint.errors import ConfigError, InputError
 from awesomelint.files import decode, read_text
-from awesomelint.model import Finding
+from awesomelint.model import Finding, Frozen
 from awesomelint.registry import Settings, resolve
 
 if TYPE_CHECKING:
@@ -27,15 +26,32 @@ if TYPE_CHECKING:
 STDIN = "-"
 
 
-@dataclass(frozen=True, slots=True)
-class Options:
+_set = object.__setattr__  # how a Frozen value's __init__ sets its fields
+
+
+class Options(Frozen):
     """Rule selection from the command line, applied on top of each file's config."""
 
+    __slots__ = ("select", "ignore", "extend_select", "config", "exclude")
     select: tuple[str, ...]
     ignore: tuple[str, ...]
     extend_select: tuple[str, ...]
     config: Path | None
-    exclude: tuple[str, ...] = ()  # --exclude: file globs, from the current folder
+    exclude: tuple[str, ...]  # --exclude: file globs, from the current folder
+
+    def __init__(
+        self,
+        select: tuple[str, ...],
+        ignore: tuple[str, ...],
+        extend_select: tuple[str, ...],
+        config: Path | None,
+        exclude: tuple[str, ...] = (),
+    ) -> None:
+        _set(self, "select", select)
+        _set(self, "ignore", ignore)
+        _set(self, "extend_select", extend_select)
+        _set(self, "config", config)
+        _set(self, "exclude", exclude)
 
 
 class SettingsCache:

@@ -10,10 +10,10 @@ that was meant as a list item but has no space after its marker (``-[Name](url)`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from awesomelint.commonmark.lines import column, is_blank, quotes, visual_column
+from awesomelint.model import Frozen
 
 if TYPE_CHECKING:
     from awesomelint.document import Document, ListItem, TextLine
@@ -80,11 +80,14 @@ def cannot_interrupt(doc: Document, it: ListItem, above: int) -> bool:
 # -- glued bullets ---------------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class GluedBullet:
+_set = object.__setattr__  # how a Frozen value's __init__ sets its fields
+
+
+class GluedBullet(Frozen):
     """A list marker glued to what follows it, at the start of a line of text: meant as
     a list item, read by everyone (CommonMark and mistune) as text."""
 
+    __slots__ = ("line", "start", "column", "marker", "at", "fixable", "double", "joined")
     line: int
     start: int  # offset of the marker
     column: int  # of the marker, in characters
@@ -93,6 +96,26 @@ class GluedBullet:
     fixable: bool  # a single marker with no tab before it
     double: bool  # two bullets glued together
     joined: bool  # not the first line of its paragraph: it continues the line before
+
+    def __init__(
+        self,
+        line: int,
+        start: int,
+        column: int,
+        marker: str,
+        at: int,
+        fixable: bool,
+        double: bool,
+        joined: bool,
+    ) -> None:
+        _set(self, "line", line)
+        _set(self, "start", start)
+        _set(self, "column", column)
+        _set(self, "marker", marker)
+        _set(self, "at", at)
+        _set(self, "fixable", fixable)
+        _set(self, "double", double)
+        _set(self, "joined", joined)
 
 
 def glued_bullets(doc: Document) -> tuple[GluedBullet, ...]:

@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_right
-from dataclasses import dataclass
 from typing import Literal
 
 from awesomelint.commonmark.items import cannot_interrupt, starts_empty
 from awesomelint.document import Block, Document, ListItem
 from awesomelint.entries.text import name_link
+from awesomelint.model import Frozen
 
 Role = Literal["entry", "intro", "toc", "other"]
 Lead = Literal["anchor", "resource"] | None
@@ -20,15 +20,32 @@ _WORDS = re.compile(r"[^\W_]+")
 CONTENTS_TITLES = frozenset({"contents", "table of contents"})
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+_set = object.__setattr__  # how a Frozen value's __init__ sets its fields
+
+
+class Item(Frozen):
     """One list item and what it is (see the package docstring)."""
 
+    __slots__ = ("item", "block", "links", "own_end", "role")
     item: ListItem
     block: Block | None  # the paragraph on its marker line, if it owns one
     links: tuple[int, ...]  # indices into doc.links of that paragraph's top-level links
     own_end: int  # end of its own text: its first child's start, else its end
     role: Role
+
+    def __init__(
+        self,
+        item: ListItem,
+        block: Block | None,
+        links: tuple[int, ...],
+        own_end: int,
+        role: Role,
+    ) -> None:
+        _set(self, "item", item)
+        _set(self, "block", block)
+        _set(self, "links", links)
+        _set(self, "own_end", own_end)
+        _set(self, "role", role)
 
 
 def items(doc: Document) -> tuple[Item, ...]:

@@ -4,13 +4,13 @@ decorations after it, its separator and its description."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from typing import Literal
 
 from awesomelint.commonmark.items import glued_bullet
 from awesomelint.document import Block, Document, Link, ListItem
 from awesomelint.entries.items import Item, items
 from awesomelint.entries.text import SPACES, is_emoji, name_link
+from awesomelint.model import Frozen
 
 SeparatorKind = Literal["ok", "malformed", "missing", "none"]
 
@@ -22,8 +22,10 @@ _GAP = re.compile(
 _ASIDE = re.compile(r"(?:[*_]*(?:\[[^\]]*\]|\([^)]*\))[*_]*[ \t]*)+")
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+_set = object.__setattr__  # how a Frozen value's __init__ sets its fields
+
+
+class Entry(Frozen):
     """A resource entry: its item, first paragraph, name link, separator and description.
 
     ``text[gap_start:gap_end]`` is the separator as written (``" - "`` when right; empty
@@ -32,6 +34,9 @@ class Entry:
     the next one, whose line break reads as the space after the dash (``" -"`` is right).
     """
 
+    __slots__ = (
+        "item", "block", "link", "name", "gap_start", "gap_end", "end", "separator", "eol",
+    )  # fmt: skip
     item: ListItem
     block: Block
     link: Link
@@ -40,7 +45,29 @@ class Entry:
     gap_end: int
     end: int
     separator: SeparatorKind
-    eol: bool = False
+    eol: bool
+
+    def __init__(
+        self,
+        item: ListItem,
+        block: Block,
+        link: Link,
+        name: str,
+        gap_start: int,
+        gap_end: int,
+        end: int,
+        separator: SeparatorKind,
+        eol: bool = False,
+    ) -> None:
+        _set(self, "item", item)
+        _set(self, "block", block)
+        _set(self, "link", link)
+        _set(self, "name", name)
+        _set(self, "gap_start", gap_start)
+        _set(self, "gap_end", gap_end)
+        _set(self, "end", end)
+        _set(self, "separator", separator)
+        _set(self, "eol", eol)
 
     @property
     def has_description(self) -> bool:

@@ -15,9 +15,10 @@ from __future__ import annotations
 import html
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import unquote
+
+from awesomelint.model import Frozen
 
 # a URL scheme (RFC 3986: a letter, then letters, digits, "+", "-", "."), group 1
 SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
@@ -73,16 +74,35 @@ _SITE_TRACKING: dict[str, frozenset[str]] = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class URLParts:
+_set = object.__setattr__  # how a Frozen value's __init__ sets its fields
+
+
+class URLParts(Frozen):
     """A cleaned http(s) URL cut into its components (all still raw)."""
 
+    __slots__ = ("userinfo", "host", "port", "path", "query", "fragment")
     userinfo: str | None
     host: str
     port: str
     path: str
     query: str | None
     fragment: str | None
+
+    def __init__(
+        self,
+        userinfo: str | None,
+        host: str,
+        port: str,
+        path: str,
+        query: str | None,
+        fragment: str | None,
+    ) -> None:
+        _set(self, "userinfo", userinfo)
+        _set(self, "host", host)
+        _set(self, "port", port)
+        _set(self, "path", path)
+        _set(self, "query", query)
+        _set(self, "fragment", fragment)
 
 
 def clean(raw: str) -> str:

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from array import array
-from dataclasses import dataclass, field
 from typing import Any
 
 from mistune.core import DEFAULT_MAX_NESTED_LEVEL
@@ -55,19 +54,22 @@ _RULE_LIKE = re.compile(r"[-*_=+ \t]*\n")
 _ATX = re.compile(r"#{1,6}(?!#)(?:[ \t][^\n]*)?\n")
 
 
-@dataclass(slots=True)
 class FastList:
     """What scan_list read: 8 numbers per item in ``flat`` (marker offset, text offset,
     end of line, line index, level, parent, list, last line), compact because a long
     list stays in memory until the Document is built; ``more`` holds, by item, the
     further lines of its paragraph as (line index, text offset, end of line); ``kids``
-    the indices of its children."""
+    the indices of its children. (A plain class: a dataclass costs a millisecond to
+    create at import.)"""
 
-    end: int = 0
-    lists: int = 0
-    flat: array[int] = field(default_factory=lambda: array("q"))
-    more: dict[int, list[tuple[int, int, int]]] = field(default_factory=dict)
-    kids: dict[int, list[int]] = field(default_factory=dict)
+    __slots__ = ("end", "lists", "flat", "more", "kids")
+
+    def __init__(self) -> None:
+        self.end = 0
+        self.lists = 0
+        self.flat: array[int] = array("q")
+        self.more: dict[int, list[tuple[int, int, int]]] = {}
+        self.kids: dict[int, list[int]] = {}
 
 
 FIELDS = 8  # numbers per item in FastList.flat

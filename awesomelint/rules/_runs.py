@@ -20,45 +20,66 @@ where they were.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass, field
 
 from awesomelint.commonmark.items import GluedBullet, glued_bullets
 from awesomelint.commonmark.lines import column, is_blank, quotes
 from awesomelint.document import Document, Link, ListItem
 from awesomelint.entries.shape import Entry, entries
 from awesomelint.entries.text import plain
+from awesomelint.model import Frozen
+
+_set = object.__setattr__  # how a Frozen value's __init__ sets its fields
 
 
-@dataclass(frozen=True, slots=True)
-class Member:
+class Member(Frozen):
     """One entry of a run: a list item, or a glued bullet or stray sub-item taken as the
     item it was meant to be."""
 
+    __slots__ = ("line", "name", "link", "entry")
     line: int
     name: str | None  # None: not an entry (a list of them is no list of entries)
     link: Link | None  # its name link, where a finding about it goes
     entry: Entry | None  # for a top-level list item that is an entry
 
+    def __init__(self, line: int, name: str | None, link: Link | None, entry: Entry | None) -> None:
+        _set(self, "line", line)
+        _set(self, "name", name)
+        _set(self, "link", link)
+        _set(self, "entry", entry)
 
-@dataclass(frozen=True, slots=True)
-class Run:
+
+class Run(Frozen):
     """A run of top-level entries, in source order."""
 
+    __slots__ = ("members", "ordered", "movable")
     members: tuple[Member, ...]
     ordered: bool  # a numbered list
     # the entries, when every member is a top-level list item that is an entry (what a
     # fix may move: a glued bullet or a stray sub-item is no item to move); else None
     movable: tuple[Entry, ...] | None
 
+    def __init__(
+        self, members: tuple[Member, ...], ordered: bool, movable: tuple[Entry, ...] | None
+    ) -> None:
+        _set(self, "members", members)
+        _set(self, "ordered", ordered)
+        _set(self, "movable", movable)
 
-@dataclass
+
 class _Building:
-    members: list[Member]
-    quotes: int  # block quote markers before its bullets
-    column: int  # visual column of its bullets
-    ordered: bool | None  # None: so far only glued bullets
-    last: int  # last line it covers
-    lists: set[int] = field(default_factory=set)  # the CommonMark lists of its items
+    """A run being built (a plain class: no dataclass generated at import)."""
+
+    __slots__ = ("members", "quotes", "column", "ordered", "last", "lists")
+
+    def __init__(
+        self, members: list[Member], quotes: int, column: int, ordered: bool | None, last: int
+    ) -> None:
+        self.members = members
+        self.quotes = quotes  # block quote markers before its bullets
+        self.column = column  # visual column of its bullets
+        self.ordered = ordered  # None: so far only glued bullets
+        self.last = last  # last line it covers
+        self.lists: set[int] = set()  # the CommonMark lists of its items
 
 
 def runs(doc: Document) -> Iterator[Run]:

@@ -62,12 +62,11 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Literal
 
 from awesomelint.commonmark.lazy import front_matter_end, heading_fits, is_lazy
 from awesomelint.document import Block, Document
-from awesomelint.model import Edit, Fix, Problem, Severity
+from awesomelint.model import Edit, Fix, Frozen, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 
 # up to 3 spaces, 1-6 "#", then a letter (a digit only as below: "#42" is prose)
@@ -247,17 +246,29 @@ def check(ctx: Context) -> Iterator[Problem]:
 # -- shared: the headings gone wrong, for the rules that must not report them again -----
 
 
-@dataclass(frozen=True, slots=True)
-class BrokenHeading:
+_set = object.__setattr__  # how a Frozen value's __init__ sets its fields
+
+
+class BrokenHeading(Frozen):
     """A heading this rule reports: ``opening`` a paragraph line meant as a heading of
     ``level`` (`###Python`), ``closing`` a heading whose title ends in a glued closing
     sequence (`## Heading##`: ``run`` the number of glued `#`s)."""
 
+    __slots__ = ("kind", "line", "level", "run", "problem")
     kind: Literal["opening", "closing"]
     line: int
     level: int
     run: int
     problem: Problem
+
+    def __init__(
+        self, kind: Literal["opening", "closing"], line: int, level: int, run: int, problem: Problem
+    ) -> None:
+        _set(self, "kind", kind)
+        _set(self, "line", line)
+        _set(self, "level", level)
+        _set(self, "run", run)
+        _set(self, "problem", problem)
 
 
 def broken_headings(doc: Document) -> tuple[BrokenHeading, ...]:
