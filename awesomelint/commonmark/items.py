@@ -9,20 +9,20 @@ that was meant as a list item but has no space after its marker (``-[Name](url)`
 
 from __future__ import annotations
 
-import re
 from typing import TYPE_CHECKING
 
+from awesomelint._regex import lazy
 from awesomelint.commonmark.lines import column, is_blank, quotes, visual_column
 from awesomelint.model import Frozen
 
 if TYPE_CHECKING:
     from awesomelint.document import Document, ListItem, TextLine
 
-_MARKER = re.compile(r"[*+-]|\d{1,9}[.)]")
-_MAYBE = re.compile(r"[ \t>]*(?:[*+-]|\d{1,9}[.)])[^\s]")
-_TABLE_RULE = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*")
-_EMPHASIS = re.compile(r"\*{1,3}|_{1,3}")
-_BULLET_GAP = re.compile(r"[*+-][ \t]+")  # a second bullet, then its space: "-* "
+_MARKER = lazy(r"[*+-]|\d{1,9}[.)]")
+_MAYBE = lazy(r"[ \t>]*(?:[*+-]|\d{1,9}[.)])[^\s]")
+_TABLE_RULE = lazy(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*")
+_EMPHASIS = lazy(r"\*{1,3}|_{1,3}")
+_BULLET_GAP = lazy(r"[*+-][ \t]+")  # a second bullet, then its space: "-* "
 
 
 def starts_empty(doc: Document, it: ListItem) -> bool:

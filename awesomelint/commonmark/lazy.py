@@ -7,16 +7,16 @@ of a paragraph. ``starts`` is the list of the Document's item starts, for bisect
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 
+from awesomelint._regex import lazy
 from awesomelint.commonmark.lines import column, quotes
 from awesomelint.document import Block, Document, ListItem
 
-_NEW_BLOCK = re.compile(r"(?: {4}| {0,3}\t| {0,3}<| {0,3}\[(?:[^\]\\]|\\.)*\]:)")
-_CODE_INDENT = re.compile(r" {4}| {0,3}\t")
-_PLAIN = re.compile(r" {0,3}[^<>`~ \t]")
-_SWALLOWS = re.compile(r" {0,3}(?:<|```|~~~)")  # an HTML block or a fence: to its end
+_NEW_BLOCK = lazy(r"(?: {4}| {0,3}\t| {0,3}<| {0,3}\[(?:[^\]\\]|\\.)*\]:)")
+_CODE_INDENT = lazy(r" {4}| {0,3}\t")
+_PLAIN = lazy(r" {0,3}[^<>`~ \t]")
+_SWALLOWS = lazy(r" {0,3}(?:<|```|~~~)")  # an HTML block or a fence: to its end
 
 
 def is_lazy(doc: Document, text_start: int, next_start: int) -> bool:

@@ -5,10 +5,10 @@ same kind (text, code, HTML)."""
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Collection, Container, Sequence
 
+from awesomelint._regex import lazy
 from awesomelint.commonmark.lines import is_blank, quotes
 from awesomelint.document import BLOCK_REGIONS, Document, ListItem
 from awesomelint.markdown import parse
@@ -96,7 +96,7 @@ def snippet(doc: Document, first: int, end: int, edits: Sequence[Edit]) -> Docum
     return parse("".join(parts))
 
 
-_OPENS_ITEM = re.compile(r"(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$)")
+_OPENS_ITEM = lazy(r"(?:[*+-]|\d{1,9}[.)])(?:[ \t]|$)")
 
 
 def is_fresh(doc: Document, line: int, changed: Container[int] = ()) -> bool:

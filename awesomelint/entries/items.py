@@ -7,6 +7,7 @@ import re
 from bisect import bisect_right
 from typing import Literal
 
+from awesomelint._regex import lazy
 from awesomelint.commonmark.items import cannot_interrupt, starts_empty
 from awesomelint.document import Block, Document, ListItem
 from awesomelint.entries.text import name_link
@@ -15,7 +16,7 @@ from awesomelint.model import Frozen
 Role = Literal["entry", "intro", "toc", "other"]
 Lead = Literal["anchor", "resource"] | None
 
-_WORDS = re.compile(r"[^\W_]+")
+_WORDS = lazy(r"[^\W_]+")
 # the titles of a table of contents's heading (awesome-toc reads them too)
 CONTENTS_TITLES = frozenset({"contents", "table of contents"})
 

@@ -8,11 +8,12 @@ import re
 from bisect import bisect_left
 from functools import cache
 
+from awesomelint._regex import lazy
 from awesomelint.document import Document
 from awesomelint.entries.items import Item, items, seen_by_commonmark
 
 _TRAILING = ".,:;!?*_~'\""
-_PARENS = re.compile(r"[()]")
+_PARENS = lazy(r"[()]")
 
 
 @cache

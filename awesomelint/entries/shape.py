@@ -3,9 +3,9 @@ decorations after it, its separator and its description."""
 
 from __future__ import annotations
 
-import re
 from typing import Literal
 
+from awesomelint._regex import lazy
 from awesomelint.commonmark.items import glued_bullet
 from awesomelint.document import Block, Document, Link, ListItem
 from awesomelint.entries.items import Item, items
@@ -15,11 +15,11 @@ from awesomelint.model import Frozen
 SeparatorKind = Literal["ok", "malformed", "missing", "none"]
 
 # spaces, an optional dash / colon / arrow, spaces: what stands between name and description
-_GAP = re.compile(
+_GAP = lazy(
     r"[ \t\u00a0\u2009\u202f]*(->|=>|--?|[\u2010-\u2015\u2212]|:)?[ \t\u00a0\u2009\u202f]*"
 )
 # nothing but tags or a parenthetical: "**[Deprecated]**", "(beta)", "*(archived)*"
-_ASIDE = re.compile(r"(?:[*_]*(?:\[[^\]]*\]|\([^)]*\))[*_]*[ \t]*)+")
+_ASIDE = lazy(r"(?:[*_]*(?:\[[^\]]*\]|\([^)]*\))[*_]*[ \t]*)+")
 
 
 _set = object.__setattr__  # how a Frozen value's __init__ sets its fields

@@ -3,12 +3,11 @@ and the named link an entry leads with (what makes an item an entry)."""
 
 from __future__ import annotations
 
-import re
-
+from awesomelint._regex import lazy
 from awesomelint.document import Block, Document, Link
 
 SPACES = " \t\u00a0\u2009\u202f"
-_IMAGES_ONLY = re.compile(r"\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+")
+_IMAGES_ONLY = lazy(r"\s*(?:!\[[^\]]*\]\([^)]*\)\s*)+")
 
 
 def is_emoji(ch: str) -> bool:

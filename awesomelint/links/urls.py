@@ -18,31 +18,32 @@ import unicodedata
 from functools import lru_cache
 from urllib.parse import unquote
 
+from awesomelint._regex import lazy
 from awesomelint.model import Frozen
 
 # a URL scheme (RFC 3986: a letter, then letters, digits, "+", "-", "."), group 1
-SCHEME = re.compile(r"([A-Za-z][A-Za-z0-9+.-]*):")
+SCHEME = lazy(r"([A-Za-z][A-Za-z0-9+.-]*):")
 # CommonMark backslash escapes (any ASCII punctuation) and entity references (with ";":
 # "&amp;", "&#123;", "&#x1F600;"); the package's entity patterns live here
-_BACKSLASH = re.compile(r"\\([!-/:-@\[-`{-~])")
-_ENTITY_BODY = re.compile(r"(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
-ENTITY = re.compile("&" + _ENTITY_BODY.pattern)
+_BACKSLASH = lazy(r"\\([!-/:-@\[-`{-~])")
+_ENTITY_BODY = lazy(r"(?:#[0-9]{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});")
+ENTITY = lazy("&" + _ENTITY_BODY.pattern)
 # anything a Markdown parser may read as an entity reference, for refusing to write a URL
 # that would not read back as itself: wider than ENTITY, as mistune also decodes
 # hexadecimal references longer than CommonMark's 6 digits
-ENTITY_LIKE = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
-_PCT = re.compile(r"%([0-9A-Fa-f]{2})")
+ENTITY_LIKE = lazy(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
+_PCT = lazy(r"%([0-9A-Fa-f]{2})")
 _UNRESERVED = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~")
 _SUB_DELIMS = "!$&'()*+,;="
 _PATH_SAFE = frozenset(_UNRESERVED | set(_SUB_DELIMS) | set(":@/"))
 _QUERY_SAFE = frozenset(_PATH_SAFE | {"?"})
 _HOST_SAFE = frozenset(_UNRESERVED | set(_SUB_DELIMS) | {"%"})
-_IPV6 = re.compile(r"\[[0-9A-Fa-f:.]+\]")
+_IPV6 = lazy(r"\[[0-9A-Fa-f:.]+\]")
 _INDEX_FILES = frozenset({"index.html", "index.htm", "index.php"})
 _DEFAULT_PORTS = frozenset({"80", "443"})
 # strings _pct returns unchanged: only safe characters, no "%" (one pattern per safe set)
 _PLAIN = {
-    safe: re.compile("[" + re.escape("".join(sorted(safe - {"%"}))) + "]*")
+    safe: lazy("[" + re.escape("".join(sorted(safe - {"%"}))) + "]*")
     for safe in (_PATH_SAFE, _QUERY_SAFE)
 }
 

@@ -30,28 +30,30 @@ from typing import Any
 from mistune.core import DEFAULT_MAX_NESTED_LEVEL
 from mistune.plugins.url import URL_LINK_PATTERN
 
+from awesomelint._regex import lazy
+
 # one list item line: indentation, bullet, one space, then text that starts no block of
 # its own inside the item (mistune would build more than a one-line paragraph): not a
 # blank, code fence, heading, setext or thematic line, quote, bullet, HTML, ordered
 # marker or link reference definition (its label may span lines; a backslash declines)
-_ITEM_LINE = re.compile(
+_ITEM_LINE = lazy(
     r"( *)([-*+]) "
     r"(?![\s`~#=\-_*+><]|\d{1,9}[.)][ \t\n]|\[[^\\\[\]]*(?:\\|\]:))"
     r"[^\n]*\n"
 )
 # mistune's BlockParser.BLANK_LINE
-_BLANK = re.compile(r"(^[ \t\v\f]*\n)+", re.M)
-_ORDERED = re.compile(r"\d{1,9}[.)](?:[ \t]|\n)")
-_LABEL_END = re.compile(r"[\\\[\]]")
+_BLANK = lazy(r"(^[ \t\v\f]*\n)+", re.M)
+_ORDERED = lazy(r"\d{1,9}[.)](?:[ \t]|\n)")
+_LABEL_END = lazy(r"[\\\[\]]")
 # characters mistune treats specially at the block level (tabs, odd blanks): decline
-_ODD = re.compile(r"[\t\v\f\r\x00]")
+_ODD = lazy(r"[\t\v\f\r\x00]")
 # mistune nests lists 20 levels deep (BlockParser.max_nested_level); the items of the
 # 20th level hold no list, only text
 _MAX_LEVELS = DEFAULT_MAX_NESTED_LEVEL
 
-_SPACES = re.compile(" *")
-_RULE_LIKE = re.compile(r"[-*_=+ \t]*\n")
-_ATX = re.compile(r"#{1,6}(?!#)(?:[ \t][^\n]*)?\n")
+_SPACES = lazy(" *")
+_RULE_LIKE = lazy(r"[-*_=+ \t]*\n")
+_ATX = lazy(r"#{1,6}(?!#)(?:[ \t][^\n]*)?\n")
 
 
 class FastList:
@@ -233,13 +235,13 @@ def _list_end(src: str, pos: int, bullet: str) -> int:
     return -1  # a lazy continuation line, an indented paragraph, ...
 
 
-_INLINE_SPECIAL = re.compile(r"[\\<]")
-_INLINE_TOKEN = re.compile(r"!?\[|\]|`+|https?://")
+_INLINE_SPECIAL = lazy(r"[\\<]")
+_INLINE_TOKEN = lazy(r"!?\[|\]|`+|https?://")
 # the usual entry: one link first, then text without brackets or code
-_ONE_LINK = re.compile(r"\[([^\[\]`\\<]*)\]\(([^\s()<\\\x00-\x1f\x7f]+)\)([^\[\]`\\<]*)")
-_DEST = re.compile(r"[^\s()<\\\x00-\x1f\x7f]+\)")
-_BACKTICKS = re.compile(r"`+")
-_URL = re.compile(URL_LINK_PATTERN)
+_ONE_LINK = lazy(r"\[([^\[\]`\\<]*)\]\(([^\s()<\\\x00-\x1f\x7f]+)\)([^\[\]`\\<]*)")
+_DEST = lazy(r"[^\s()<\\\x00-\x1f\x7f]+\)")
+_BACKTICKS = lazy(r"`+")
+_URL = lazy(URL_LINK_PATTERN)
 _MAX_BRACKETS = 4  # open brackets at once (mistune limits nesting to 20 levels)
 
 # a link: (start, end, text start, text end, url start, url end, image, parent);

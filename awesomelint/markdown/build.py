@@ -30,6 +30,7 @@ import mistune
 from mistune.core import BlockState
 from mistune.markdown import Markdown
 
+from awesomelint._regex import lazy
 from awesomelint.document import Document, Link
 from awesomelint.markdown.blocks import Builder, PosBlockParser
 from awesomelint.markdown.inline import PosInlineParser
@@ -43,7 +44,7 @@ def _before_render(md: Markdown, state: BlockState) -> None:
     builder.walk(state.tokens, 0, None, 0)
 
 
-_TAB_BLANK = re.compile(r"^[ \t]*\t[ \t]*$", re.M)
+_TAB_BLANK = lazy(r"^[ \t]*\t[ \t]*$", re.M)
 
 
 def _blank_tab_lines(md: Markdown, state: BlockState) -> None:

@@ -17,14 +17,15 @@ from mistune.core import InlineState
 from mistune.helpers import parse_link_href
 from mistune.inline_parser import InlineParser
 
+from awesomelint._regex import lazy
 from awesomelint.document import Link, LinkKind, Region
 from awesomelint.markdown._fast import InlineLink
 from awesomelint.markdown.positions import PosState, Recovery, Token
 
-_ONE_CLOSE = re.compile(r"(?P<link_close>\])")
+_ONE_CLOSE = lazy(r"(?P<link_close>\])")
 INLINE_STRIP = " \r\n\t\f"  # what Markdown._iter_render strips
 # destination of an inline link, common case (no title/parens/escapes/newline)
-_HREF_FAST = re.compile(r"[ \t]*(?:<([^<>\n\\]*)>|([^\s()<\\\x00-\x1f\x7f]+))[ \t]*\)")
+_HREF_FAST = lazy(r"[ \t]*(?:<([^<>\n\\]*)>|([^\s()<\\\x00-\x1f\x7f]+))[ \t]*\)")
 
 
 class PosInlineParser(InlineParser):

@@ -8,15 +8,14 @@ as the mistune token walk would give.
 
 from __future__ import annotations
 
-import re
-
+from awesomelint._regex import lazy
 from awesomelint.document import Block, ListItem, TextLine
 from awesomelint.markdown import _fast
 from awesomelint.markdown._fast import FastList
 from awesomelint.markdown.inline import INLINE_STRIP, InlineRecovery, TextMap
 from awesomelint.markdown.positions import PosState
 
-_MARKER_AT = re.compile(r"[*+-]|\d{1,9}[.)]")
+_MARKER_AT = lazy(r"[*+-]|\d{1,9}[.)]")
 
 
 def take_fast_list(state: PosState, start: int) -> int | None:

@@ -13,7 +13,6 @@ character keeps its distance to the end of its line.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections.abc import Sequence
 from typing import Any
@@ -21,12 +20,13 @@ from typing import Any
 from mistune.core import BlockState
 from mistune.markdown import Markdown
 
+from awesomelint._regex import lazy
 from awesomelint.document import Block, Heading, Link, ListItem, Region, split_lines
 
 Token = dict[str, Any]
 
-_ITEM_MARKER = re.compile(r"[ \t]*(?:[*+-]|\d{1,9}[.)])(.*)")
-_BLANKS = re.compile(r"[ \t]+")
+_ITEM_MARKER = lazy(r"[ \t]*(?:[*+-]|\d{1,9}[.)])(.*)")
+_BLANKS = lazy(r"[ \t]+")
 
 
 def _line_starts(s: str) -> list[int]:

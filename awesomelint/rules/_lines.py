@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from awesomelint._regex import lazy
 from awesomelint.document import Document, Region, RegionKind
 
 # HTML blocks whose whitespace is content (CommonMark HTML block type 1)
-_PREFORMATTED = re.compile(r"<(?:pre|textarea)\b", re.IGNORECASE)
+_PREFORMATTED = lazy(r"<(?:pre|textarea)\b", re.IGNORECASE)
 
 
 class RegionCursor:

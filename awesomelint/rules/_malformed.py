@@ -8,6 +8,7 @@ from bisect import bisect_right
 from collections.abc import Iterator
 from itertools import pairwise
 
+from awesomelint._regex import lazy
 from awesomelint.document import Document, Link
 from awesomelint.model import Edit, Fix, Problem
 
@@ -29,13 +30,13 @@ def _target() -> re.Pattern[str]:
     )
 
 
-_URL_ONLY = re.compile(PLAIN_URL)
+_URL_ONLY = lazy(PLAIN_URL)
 # the parenthesis right before a bracket: `(text)[` (its text holds no bracket)
-_PAREN = re.compile(r"\(([^()\[\]\n]*)\)$")
-CITATION = re.compile(r"[\d\s,;–-]+")
+_PAREN = lazy(r"\(([^()\[\]\n]*)\)$")
+CITATION = lazy(r"[\d\s,;–-]+")
 # a scheme inside a URL; where it starts a second URL (not a parameter's value or an
 # archived page's address), the two were run together
-_SCHEME = re.compile(r"(?:https?|ftp)://", re.IGNORECASE)
+_SCHEME = lazy(r"(?:https?|ftp)://", re.IGNORECASE)
 _GLUE = " \t()[]<>,;|\"'"
 
 

@@ -38,12 +38,13 @@ import functools
 import re
 from collections.abc import Iterator
 
+from awesomelint._regex import lazy
 from awesomelint.document import Document
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._lines import body_start
 
-_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+_LINE_BREAK = lazy(r"\r\n|\r|\n")
 
 
 @functools.cache  # (compiled on first use: only a file ending in an open fence needs it)

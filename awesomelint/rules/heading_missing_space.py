@@ -64,25 +64,26 @@ from collections import defaultdict
 from collections.abc import Iterator
 from typing import Literal
 
+from awesomelint._regex import lazy
 from awesomelint.commonmark.lazy import front_matter_end, heading_fits, is_lazy
 from awesomelint.document import Block, Document
 from awesomelint.model import Edit, Fix, Frozen, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 
 # up to 3 spaces, 1-6 "#", then a letter (a digit only as below: "#42" is prose)
-_SUSPECT = re.compile(r" {0,3}(#{1,6})(?=[^\W\d_])")
+_SUSPECT = lazy(r" {0,3}(#{1,6})(?=[^\W\d_])")
 # ... or a section number and a title: "#3 Training Tricks", "##2.1 Foo", "#3. Bar"
-_NUMBERED = re.compile(r" {0,3}(#{1,6})(\d{1,3}(?:\.\d{1,3})*)(\.?)[ \t]+(?![a-z])\S")
+_NUMBERED = lazy(r" {0,3}(#{1,6})(\d{1,3}(?:\.\d{1,3})*)(\.?)[ \t]+(?![a-z])\S")
 # the number a heading's title starts with
-_SECTION = re.compile(r"(\d{1,3}(?:\.\d{1,3})*)(\.?)[ \t]")
+_SECTION = lazy(r"(\d{1,3}(?:\.\d{1,3})*)(\.?)[ \t]")
 # a line of hashtags ("#ai #ml") is prose too
 # a line of HTML tags only, such as the anchor `<a name="java"></a>` lists put over a heading
-_TAGS_ONLY = re.compile(r"[ \t]*(?:<[^<>\n]*>[ \t]*)+")
-_HASHTAGS = re.compile(r"#\w+(?:\s+#\w+)+\s*$")
+_TAGS_ONLY = lazy(r"[ \t]*(?:<[^<>\n]*>[ \t]*)+")
+_HASHTAGS = lazy(r"#\w+(?:\s+#\w+)+\s*$")
 # a closing sequence glued to the title ("## Heading##"), not escaped
-_GLUED_CLOSE = re.compile(r"(?<=[^\s#\\])(#+)[ \t]*$")
-_CLOSED = re.compile(r"[ \t]#+[ \t]*$")
-_ONE_LETTER = re.compile(r"(?<!\w)[^\W\d_]$")  # "C", "F": "C#" is a name, not a closing
+_GLUED_CLOSE = lazy(r"(?<=[^\s#\\])(#+)[ \t]*$")
+_CLOSED = lazy(r"[ \t]#+[ \t]*$")
+_ONE_LETTER = lazy(r"(?<!\w)[^\W\d_]$")  # "C", "F": "C#" is a name, not a closing
 
 
 Number = tuple[int, ...]

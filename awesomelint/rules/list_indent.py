@@ -55,9 +55,9 @@ top-level bullet at column 0 to the next one are reported without a fix.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 
+from awesomelint._regex import lazy
 from awesomelint.commonmark.items import content_offset, takes_next_line_lazily
 from awesomelint.commonmark.lines import is_blank, visual_column
 from awesomelint.commonmark.reparse import Drawn, owners, reads_as_drawn
@@ -67,7 +67,7 @@ from awesomelint.rules import LIST_INDENT, LIST_TABS
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._lists import VisualList, visual_lists
 
-_LEAD = re.compile(r"[ \t]*")
+_LEAD = lazy(r"[ \t]*")
 _set = object.__setattr__  # how a Frozen value's __init__ sets its fields
 
 

@@ -60,9 +60,9 @@ two different URLs run together) or the destination needs a human decision.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from awesomelint._regex import lazy
 from awesomelint.document import Document, TextLine
 from awesomelint.entries.items import items
 from awesomelint.model import Edit, Fix, Problem, Severity
@@ -78,11 +78,11 @@ from awesomelint.rules._malformed import (
 )
 
 # a bracket pair; an escaped bracket (`\]`) neither opens nor closes one
-_BRACKETS = re.compile(r"\[((?:[^\[\]\\\n]|\\.)*)\]")
-_SPACED = re.compile(rf"([ \t]+)\(({PLAIN_URL})\)")
-_SPACED_ANY = re.compile(r"[ \t]+\((?:https?://|www\.)")
-_MISPLACED = re.compile(rf"\)\(({PLAIN_URL})\)")
-_BROKEN_DEST = re.compile(r"\(\s*(?:https?://|www\.|\.{0,2}/|#)[^)\n]*\)")
+_BRACKETS = lazy(r"\[((?:[^\[\]\\\n]|\\.)*)\]")
+_SPACED = lazy(rf"([ \t]+)\(({PLAIN_URL})\)")
+_SPACED_ANY = lazy(r"[ \t]+\((?:https?://|www\.)")
+_MISPLACED = lazy(rf"\)\(({PLAIN_URL})\)")
+_BROKEN_DEST = lazy(r"\(\s*(?:https?://|www\.|\.{0,2}/|#)[^)\n]*\)")
 # task-list boxes, and table-of-contents markers of other Markdown tools
 _NOT_NAMES = frozenset({"", " ", "x", "X", "TOC", "toc"})
 

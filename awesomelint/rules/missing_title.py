@@ -49,6 +49,7 @@ import functools
 import re
 from collections.abc import Iterator
 
+from awesomelint._regex import lazy
 from awesomelint.document import Document, Link
 from awesomelint.entries.items import Item, items
 from awesomelint.links.urls import clean, link_key, normalize
@@ -56,8 +57,8 @@ from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 
 # what may follow a leading bare URL in an entry: nothing, or a " - description"
-_REST = re.compile(r"[ \t]*(?:$|[-–—:][ \t])")
-_ESCAPE = re.compile(r"[\\\[\]`*<]|(?<!\w)_|_(?!\w)")
+_REST = lazy(r"[ \t]*(?:$|[-–—:][ \t])")
+_ESCAPE = lazy(r"[\\\[\]`*<]|(?<!\w)_|_(?!\w)")
 # what GitHub autolinks besides http(s) URLs (mistune reads these as text): `ftp://`
 # URLs and `www.` domains; they end at a space or "<", not on trailing punctuation
 _GFM_STARTS = ("ftp:", "www.")

@@ -42,13 +42,14 @@ import functools
 import re
 from collections.abc import Iterator
 
+from awesomelint._regex import lazy
 from awesomelint.commonmark.lines import TAB_STOP, visual_column
 from awesomelint.document import ALL_REGIONS, Document
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._lines import RegionCursor
 
-_TABS = re.compile(r"\t+")
+_TABS = lazy(r"\t+")
 
 
 @functools.cache  # (compiled on first use: most files have no tab)
