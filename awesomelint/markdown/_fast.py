@@ -27,9 +27,6 @@ import re
 from array import array
 from typing import Any
 
-from mistune.core import DEFAULT_MAX_NESTED_LEVEL
-from mistune.plugins.url import URL_LINK_PATTERN
-
 from awesomelint._regex import lazy
 
 # one list item line: indentation, bullet, one space, then text that starts no block of
@@ -49,7 +46,7 @@ _LABEL_END = lazy(r"[\\\[\]]")
 _ODD = lazy(r"[\t\v\f\r\x00]")
 # mistune nests lists 20 levels deep (BlockParser.max_nested_level); the items of the
 # 20th level hold no list, only text
-_MAX_LEVELS = DEFAULT_MAX_NESTED_LEVEL
+_MAX_LEVELS = 20  # mistune.core.DEFAULT_MAX_NESTED_LEVEL (a copy: see URL_LINK_PATTERN)
 
 _SPACES = lazy(" *")
 _RULE_LIKE = lazy(r"[-*_=+ \t]*\n")
@@ -241,6 +238,10 @@ _INLINE_TOKEN = lazy(r"!?\[|\]|`+|https?://")
 _ONE_LINK = lazy(r"\[([^\[\]`\\<]*)\]\(([^\s()<\\\x00-\x1f\x7f]+)\)([^\[\]`\\<]*)")
 _DEST = lazy(r"[^\s()<\\\x00-\x1f\x7f]+\)")
 _BACKTICKS = lazy(r"`+")
+# mistune.plugins.url.URL_LINK_PATTERN: bare URLs as mistune's url plugin links them. A
+# copy, so that this module (and the whole-document fast path, markdown/plain.py) runs
+# without importing mistune; tests/test_plain.py checks that the two stay equal.
+URL_LINK_PATTERN = r"""https?:\/\/[^\s<]+[^<.,:;"')\]\s]"""
 _URL = lazy(URL_LINK_PATTERN)
 _MAX_BRACKETS = 4  # open brackets at once (mistune limits nesting to 20 levels)
 

@@ -21,8 +21,8 @@ from mistune.util import unikey
 
 from awesomelint.document import Block, Definition, Heading, Region, TextLine
 from awesomelint.markdown import _fast
-from awesomelint.markdown.inline import INLINE_STRIP, TextMap
 from awesomelint.markdown.lists import ListRecovery, take_fast_list
+from awesomelint.markdown.parts import INLINE_STRIP, TextMap
 from awesomelint.markdown.positions import PosState, Token
 
 

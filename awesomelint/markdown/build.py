@@ -24,15 +24,15 @@ from __future__ import annotations
 import gc
 import re
 from functools import cache
-from itertools import pairwise
 
 import mistune
 from mistune.core import BlockState
 from mistune.markdown import Markdown
 
 from awesomelint._regex import lazy
-from awesomelint.document import Document, Link
+from awesomelint.document import Document
 from awesomelint.markdown.blocks import Builder, PosBlockParser
+from awesomelint.markdown.fastdoc import fast_document
 from awesomelint.markdown.inline import PosInlineParser
 from awesomelint.markdown.positions import PosState, TokenList
 
@@ -75,8 +75,16 @@ def plain_inline() -> Markdown:
 
 
 def build_document(text: str, *, fast: bool = True) -> Document:
-    """The Document of ``text``. ``fast=False`` turns the fast paths of ``_fast`` off:
-    mistune then parses everything (the reference the fast paths are tested against)."""
+    """The Document of ``text``. ``fast=False`` turns the fast paths (``_fast``,
+    ``fastdoc``) off: mistune then parses everything (the reference the fast paths are
+    tested against)."""
+    doc = fast_document(text) if fast else None
+    return doc if doc is not None else mistune_document(text, fast=fast)
+
+
+def mistune_document(text: str, *, fast: bool = True) -> Document:
+    """The Document of ``text`` parsed by mistune (with the fast paths of ``_fast`` for
+    its lists and inline text unless ``fast`` is False)."""
     md = create_markdown()
     assert isinstance(md.block, PosBlockParser)
     md.block.fast = fast
@@ -90,7 +98,7 @@ def build_document(text: str, *, fast: bool = True) -> Document:
     gc.disable()  # a parse allocates many small objects and frees none: skip GC passes
     try:
         md.parse(body, state)
-        return _document(text, builder)
+        return builder.document()
     finally:
         _release(state)
         if gc_was_on:
@@ -108,38 +116,3 @@ def _release(root: PosState) -> None:
         st.origin = None
     root.family.clear()
     root.env.clear()
-
-
-def _document(text: str, builder: Builder) -> Document:
-    links = builder.links
-    starts = [lk.start for lk in links]
-    if any(a > b for a, b in pairwise(starts)):  # keep parent indices valid
-        old = links
-        links = sorted(old, key=lambda lk: lk.start)
-        order = {id(lk): i for i, lk in enumerate(links)}
-        links = [
-            lk if lk.parent is None else _reparent(lk, order[id(old[lk.parent])]) for lk in links
-        ]
-        starts = [lk.start for lk in links]
-    regions = sorted(builder.regions, key=lambda r: (r.start, -r.end))
-    return Document(
-        text=text,
-        line_starts=builder.line_starts,
-        line_ends=builder.line_ends,
-        headings=tuple(sorted(builder.headings, key=lambda h: h.start)),
-        items=builder.items_tuple(),
-        links=tuple(links),
-        blocks=tuple(sorted(builder.blocks, key=lambda b: b.start)),
-        definitions=builder.definitions(),
-        regions=tuple(regions),
-        _region_starts=tuple(r.start for r in regions),
-        _link_starts=tuple(starts),
-    )
-
-
-def _reparent(link: Link, parent: int | None) -> Link:
-    lk = link  # (a Link is no dataclass: dataclasses.replace does not apply)
-    return Link(
-        lk.kind, lk.image, lk.start, lk.end, lk.text, lk.text_start, lk.url, lk.url_start,
-        lk.url_end, lk.label, parent,
-    )  # fmt: skip

@@ -3,15 +3,13 @@
 mistune parses inline text later than its block, detached from it; :class:`PosInlineParser`
 records where each link or code span sits in that inline text (``_span``), and
 :class:`InlineRecovery` maps the inline text back to the original through the block's
-text segments (:class:`TextMap`). The links the fast path ``_fast.inline_links`` finds
-are added here too, as mistune's would be.
+text segments (``parts.TextMap``). The links the fast path ``_fast.inline_links`` finds
+are added by ``parts.Parts``, as mistune's would be.
 """
 
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from collections.abc import Callable
 
 from mistune.core import InlineState
 from mistune.helpers import parse_link_href
@@ -19,11 +17,10 @@ from mistune.inline_parser import InlineParser
 
 from awesomelint._regex import lazy
 from awesomelint.document import Link, LinkKind, Region
-from awesomelint.markdown._fast import InlineLink
-from awesomelint.markdown.positions import PosState, Recovery, Token
+from awesomelint.markdown.parts import TextMap
+from awesomelint.markdown.positions import Recovery, Token
 
 _ONE_CLOSE = lazy(r"(?P<link_close>\])")
-INLINE_STRIP = " \r\n\t\f"  # what Markdown._iter_render strips
 # destination of an inline link, common case (no title/parens/escapes/newline)
 _HREF_FAST = lazy(r"[ \t]*(?:<([^<>\n\\]*)>|([^\s()<\\\x00-\x1f\x7f]+))[ \t]*\)")
 
@@ -80,80 +77,8 @@ def _href_span(src: str, pos: int) -> tuple[int, int] | None:
     return u1 - len(href), u1
 
 
-class TextMap:
-    """Offset in the inline source (stripped block text) -> offset in st.src."""
-
-    __slots__ = ("keys", "lead", "segs", "st")
-
-    def __init__(self, st: PosState, segs: list[tuple[int, int]], lead: int) -> None:
-        self.st, self.segs, self.lead = st, segs, lead
-        # segments come in text order: the last one starting at or before an offset is
-        # found by bisection (a paragraph can have thousands)
-        self.keys = [tpos for tpos, _ in segs]
-
-    def src(self, rel: int) -> int:
-        t = rel + self.lead
-        i = bisect_right(self.keys, t) - 1
-        if i < 0:
-            return self.segs[0][1] + t
-        tpos, spos = self.segs[i]
-        return spos + t - tpos
-
-
 class InlineRecovery(Recovery):
     """Adds the links and code spans of a block's inline text to the Document's parts."""
-
-    def mapper(self, tmap: TextMap) -> Callable[[int], int]:
-        """Offset in a block's inline text -> offset in the original text."""
-        return lambda rel: self.orig(tmap.st, tmap.src(rel))
-
-    def add_links_at(
-        self, s: str, found: tuple[list[InlineLink], list[tuple[int, int]]], base: int
-    ) -> None:
-        """add_links for one line of text whose offset 0 is at ``base``."""
-        links, codes = found
-        first = len(self.links)
-        add = self.links.append
-        for a, b, t0, t1, u0, u1, image, up in links:
-            start = base + a if a else base  # (an entry's link: the block's own int)
-            if t0 < 0:
-                add(Link("bare", image, start, base + b, None, None, s[u0:u1], start,
-                         base + u1, None, None if up < 0 else first + up))  # fmt: skip
-            else:
-                add(Link("inline", image, start, base + b, s[t0:t1], base + t0, s[u0:u1],
-                         base + u0, base + u1, None, None if up < 0 else first + up))  # fmt: skip
-        for a, b in codes:
-            self.regions.append(Region("codespan", base + a, base + b))
-
-    def add_links(
-        self,
-        s: str,
-        found: tuple[list[InlineLink], list[tuple[int, int]]],
-        pt: Callable[[int], int],
-    ) -> None:
-        """What _fast.inline_links found in ``s``; ``pt`` maps an offset of ``s`` to the
-        text (its calls mirror make_link's and inline_tokens', so the result is theirs)."""
-        links, codes = found
-        base = len(self.links)
-        for a, b, t0, t1, u0, u1, image, up in links:
-            u = pt(u0)
-            self.links.append(
-                Link(
-                    "bare" if t0 < 0 else "inline",
-                    image,
-                    pt(a),
-                    pt(b - 1) + 1,
-                    None if t0 < 0 else s[t0:t1],
-                    None if t0 < 0 else pt(t0),
-                    s[u0:u1],
-                    u,
-                    u + u1 - u0,
-                    None,
-                    None if up < 0 else base + up,
-                )
-            )
-        for a, b in codes:
-            self.regions.append(Region("codespan", pt(a), pt(b - 1) + 1))
 
     def inline_tokens(
         self, tokens: list[Token], tmap: TextMap, src: str, parent: int | None

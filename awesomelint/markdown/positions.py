@@ -4,7 +4,8 @@ mistune re-parses list items and block quotes from *rewritten* sub-strings (mark
 indentation taken off, tabs expanded). :class:`PosState` is the block state that
 remembers, for every such sub-string, which document line its first line is and where
 its container's marker stands; :class:`Recovery` maps any state's offset back to the
-original text (BOM, CRLF and all) and holds the Document parts found so far.
+original text (BOM, CRLF and all), on top of the Document parts found so far
+(``parts.Parts``).
 
 Invariant relied on: mistune's container parsers keep a 1:1 line correspondence with the
 source and only rewrite a line's *prefix* (markers, indentation, tabs), so every content
@@ -21,7 +22,7 @@ from mistune.core import BlockState
 from mistune.markdown import Markdown
 
 from awesomelint._regex import lazy
-from awesomelint.document import Block, Heading, Link, ListItem, Region, split_lines
+from awesomelint.markdown.parts import Parts
 
 Token = dict[str, Any]
 
@@ -145,32 +146,26 @@ def _add_segment(tok: Token, start: int, end: int) -> None:
     tok["_e"] = end
 
 
-class Recovery:
-    """One Document's recovery: the original text and its line index, mistune's root
-    state, the parts found so far, and offsets of any state mapped to the text."""
+class Recovery(Parts):
+    """One Document's recovery: the parts found so far (:class:`Parts`), mistune's root
+    state, and offsets of any state mapped to the original text."""
 
     def __init__(self, text: str, root: PosState, md: Markdown, fast: bool = True) -> None:
-        self.text = text
-        self.root = root
+        super().__init__(text, fast)
+        self.root: PosState = root
         self.md = md
-        self.fast = fast
-        # no BOM, no CR: mistune's text is the original, offsets map to themselves
-        self.identity = "\r" not in text and not text.startswith("\ufeff")
-        self.line_starts, self.line_ends = split_lines(text)
         self.refs: dict[str, tuple[PosState, int, str, str]] = {}
-        self.headings: list[Heading] = []
-        # ListItem fields but children: index, marker, start, end, line, end_line,
-        # depth, list_id, parent; or a ListItem (from a fast list)
-        self.items: list[list[Any] | ListItem] = []
-        self.links: list[Link] = []
-        self.blocks: list[Block] = []
-        self.regions: list[Region] = []
-        self.list_count = 0
 
-    def orig(self, st: PosState, off: int) -> int:
+    def src_starts(self) -> Sequence[int]:
+        return self.root.starts
+
+    def has_refs(self) -> bool:
+        return bool(self.root.env.get("ref_links"))
+
+    def orig(self, st: PosState | None, off: int) -> int:
         """Offset in any (child) state's src -> offset in the original text."""
         root = self.root
-        if st is root:
+        if st is root or st is None:
             if self.identity:
                 return off
             doc = off
@@ -197,8 +192,3 @@ class Recovery:
         """0-based document line of the last character before ``end`` in st.src."""
         return st.base + st.line_of(max(end - 1, 0))
 
-    def line_end(self, line0: int) -> int:
-        return self.line_ends[min(line0, len(self.line_ends) - 1)]
-
-    def line_of(self, off: int) -> int:
-        return bisect_right(self.line_starts, off)

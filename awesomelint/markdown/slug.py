@@ -18,7 +18,7 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING, Any
 from urllib.parse import unquote
 
-from mistune.util import unikey
+from awesomelint._regex import lazy
 
 if TYPE_CHECKING:
     from awesomelint.document import Document
@@ -29,7 +29,17 @@ _KEEP = frozenset({"-", "_"})
 def reference_map(definitions: Iterable[tuple[str, str]]) -> dict[str, dict[str, str]]:
     """mistune's ``ref_links`` table for ``(label, url)`` pairs, so ``[x][label]`` in a
     heading renders as a link (its text) rather than as literal brackets."""
-    return {unikey(label): {"url": url} for label, url in definitions}
+    pairs = list(definitions)
+    if not pairs:
+        return {}
+    from mistune.util import unikey  # (only a page with definitions needs mistune here)
+
+    return {unikey(label): {"url": url} for label, url in pairs}
+
+
+# what inline Markdown must hold for its rendered text to differ from it: escapes, code,
+# emphasis, links, images, HTML, entities, strikethrough, line breaks
+_MARKUP = lazy(r"[\\`*_\[\]<>!&~\n\r]")
 
 
 def rendered_text(markdown: str, refs: Mapping[str, Mapping[str, str]] | None = None) -> str:
@@ -37,6 +47,8 @@ def rendered_text(markdown: str, refs: Mapping[str, Mapping[str, str]] | None = 
     images and HTML tags dropped, entities and backslash escapes resolved."""
     if not markdown:
         return ""
+    if _MARKUP.search(markdown) is None:
+        return markdown  # plain text renders as itself (most headings): no parser needed
     # (imported on first use, like the parser: a rule module importing this one does
     # not load the parser's hooks at start-up)
     from awesomelint.markdown.build import plain_inline
