@@ -12,7 +12,6 @@ per-site ones) and the remaining query is sorted. Fragments stay: ``#install`` a
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 from functools import lru_cache
@@ -115,6 +114,8 @@ def clean(raw: str) -> str:
     if "\\" in s:
         s = _BACKSLASH.sub(r"\1", s)
     if "&" in s:
+        import html  # (here: its table of entities costs a millisecond to import)
+
         s = ENTITY.sub(lambda m: html.unescape(m.group(0)), s)
     return s.strip()
 

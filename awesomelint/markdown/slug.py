@@ -11,7 +11,6 @@ that are taken).
 from __future__ import annotations
 
 import functools
-import html
 import re
 import unicodedata
 from collections.abc import Iterable, Mapping
@@ -60,6 +59,8 @@ def rendered_text(markdown: str, refs: Mapping[str, Mapping[str, str]] | None = 
 
 
 def _collect(tokens: list[dict[str, Any]], out: list[str]) -> None:
+    import html  # (loaded by mistune already, which made the tokens)
+
     for tok in tokens:
         kind = tok.get("type")
         if kind in ("image", "inline_html"):
