@@ -9,6 +9,9 @@ that was meant as a list item but has no space after its marker (``-[Name](url)`
 
 from __future__ import annotations
 
+import functools
+import re
+from bisect import bisect_left, bisect_right
 from typing import TYPE_CHECKING
 
 from awesomelint._regex import lazy
@@ -20,6 +23,7 @@ if TYPE_CHECKING:
 
 _MARKER = lazy(r"[*+-]|\d{1,9}[.)]")
 _MAYBE = lazy(r"[ \t>]*(?:[*+-]|\d{1,9}[.)])[^\s]")
+_MAYBE_LINE = lazy(r"^" + _MAYBE.pattern, re.M)
 _TABLE_RULE = lazy(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)+\|?[ \t]*")
 _EMPHASIS = lazy(r"\*{1,3}|_{1,3}")
 _BULLET_GAP = lazy(r"[*+-][ \t]+")  # a second bullet, then its space: "-* "
@@ -128,10 +132,19 @@ def glued_bullets(doc: Document) -> tuple[GluedBullet, ...]:
 def _glued_bullets(doc: Document) -> tuple[GluedBullet, ...]:
     # lines that start with a marker and no space: few, so found in one sweep first
     text = doc.text
-    lines = {n for n, at in enumerate(doc.line_starts, 1) if _MAYBE.match(text, at)}
+    if "\r" in text or text.startswith("\ufeff"):  # line starts that "^" does not see
+        lines = {n for n, at in enumerate(doc.line_starts, 1) if _MAYBE.match(text, at)}
+    else:  # one scan of the text: a match at every line start costs more on long lists
+        lines = {bisect_right(doc.line_starts, m.start()) for m in _MAYBE_LINE.finditer(text)}
     out = []
+    ordered = sorted(lines)
     for block in doc.blocks if lines else ():
-        if block.kind != "paragraph" or not any(tl.line in lines for tl in block.lines):
+        if block.kind != "paragraph":
+            continue
+        i = bisect_left(ordered, block.lines[0].line)  # (no line of it a candidate: most)
+        if i == len(ordered) or ordered[i] > block.lines[-1].line:
+            continue
+        if not any(tl.line in lines for tl in block.lines):
             continue
         if any(_TABLE_RULE.fullmatch(tl.text) for tl in block.lines):
             continue
@@ -177,6 +190,7 @@ def glued_bullet(doc: Document, tl: TextLine, joined: bool) -> GluedBullet | Non
     return GluedBullet(tl.line, start, start - line_start, marker, at, fixable, double, joined)
 
 
+@functools.lru_cache(maxsize=1024)  # a list repeats its lines: `**[⬆ back to top](#x)**`
 def _emphasis_first(text: str) -> bool:
     """Whether ``text`` opens with emphasis closed further on (as CommonMark pairs them)."""
     run = text[: len(text) - len(text.lstrip(text[:1]))]

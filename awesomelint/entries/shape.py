@@ -136,7 +136,7 @@ def _shape(doc: Document, it: Item) -> Entry | None:
     pos = link.end
     if lead and text.startswith(lead[::-1], pos):
         pos += len(lead)
-    by_start = {lk.start: lk for lk in links if lk is not link}
+    by_start = {lk.start: lk for lk in links if lk is not link} if len(links) > 1 else {}
     pos = _skip_decorations(doc, pos, block.end, by_start)
     end = _own_end(doc, block, pos)
     line_end = min(doc.line_ends[doc.line_of(pos) - 1], end)

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Sequence
 
 from awesomelint.document import INLINE_REGIONS, Block, Document, Heading, Link
 
@@ -89,26 +89,62 @@ def _bare_end(text: str, start: int, end: int) -> int:
 
 
 def _blank(text: str, start: int, end: int, masks: Sequence[tuple[int, int]]) -> str:
-    chars: list[str] | None = None
-    for a, b in masks:
-        if a < end and b > start:
-            if chars is None:
-                chars = list(text[start:end])
-            for k in range(max(a, start) - start, min(b, end) - start):
-                chars[k] = " "
-    return text[start:end] if chars is None else "".join(chars)
+    """``text[start:end]`` with every character inside one of ``masks`` made a space."""
+    cut = [(a, b) for a, b in masks if a < end and b > start]
+    if not cut:
+        return text[start:end]
+    cut.sort()
+    out = []
+    pos = start
+    for a, b in cut:  # (slices, not a list of characters: URLs are long)
+        b = min(b, end)
+        if b <= pos:
+            continue  # inside a mask before it
+        if a > pos:
+            out.append(text[pos:a])
+        else:
+            a = pos
+        out.append(" " * (b - a))
+        pos = b
+    out.append(text[pos:end])
+    return "".join(out)
 
 
-def prose(
-    doc: Document, hide: Callable[[Link], bool] | None = None
-) -> Iterator[tuple[Block, list[tuple[int, str]]]]:
+Prose = list[tuple[Block, list[tuple[int, str]]]]
+
+
+def prose(doc: Document, hide: Callable[[Link], bool] | None = None) -> Prose:
     """Each paragraph and heading with its lines as ``(offset, text)``, non-prose blanked.
 
     ``hide(link)`` blanks a link's text as well (spell-check hides repository names).
-    """
+    Computed once per Document (three rules read it); ``hide`` blanks more of the lines
+    that hold such a link."""
+    base: Prose = doc.memo("rules._awesome.prose", _prose)
+    if hide is None:
+        return base
+    out = []
+    for block, lines in base:
+        hidden = [
+            (lk.start, lk.end)
+            for lk in doc.links_between(block.start, block.end)
+            if not (lk.image or lk.text is None or lk.text_start is None) and hide(lk)
+        ]
+        if hidden:
+            # the whole link blanked: its text on top of the syntax already blanked
+            lines = [(at, _blank(line, 0, len(line), _shift(hidden, at))) for at, line in lines]
+        out.append((block, lines))
+    return out
+
+
+def _shift(masks: list[tuple[int, int]], by: int) -> list[tuple[int, int]]:
+    return [(a - by, b - by) for a, b in masks]
+
+
+def _prose(doc: Document) -> Prose:
     text = doc.text
     inline = [r for r in doc.regions if r.kind in INLINE_REGIONS]
     starts = [r.start for r in inline]
+    out = []
     for block in doc.blocks:
         masks: list[tuple[int, int]] = []
         i = bisect_left(starts, block.start)
@@ -116,7 +152,7 @@ def prose(
             masks.append((inline[i].start, inline[i].end))
             i += 1
         for link in doc.links_between(block.start, block.end):
-            masks.extend(_link_masks(doc, link, hide))
+            masks.extend(_link_masks(doc, link, None))
         lines = []
         for line in block.lines:
             end = doc.line_ends[line.line - 1]
@@ -125,4 +161,5 @@ def prose(
                 escapes = _ESCAPE.finditer(text, line.start, end)
                 own = masks + [(m.start(), m.end()) for m in escapes]
             lines.append((line.start, _blank(text, line.start, end, own)))
-        yield block, lines
+        out.append((block, lines))
+    return out

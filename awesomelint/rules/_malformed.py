@@ -171,6 +171,8 @@ def glued(url: str) -> list[str] | None:
     ``=`` (``web.archive.org/web/2020/https://...``) belongs to the first URL, unless
     a space and a parenthesis join them (``#readme%20(https://...``) or the second
     repeats the first (``?id=4%20(https://x/?id=4)``): no query or fragment is written so."""
+    if url.count("://") < 2:
+        return None  # (each scheme the pattern finds holds one: most targets have one)
     found = list(_SCHEME.finditer(url))
     if len(found) < 2:
         return None

@@ -55,6 +55,10 @@ _EMOTICON = re.compile(
 _MARKER = re.compile(r"(?<!\S)(?:\d{1,3}|[A-Za-z]|[ivxIVX]{2,4})\)(?=\s)")
 
 
+# every character the scan below acts on (the others it passes over)
+_MARKS = re.compile("[" + re.escape("".join(sorted({*_CLOSER, *_OPENERS, '"', "'", "’"}))) + "]")
+
+
 def _check_text(text: str, offsets: list[int], where: str) -> Iterator[Problem]:
     ignored = {m.end() - 1 for m in _EMOTICON.finditer(text) if text[m.end() - 1] in "()[]{}"}
     ignored |= {m.start() for m in _EMOTICON.finditer(text) if text[m.start()] in "()"}
@@ -63,7 +67,8 @@ def _check_text(text: str, offsets: list[int], where: str) -> Iterator[Problem]:
     # (a stack of all marks searched from the top takes quadratic time on "](](](")
     open_: defaultdict[str, list[int]] = defaultdict(list)
     n = len(text)
-    for i, ch in enumerate(text):
+    for m in _MARKS.finditer(text):
+        i, ch = m.start(), m.group()
         if i in ignored or (i in markers and not open_["("]):
             continue
         if ch == '"':
@@ -111,6 +116,8 @@ def _check_text(text: str, offsets: list[int], where: str) -> Iterator[Problem]:
 
 def check(ctx: Context) -> Iterator[Problem]:
     for block, lines in prose(ctx.doc):
+        if not any(_MARKS.search(line) for _, line in lines):
+            continue
         parts = []
         offsets: list[int] = []
         for start, line in lines:
@@ -119,8 +126,6 @@ def check(ctx: Context) -> Iterator[Problem]:
             parts.append("\n")
             offsets.append(start + len(line))
         text = "".join(parts)
-        if not any(ch in _CLOSER or ch in _OPENERS or ch in "\"'’" for ch in text):
-            continue
         where = "heading" if block.kind == "heading" else "paragraph"
         yield from sorted(_check_text(text, offsets, where), key=lambda p: p.start)
 

@@ -62,56 +62,47 @@ from awesomelint.commonmark.items import content_offset, takes_next_line_lazily
 from awesomelint.commonmark.lines import is_blank, visual_column
 from awesomelint.commonmark.reparse import Drawn, owners, reads_as_drawn
 from awesomelint.document import Document
-from awesomelint.model import Edit, Fix, Frozen, Problem, Severity
+from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules import LIST_INDENT, LIST_TABS
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._lists import VisualList, visual_lists
 
 _LEAD = lazy(r"[ \t]*")
-_set = object.__setattr__  # how a Frozen value's __init__ sets its fields
 
 
-class _Node(Frozen):
-    """One bullet of a visual list and where the author meant it to be."""
+class _Node:
+    """One bullet of a visual list and where the author meant it to be. (A working
+    record of this module, never changed once made: a plain slotted class, as it is made
+    for every bullet of every list.)"""
 
     __slots__ = (
         "pos", "line", "ws", "col", "content", "expected", "want", "child_offset", "parent",
         "depth",
     )  # fmt: skip
-    pos: int  # position in the visual list
-    line: int
-    ws: str  # the whitespace before the marker, as written
-    col: int  # the marker's visual column, as written
-    content: int  # visual column of the item's text, as written
-    expected: int  # column of the marker after the fix
-    want: str  # the whitespace before the marker after the fix
-    child_offset: int  # expected column of a child, relative to this marker
-    parent: int | None  # position of the intended parent
-    depth: int
 
     def __init__(
         self,
-        pos: int,
+        pos: int,  # position in the visual list
         line: int,
-        ws: str,
-        col: int,
-        content: int,
-        expected: int,
-        want: str,
-        child_offset: int,
-        parent: int | None,
+        ws: str,  # the whitespace before the marker, as written
+        col: int,  # the marker's visual column, as written
+        content: int,  # visual column of the item's text, as written
+        expected: int,  # column of the marker after the fix
+        want: str,  # the whitespace before the marker after the fix
+        child_offset: int,  # expected column of a child, relative to this marker
+        parent: int | None,  # position of the intended parent
         depth: int,
     ) -> None:
-        _set(self, "pos", pos)
-        _set(self, "line", line)
-        _set(self, "ws", ws)
-        _set(self, "col", col)
-        _set(self, "content", content)
-        _set(self, "expected", expected)
-        _set(self, "want", want)
-        _set(self, "child_offset", child_offset)
-        _set(self, "parent", parent)
-        _set(self, "depth", depth)
+        self.pos = pos
+        self.line = line
+        self.ws = ws
+        self.col = col
+        self.content = content
+        self.expected = expected
+        self.want = want
+        self.child_offset = child_offset
+        self.parent = parent
+        self.depth = depth
 
 
 def _plan(doc: Document, vl: VisualList, indent: int | None) -> list[_Node]:

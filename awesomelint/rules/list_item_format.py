@@ -216,11 +216,7 @@ def _ending(
         if end in html and html[end] > e.gap_end:  # a trailing <img>, <br> or <sup>
             end, stripped = html[end], True
             continue
-        tag = (
-            _TAG.search(text, e.gap_end, end)
-            or _BACK.search(text, e.gap_end, end)
-            or _SHORTCODE.search(text, e.gap_end, end)
-        )
+        tag = _trailing_tag(text, e.gap_end, end)
         if tag is not None and tag.end() == end and tag.start() > e.gap_end:
             end, stripped = tag.start(), True
             continue
@@ -264,11 +260,34 @@ def _ending(
     return _missing_period(span, end)
 
 
+def _trailing_tag(text: str, start: int, end: int) -> re.Match[str] | None:
+    """The first of _TAG, _BACK and _SHORTCODE found in ``text[start:end]``; the patterns
+    (each anchored at the end) are searched only where the text ends as they must: in
+    "]" or ")" before emphasis and blanks, or in ":" before blanks."""
+    k = end
+    while k > start and text[k - 1] in " \t":
+        k -= 1
+    last = text[k - 1] if k > start else ""
+    while k > start and text[k - 1] in "*_":
+        k -= 1
+    closing = text[k - 1] if k > start else ""
+    tag = None
+    if closing == "]":
+        tag = _TAG.search(text, start, end)
+    if tag is None and closing == ")":
+        tag = _BACK.search(text, start, end)
+    if tag is None and last == ":":
+        tag = _SHORTCODE.search(text, start, end)
+    return tag
+
+
 def _url_shaped_end(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` ends in URL-shaped text (``x://...``, ``www.``), where
     a period may be read as part of it."""
     words = text[max(start, end - 2048) : end].rsplit(None, 1)
-    return bool(words) and _URL_SHAPED.search(words[-1]) is not None
+    if not words or ("://" not in words[-1] and "www." not in words[-1]):
+        return False  # (what the pattern needs: most descriptions end in a plain word)
+    return _URL_SHAPED.search(words[-1]) is not None
 
 
 def _sentence_before_paren(text: str, start: int, close: int) -> bool:

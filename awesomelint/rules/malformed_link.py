@@ -213,13 +213,29 @@ def _line_problems(
             )
 
 
+def _one_link(spans: Spans, line: TextLine) -> bool:
+    """Whether the line's only ``[`` opens a link the parser read (an entry's name, a
+    badge's image): _line_problems passes over such a bracket, so over the line."""
+    text = line.text
+    k = text.find("[")
+    if text.find("[", k + 1) >= 0:
+        return False
+    found = spans.starting_at(line.start + k)
+    if found is not None and found.kind != "bare" and not found.image:
+        return True
+    if k and text[k - 1] == "!":
+        found = spans.starting_at(line.start + k - 1)
+        return found is not None and found.image
+    return False
+
+
 def check(ctx: Context) -> Iterator[Problem]:
     doc = ctx.doc
     spans = Spans(doc.links)
     entry_lines = {en.block.lines[0].start for en in items(doc) if en.block}
     for block in doc.blocks:
         for i, line in enumerate(block.lines):
-            if "[" not in line.text:
+            if "[" not in line.text or _one_link(spans, line):
                 continue
             first = i == 0 and block.kind == "paragraph"
             entry = first and line.start in entry_lines
