@@ -139,7 +139,8 @@ def _shape(doc: Document, it: Item) -> Entry | None:
     by_start = {lk.start: lk for lk in links if lk is not link} if len(links) > 1 else {}
     pos = _skip_decorations(doc, pos, block.end, by_start)
     end = _own_end(doc, block, pos)
-    line_end = min(doc.line_ends[doc.line_of(pos) - 1], end)
+    first = doc.line_ends[block.lines[0].line - 1]  # (the usual line: no bisection)
+    line_end = min(first if pos <= first else doc.line_ends[doc.line_of(pos) - 1], end)
     m = _GAP.match(text, pos, line_end)
     assert m is not None  # the pattern matches the empty string
     q = m.end()

@@ -122,22 +122,35 @@ def prose(doc: Document, hide: Callable[[Link], bool] | None = None) -> Prose:
     base: Prose = doc.memo("rules._awesome.prose", _prose)
     if hide is None:
         return base
+    # the links to hide, in source order, walked along the blocks (also in source order)
+    spans = [
+        (lk.start, lk.end)
+        for lk in doc.links
+        if not (lk.image or lk.text is None or lk.text_start is None) and hide(lk)
+    ]
     out = []
+    i, n = 0, len(spans)
     for block, lines in base:
-        hidden = [
-            (lk.start, lk.end)
-            for lk in doc.links_between(block.start, block.end)
-            if not (lk.image or lk.text is None or lk.text_start is None) and hide(lk)
-        ]
-        if hidden:
+        while i < n and spans[i][0] < block.start:
+            i += 1
+        if i < n and spans[i][0] < block.end:
+            j = i
+            while j < n and spans[j][0] < block.end:
+                j += 1
             # the whole link blanked: its text on top of the syntax already blanked
-            lines = [(at, _blank(line, 0, len(line), _shift(hidden, at))) for at, line in lines]
+            lines = [(at, _blank_spans(line, at, spans[i:j])) for at, line in lines]
         out.append((block, lines))
     return out
 
 
-def _shift(masks: list[tuple[int, int]], by: int) -> list[tuple[int, int]]:
-    return [(a - by, b - by) for a, b in masks]
+def _blank_spans(line: str, at: int, spans: list[tuple[int, int]]) -> str:
+    """``line`` (which starts at offset ``at``) with the parts of ``spans`` in it blanked."""
+    n = len(line)
+    for a, b in spans:
+        a, b = max(a - at, 0), min(b - at, n)
+        if a < b:
+            line = line[:a] + " " * (b - a) + line[b:]
+    return line
 
 
 def _prose(doc: Document) -> Prose:

@@ -75,17 +75,39 @@ def _ends(line: str, end: int) -> bool:
     return suffix is not None and suffix.group(1).lower() in HYPHEN_SUFFIXES
 
 
+_ALNUM_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _token_at(line: str, word: str, pos: int) -> int:
+    """Where the next whole token (a run of _ALNUM characters) ``word`` starts at or
+    after ``pos``: the first occurrence that no letter or digit adjoins (an earlier
+    token spelled so would be a word the caller asked for first)."""
+    n = len(word)
+    k = line.find(word, pos)
+    while (k > 0 and line[k - 1] in _ALNUM_CHARS) or line[k + n : k + n + 1] in _ALNUM_CHARS:
+        if k < 0:
+            raise AssertionError(f"no token {word!r} in {line!r}")
+        k = line.find(word, k + 1)
+    return k
+
+
 def candidates(line: str) -> Iterator[tuple[int, int]]:
     """Where names stand in ``line``, as ``(start, end)``; longest name first, so
     "visual studio code" wins over "visual studio", "node.js" over "node"."""
     groups = _by_first_word()
+    # the words that may start a name, in order, found without a match object per word
+    # (a line has dozens of words and one or two such): their offsets are found after
+    hits = [w for w in _ALNUM.findall(line) if w.lower() in groups]
     after = 0
-    for w in _ALNUM.finditer(line):
-        first = w.group(0).lower()
-        if w.start() < after or first not in groups:
+    pos = 0  # the end of the last word found
+    for word in hits:
+        start = _token_at(line, word, pos)
+        pos = start + len(word)
+        if start < after:
             continue
-        dot = w.start() - 1 if line[w.start() - 1 : w.start()] == "." else None  # ".NET"
-        for at in (w.start(),) if dot is None else (dot, w.start()):
+        first = word.lower()
+        dot = start - 1 if line[start - 1 : start] == "." else None  # ".NET"
+        for at in (start,) if dot is None else (dot, start):
             if at > 0 and _BEFORE.match(line, at - 1):
                 continue
             for parts in groups[first]:

@@ -110,7 +110,10 @@ def _build(doc: Document, by_item: dict[int, Entry]) -> Iterator[_Building]:
     events.sort(key=lambda ev: (ev[0], ev[1]))
     run: _Building | None = None
     for line, _, what in events:
-        q, col = quotes(doc, what.start), column(doc, what.start)
+        if what.start == doc.line_starts[line - 1]:  # at the start of its line: most
+            q = col = 0
+        else:
+            q, col = quotes(doc, what.start), column(doc, what.start)
         touches = run is not None and q == run.quotes and _touch(doc, run.last, line)
         if isinstance(what, GluedBullet):
             if run is not None and col == run.column and (touches or line <= run.last):

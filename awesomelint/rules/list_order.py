@@ -67,8 +67,12 @@ _ARTICLE = re.compile(r"^(?:a|an|the)\s+(?=\S)")
 def sort_key(name: str, articles: bool = False) -> str:
     """The name as it sorts: casefolded, without leading symbols or emoji, and without a
     leading article unless ``articles``."""
-    key = _LEAD.sub("", name.casefold())
-    return key if articles else _ARTICLE.sub("", key)
+    key = name.casefold()
+    if key[:1] and not key[0].isalnum():  # (what [\W_] matches: spare the pattern)
+        key = _LEAD.sub("", key)
+    if articles or not key.startswith(("a", "t")):
+        return key
+    return _ARTICLE.sub("", key)
 
 
 def _sorted(keys: list[str]) -> bool:

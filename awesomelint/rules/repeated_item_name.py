@@ -119,6 +119,8 @@ def _name_end(text: str, pos: int, end: int, name: str) -> int | None:
 
 
 def _unescape(text: str) -> str:
+    if "\\" not in text:
+        return text  # (most names)
     out, i = [], 0
     while i < len(text):
         if text[i] == "\\" and i + 1 < len(text) and text[i + 1] in _ESCAPABLE:

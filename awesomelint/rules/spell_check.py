@@ -82,12 +82,13 @@ from awesomelint.rules._spelling import (
 # a "#" that opens a heading written without its space: "###tensorflow"
 _HEADING_HASHES = re.compile(r"[ \t]{0,3}#{2,6}$")
 _NEXT_WORD = re.compile(r"[ \t]+([\w-]+)")
+_SPACE = re.compile(r"\s")
 
 
 def _repository_name(link: Link) -> bool:
     """Link text that names a repository or package rather than saying something."""
     text = (link.text or "").strip().strip("*_`")
-    if not text or any(ch.isspace() for ch in text):
+    if not text or _SPACE.search(text):  # (\s is what str.isspace says)
         return False
     return "/" in text or "_" in text or text.casefold() in url_path(link.url).casefold()
 
