@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 from pathlib import Path
@@ -82,9 +83,7 @@ def write_atomic(name: str, text: str, original: str | None = None) -> None:
     if not os.access(folder, os.W_OK) or not folder.stat().st_mode & 0o222:
         raise InputError(f"{name}: folder {folder} is read-only; nothing written")
     try:
-        import tempfile  # (only fix writes: a faster check)
-
-        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=folder)
+        fd, tmp = _temp_file(folder, target.name)
     except OSError as exc:
         raise InputError(f"{name}: cannot write in {folder}: {exc.strerror or exc}") from None
     try:
@@ -111,6 +110,25 @@ def write_atomic(name: str, text: str, original: str | None = None) -> None:
             os.unlink(tmp)
         raise
     _sync_folder(folder)
+
+
+_TEMP_FLAGS = (
+    os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+    | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+)  # fmt: skip
+
+
+def _temp_file(folder: Path, name: str) -> tuple[int, str]:
+    """A new file ``.NAME.XXXXXXXXXXXX.tmp`` in ``folder``, as tempfile.mkstemp makes one
+    (created exclusively, readable and writable by its owner only): without importing
+    tempfile, shutil and random, a tenth of the start-up of ``fix``."""
+    for _ in range(100):
+        path = os.path.join(folder, f".{name}.{os.urandom(6).hex()}.tmp")
+        try:
+            return os.open(path, _TEMP_FLAGS, 0o600), path
+        except FileExistsError:
+            continue
+    raise FileExistsError(errno.EEXIST, "no unused temporary file name", str(folder))
 
 
 def _sync_folder(folder: Path) -> None:

@@ -30,13 +30,39 @@ def _urlish_raw() -> re.Pattern[str]:
     )
 
 
+_SCHEME_CHARS = frozenset(
+    "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+.-"
+)  # what the scheme run before "://" may hold (see _urlish_raw)
+
+
 def urlish(text: str) -> list[tuple[int, str]]:
     """URL-shaped text with its offset. A URL ends before a ``)`` that closes nothing (the
     end of a Markdown link) and, like GFM autolinks, before trailing punctuation."""
     out = []
     pos = 0
     pattern = _urlish_raw()
-    while (m := pattern.search(text, pos)) is not None:
+    # a match holds a "://" after a run of scheme characters, or starts with "www.": the
+    # search starts where the next of those can (the pattern tried at every word of a
+    # long list took most of the time); each "://" is found, and its run walked back,
+    # once (no "://" or "www." left: len(text))
+    n = len(text)
+    colon = run = www = -1
+    while True:
+        if colon < pos:
+            colon = text.find("://", pos)
+            if colon < 0:
+                colon = run = n
+            else:
+                run = colon
+                while run > 0 and text[run - 1] in _SCHEME_CHARS:
+                    run -= 1
+        if www < pos:
+            www = text.find("www.", pos)
+            if www < 0:
+                www = n
+        start = min(max(run, pos), www)
+        if start >= n or (m := pattern.search(text, start)) is None:
+            break
         group = "url" if m.group("url") is not None else "www"
         url = m.group(group)
         pos = m.end()

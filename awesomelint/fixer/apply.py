@@ -5,46 +5,63 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
-from dataclasses import dataclass
 
 from awesomelint.document import Document
 from awesomelint.errors import FixError
 from awesomelint.fixer.audit import allowance, describe, inventory, lost
 from awesomelint.fixer.edits import apply_edits, choose
 from awesomelint.markdown import parse
-from awesomelint.model import Finding
+from awesomelint.model import Finding, Frozen
 
 MAX_PASSES = 100
+_set = object.__setattr__  # how a Frozen value's __init__ sets its fields
 
 Linter = Callable[[Document], list[Finding]]
 
 
-@dataclass(frozen=True, slots=True)
-class FixResult:
+class FixResult(Frozen):
     """The fixed text, what was applied, and the findings left in the fixed text."""
 
+    __slots__ = ("text", "applied", "remaining", "passes")
     text: str
     applied: tuple[Finding, ...]
     remaining: tuple[Finding, ...]
     passes: int
+
+    def __init__(
+        self, text: str, applied: tuple[Finding, ...], remaining: tuple[Finding, ...], passes: int
+    ) -> None:
+        _set(self, "text", text)
+        _set(self, "applied", applied)
+        _set(self, "remaining", remaining)
+        _set(self, "passes", passes)
 
     @property
     def changed(self) -> bool:
         return bool(self.applied)
 
 
-@dataclass(frozen=True, slots=True)
+_Key = tuple[str, tuple[tuple[str, str], ...]]
+
+
 class _Pass:
     """The fixes of one pass that lose nothing together, the text they make, and the
-    unsafe fixes left out for good (they would lose more than they announce)."""
+    unsafe fixes left out for good (they would lose more than they announce). (Working
+    records of the loop: plain classes, no dataclass generated at import.)"""
 
-    fixes: list[Finding]
-    doc: Document
-    inventory: Counter[str]
-    vetoed: frozenset[_Key] = frozenset()
+    __slots__ = ("fixes", "doc", "inventory", "vetoed")
 
-
-_Key = tuple[str, tuple[tuple[str, str], ...]]
+    def __init__(
+        self,
+        fixes: list[Finding],
+        doc: Document,
+        inventory: Counter[str],
+        vetoed: frozenset[_Key] = frozenset(),
+    ) -> None:
+        self.fixes = fixes
+        self.doc = doc
+        self.inventory = inventory
+        self.vetoed = vetoed
 
 
 def _key(doc: Document, f: Finding) -> _Key:
@@ -54,12 +71,14 @@ def _key(doc: Document, f: Finding) -> _Key:
     return f.rule, tuple((doc.text[e.start : e.end], e.content) for e in edits)
 
 
-@dataclass(frozen=True, slots=True)
 class _Loss:
     """What some fixes would lose, and the text they would make."""
 
-    lost: Counter[str]
-    doc: Document
+    __slots__ = ("lost", "doc")
+
+    def __init__(self, lost: Counter[str], doc: Document) -> None:
+        self.lost = lost
+        self.doc = doc
 
 
 def _try(doc: Document, fixes: Sequence[Finding], inv: Counter[str]) -> _Pass | _Loss:
