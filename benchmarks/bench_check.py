@@ -1,37 +1,38 @@
-"""Time awesomelint against markdownlint-cli2, awesome-lint and pymarkdown: prints figures,
-asserts nothing.
+"""Time awesomelint against markdownlint-cli2 and awesome-lint: prints figures and the
+speed targets they meet or miss, asserts nothing.
 
-Every figure is a whole process, wall clock, the median of ``--runs`` (the tools of
-``--tool-runs``), run on a copy of the file named README.md in a fresh folder (no config
-file applies):
+Every figure is a whole process, wall clock, the median of ``--rounds`` rounds. A round
+runs each command once, one after the other (interleaved), so that a machine busier at
+one moment slows every command alike; the ratios are medians of the same rounds. Each
+file is copied to a fresh folder as README.md (no config file applies):
 
-  awesomelint check   python -m awesomelint check README.md    (+ peak RSS of the process)
-  awesomelint fix     python -m awesomelint fix README.md      (on a fresh copy each run)
-  markdownlint-cli2   markdownlint-cli2 README.md              (npm, default rules)
-  awesome-lint        awesome-lint README.md                   (npm, offline)
-  pymarkdown          pymarkdown scan README.md                (pip; files up to
-                                                                --pymarkdown-max-kb only)
+  check          python -m awesomelint check README.md          (+ peak RSS)
+  awesome        python -m awesomelint check --preset awesome README.md
+  fix            python -m awesomelint fix README.md            (a fresh copy each round)
+  mdl            markdownlint-cli2 README.md                    (npm, default rules)
+  awesome-lint   awesome-lint README.md                         (npm, offline)
+  pymarkdown     pymarkdown scan README.md                      (with --pymarkdown only)
 
-on each list of the shared corpus (../shared/corpus) and on synthetic lists of
-``--sizes`` MB written by benchmarks/synthetic.py; plus Python's start, the import of
-awesomelint's CLI (``python -X importtime``) and whether ``check`` imports any network
-module. The npm and pip tools come from ``../shared/tools/anchors.sh`` (it installs them
-into a cache folder when missing) or from $MARKDOWNLINT_CLI2, $AWESOME_LINT, $PYMARKDOWN.
+Sections: start-up (``python -c pass`` vs ``check`` of a 3-line list, the imports of that
+run by ``-X importtime``, and the modules it should not import); each list of the shared
+corpus (../shared/corpus); scaling (awesome-go repeated to 1 and 16 MB, and
+benchmarks/synthetic.py's lists of the same sizes: time and peak RSS per file size);
+then the targets of the speed issue, each with the figure measured.
 
-Python writes no bytecode when PYTHONDONTWRITEBYTECODE is set, and would then compile
-every module of awesomelint at each start, unlike an installed package: the runs use a
-bytecode cache of their own (PYTHONPYCACHEPREFIX in the cache folder), warmed first.
+The npm tools come from ``../shared/tools/anchors.sh`` (it installs them into a cache
+folder when missing) or from $MARKDOWNLINT_CLI2, $AWESOME_LINT, $PYMARKDOWN. Python
+writes no bytecode when PYTHONDONTWRITEBYTECODE is set and would then compile every
+module at each start, unlike an installed package: the runs use a bytecode cache of
+their own (PYTHONPYCACHEPREFIX), warmed first.
 
-Usage: python benchmarks/bench_check.py [--runs N] [--tool-runs N] [--sizes 1,4,16]
-       [--no-tools] [--no-synthetic] [--in-process] [--corpus DIR] [FILE ...]
+Usage: python benchmarks/bench_check.py [--rounds N] [--no-tools] [--no-scaling]
+       [--pymarkdown] [--corpus DIR] [FILE ...]
 """
 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import datetime as dt
-import functools
 import json
 import os
 import platform
@@ -41,35 +42,27 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import time
-from collections.abc import Callable, Iterator, Sequence
-from dataclasses import dataclass, field
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
 ANCHORS = ROOT.parent / "shared" / "tools" / "anchors.sh"
 CACHE = Path(os.environ.get("XDG_CACHE_HOME", Path.home() / ".cache")) / "awesomelint-bench"
-TOOLS = ("markdownlint-cli2", "awesome-lint", "pymarkdown")
-TOOL_VARS = {"markdownlint-cli2": "MARKDOWNLINT_CLI2", "awesome-lint": "AWESOME_LINT",
-             "pymarkdown": "PYMARKDOWN"}  # fmt: skip
-NETWORK_MODULES = ("httpx", "httpcore", "anyio", "h11", "ssl", "certifi", "urllib3", "requests")
+TOOL_VARS = {"mdl": "MARKDOWNLINT_CLI2", "awesome-lint": "AWESOME_LINT", "pymarkdown": "PYMARKDOWN"}
+# modules a `check` of a plain list has no use for (network, git, diffs, temp files,
+# dataclass generation at import)
+UNUSED = (
+    "httpx", "httpcore", "anyio", "h11", "ssl", "certifi", "asyncio", "socket", "subprocess",
+    "difflib", "tempfile", "dataclasses", "uuid", "ast", "awesomelint.links.checker",
+    "awesomelint.gitdiff", "awesomelint.fixer", "awesomelint.review",
+)  # fmt: skip
+MB = 1024 * 1024
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from synthetic import generate  # noqa: E402
 
-
-@dataclass
-class Timing:
-    """Wall-clock seconds of the runs of one command, and the largest peak RSS."""
-
-    runs: list[float] = field(default_factory=list)
-    rss_kb: int = 0
-    failed: str = ""
-
-    @property
-    def median(self) -> float:
-        return statistics.median(self.runs) if self.runs else float("nan")
+Cmd = tuple[list[str], Path, Callable[[], object] | None]  # argv, folder, before each run
 
 
 def _env() -> dict[str, str]:
@@ -80,34 +73,9 @@ def _env() -> dict[str, str]:
     return env
 
 
-def run(
-    cmd: Sequence[str], cwd: Path, runs: int, timeout: float, before: Callable[[], object] | None
-) -> Timing:
-    """Run ``cmd`` in ``cwd`` ``runs`` times; exit codes 0 and 1 (findings) are success."""
-    out = Timing()
-    env = _env()
-    for _ in range(runs):
-        if before is not None:
-            before()
-        with tempfile.TemporaryFile() as err:
-            elapsed, status, usage = _spawn(list(cmd), cwd, env, err.fileno(), timeout)
-            if status is None:
-                out.failed = f">{timeout:.0f}s"
-                return out
-            code = os.waitstatus_to_exitcode(status)
-            if code not in (0, 1):
-                err.seek(0)
-                msg = err.read().decode("utf-8", "replace").strip().splitlines()
-                out.failed = f"exit {code}: {msg[-1][:60] if msg else ''}"
-                return out
-        out.runs.append(elapsed)
-        out.rss_kb = max(out.rss_kb, usage)
-    return out
-
-
 # Runs one command and prints its wall time, wait status and peak RSS. A small process of
 # its own: a child's peak RSS (ru_maxrss) counts the memory of the process that forked it
-# until the exec, and this script holds the synthetic lists.
+# until the exec, and this script holds the 16 MB lists.
 _LAUNCHER = """
 import json, os, signal, sys, time
 cmd, timeout = json.loads(sys.argv[1]), float(sys.argv[2])
@@ -122,40 +90,79 @@ print(json.dumps([time.perf_counter() - t0, status, usage.ru_maxrss]))
 """
 
 
-def _spawn(
-    cmd: list[str], cwd: Path, env: dict[str, str], err: int, timeout: float
-) -> tuple[float, int | None, int]:
-    """Run ``cmd`` through the launcher: (seconds, wait status or None on a timeout,
-    peak RSS in KB)."""
-    proc = subprocess.run(
-        [sys.executable, "-c", _LAUNCHER, json.dumps(cmd), str(timeout)],
-        cwd=cwd, env=env, stdout=subprocess.PIPE, stderr=err, check=True,
-    )  # fmt: skip
-    elapsed, status, rss = json.loads(proc.stdout)
-    if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL:
-        return elapsed, None, rss
-    return elapsed, status, rss
+class Timing:
+    """The wall-clock seconds of one command's runs and its largest peak RSS (KB)."""
+
+    def __init__(self) -> None:
+        self.runs: list[float] = []
+        self.rss_kb = 0
+        self.failed = ""
+
+    @property
+    def median(self) -> float:
+        return statistics.median(self.runs) if self.runs else float("nan")
 
 
-def find_tools(use: bool) -> dict[str, str]:
+def spawn(cmd: Sequence[str], cwd: Path, timeout: float) -> tuple[float, int, str]:
+    """Run ``cmd`` once: (seconds, peak RSS KB, "" or why it failed). Exit codes 0 and 1
+    (findings) are success."""
+    with tempfile.TemporaryFile() as err:
+        proc = subprocess.run(
+            [sys.executable, "-c", _LAUNCHER, json.dumps(list(cmd)), str(timeout)],
+            cwd=cwd, env=_env(), stdout=subprocess.PIPE, stderr=err, check=True,
+        )  # fmt: skip
+        elapsed, status, rss = json.loads(proc.stdout)
+        if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL:
+            return elapsed, rss, f">{timeout:.0f}s"
+        code = os.waitstatus_to_exitcode(status)
+        if code not in (0, 1):
+            err.seek(0)
+            msg = err.read().decode("utf-8", "replace").strip().splitlines()
+            return elapsed, rss, f"exit {code}: {msg[-1][:60] if msg else ''}"
+    return elapsed, rss, ""
+
+
+def interleaved(cmds: dict[str, Cmd], rounds: int, timeout: float) -> dict[str, Timing]:
+    """``rounds`` rounds, each running every command once in turn."""
+    out = {name: Timing() for name in cmds}
+    for _ in range(rounds):
+        for name, (argv, cwd, before) in cmds.items():
+            t = out[name]
+            if t.failed:
+                continue
+            if before is not None:
+                before()
+            elapsed, rss, failed = spawn(argv, cwd, timeout)
+            if failed:
+                t.failed = failed
+                continue
+            t.runs.append(elapsed)
+            t.rss_kb = max(t.rss_kb, rss)
+    return out
+
+
+def ratio(a: Timing, b: Timing) -> float:
+    """The median over rounds of a/b (both measured in the same rounds)."""
+    if a.failed or b.failed or not a.runs or len(a.runs) != len(b.runs):
+        return float("nan")
+    return statistics.median(x / y for x, y in zip(a.runs, b.runs, strict=True))
+
+
+def find_tools(use: bool, pymarkdown: bool) -> dict[str, str]:
     """Paths of the comparison tools, installing them with anchors.sh when needed."""
     if not use:
         return {}
     found = {t: os.environ[v] for t, v in TOOL_VARS.items() if os.environ.get(v)}
-    if len(found) < len(TOOLS) and ANCHORS.is_file():
+    if len(found) < len(TOOL_VARS) and ANCHORS.is_file():
         proc = subprocess.run(["bash", str(ANCHORS)], capture_output=True, text=True, check=False)
         for line in proc.stdout.splitlines():
             m = re.match(r"export (\w+)=(.*)", line.strip())
             for tool, var in TOOL_VARS.items():
                 if m and m.group(1) == var and tool not in found:
-                    found[tool] = m.group(2)
+                    found[tool] = m.group(2).strip("'\"")
+    if not pymarkdown:
+        found.pop("pymarkdown", None)
     return {t: p for t, p in found.items() if Path(p).exists()}
-
-
-def tool_cmd(tool: str, exe: str) -> list[str]:
-    if tool == "pymarkdown":
-        return [exe, "scan", "README.md"]
-    return [exe, "README.md"]
 
 
 def version(cmd: list[str]) -> str:
@@ -163,13 +170,12 @@ def version(cmd: list[str]) -> str:
         proc = subprocess.run(cmd, capture_output=True, text=True, timeout=60, check=False)
     except (OSError, subprocess.TimeoutExpired):
         return "?"
-    text = (proc.stdout or proc.stderr).strip()
-    m = re.search(r"\d+\.\d+(?:\.\d+)?", text)
+    m = re.search(r"\d+\.\d+(?:\.\d+)?", (proc.stdout or proc.stderr).strip())
     return m.group(0) if m else "?"
 
 
 def machine() -> str:
-    model = platform.processor() or platform.machine()
+    model = platform.machine()
     try:
         for line in Path("/proc/cpuinfo").read_text().splitlines():
             if line.startswith("model name"):
@@ -178,61 +184,43 @@ def machine() -> str:
     except OSError:
         pass
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
-    mem = ""
-    try:
-        kb = int(Path("/proc/meminfo").read_text().split()[1])
-        mem = f", {kb / 1024 / 1024:.0f} GB RAM"
-    except (OSError, ValueError, IndexError):
-        pass
-    try:
-        load = f", load {os.getloadavg()[0]:.1f}"
-    except OSError:
-        load = ""
-    return f"{model}, {cpus} CPUs{mem}, {platform.system()} {platform.release()}{load}"
+    load = f", load {os.getloadavg()[0]:.1f}" if hasattr(os, "getloadavg") else ""
+    return f"{model}, {cpus} CPUs, {platform.system()} {platform.release()}{load}"
 
 
-def import_profile(runs: int) -> tuple[float, list[tuple[float, str]], list[str]]:
-    """ms to import awesomelint.cli (cumulative, min over runs), the modules with the
-    largest own import time, and the network modules ``check`` imports."""
-    env = _env()
-    best: dict[str, int] = {}
-    total = float("inf")
-    for _ in range(max(runs, 3)):
-        proc = subprocess.run(
-            [sys.executable, "-X", "importtime", "-c", "import awesomelint.cli"],
-            capture_output=True, text=True, env=env, check=False,
-        )  # fmt: skip
+def imports(sample: Path, runs: int) -> tuple[float, list[tuple[float, str]], list[str]]:
+    """What ``check`` of ``sample`` imports beyond Python's own start: the ms of those
+    imports (min over runs of the sum of the top-level cumulative times), the slowest
+    modules by own time, and the modules of UNUSED it imports (those click imports
+    itself marked "(click)": the CLI cannot have click without them)."""
+
+    def profile(argv: list[str]) -> dict[str, tuple[int, int, int]]:
+        proc = subprocess.run(argv, capture_output=True, text=True, env=_env(), check=False)
+        out = {}
         for line in proc.stderr.splitlines():
             m = re.match(r"import time:\s+(\d+) \|\s+(\d+) \| (\s*)(\S+)", line)
-            if not m:
-                continue
-            name = m.group(4)
-            best[name] = min(best.get(name, 1 << 40), int(m.group(1)))
-            if name == "awesomelint.cli":
-                total = min(total, int(m.group(2)) / 1000)
-    top = sorted(((us / 1000, name) for name, us in best.items()), reverse=True)[:8]
-    with tempfile.TemporaryDirectory() as tmp:
-        sample = Path(tmp) / "README.md"
-        sample.write_text("# A\n\n- [x](https://example.com) - Y.\n", encoding="utf-8")
-        proc = subprocess.run(
-            [sys.executable, "-X", "importtime", "-m", "awesomelint", "check", str(sample)],
-            capture_output=True, text=True, env=env, check=False,
-        )  # fmt: skip
-    modules = {m.group(1) for m in re.finditer(r"\| +(\S+)$", proc.stderr, re.M)}
-    network = sorted(m for m in modules if m.split(".")[0] in NETWORK_MODULES)
-    return total, top, network
+            if m:
+                out[m.group(4)] = (int(m.group(1)), int(m.group(2)), len(m.group(3)))
+        return out
 
-
-def fmt_s(t: Timing) -> str:
-    return t.failed or f"{t.median:.3f}"
-
-
-def ratio(other: Timing | None, ours: Timing) -> str:
-    if other is None:
-        return "-"
-    if other.failed:
-        return other.failed if other.failed.startswith(">") else "-"
-    return f"{other.median / ours.median:.1f}x"
+    base = profile([sys.executable, "-X", "importtime", "-c", "pass"])
+    click = profile([sys.executable, "-X", "importtime", "-c", "import click"])
+    best = float("inf")
+    own: dict[str, int] = {}
+    seen: set[str] = set()
+    for _ in range(runs):
+        run = profile(
+            [sys.executable, "-X", "importtime", "-m", "awesomelint", "check", str(sample)]
+        )
+        top = sum(cum for name, (_, cum, depth) in run.items() if depth == 0 and name not in base)
+        best = min(best, top / 1000)
+        for name, (self_us, _, _) in run.items():
+            if name not in base:
+                own[name] = min(own.get(name, 1 << 40), self_us)
+        seen |= set(run)
+    slowest = sorted(((us / 1000, name) for name, us in own.items()), reverse=True)[:6]
+    unused = sorted(m for m in seen if m in UNUSED or m.split(".")[0] in UNUSED)
+    return best, slowest, [f"{m} (click)" if m in click else m for m in unused]
 
 
 def table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
@@ -247,163 +235,177 @@ def table(head: Sequence[str], rows: Sequence[Sequence[str]]) -> str:
     return "\n".join(out)
 
 
-def _next_into(fn: Callable[[str], object], texts: Iterator[str]) -> object:
-    return fn(next(texts))
+def s(t: Timing) -> str:
+    return t.failed or f"{t.median:.3f}"
 
 
-def in_process(files: Sequence[Path], runs: int) -> None:
-    """The earlier in-process columns: parse, check, check ALL, fix (median ms)."""
-    import awesomelint
-    from awesomelint.markdown import parse
+def x(v: float) -> str:
+    return "-" if v != v else f"{v:.2f}x"
 
-    def median_ms(fn: Callable[[], object]) -> float:
-        times = []
-        for _ in range(runs):
-            t0 = time.perf_counter()
-            fn()
-            times.append(time.perf_counter() - t0)
-        return statistics.median(times) * 1000
 
-    def try_fix(text: str) -> None:
-        with contextlib.suppress(awesomelint.FixError):
-            awesomelint.fix(text)
-
-    def check_all(text: str) -> object:
-        return awesomelint.check(text, config={"select": ["ALL"]})
-
-    rows = []
-    for path in files:
-        # a changed text each run: parse() reuses the Document of the text it parsed last
-        text = path.read_text(encoding="utf-8")
-        texts = iter([text + " " * i for i in range(1, 4 * runs + 1)])
-        cells = [path.name]
-        for fn in (parse, awesomelint.check, check_all, try_fix):
-            cells.append(f"{median_ms(functools.partial(_next_into, fn, texts)):.0f}")
-        rows.append(cells)
-    print("\nIn-process (ms, median): parse, check (default rules), check ALL rules, fix")
-    print(table(("file", "parse", "check", "check ALL", "fix"), rows))
+def repeat_to(text: str, size: int) -> str:
+    """``text`` repeated (whole copies, then a cut at a line end) to ``size`` bytes."""
+    data = text.encode("utf-8")
+    copies = (size // len(data)) + 1
+    out = (data * copies)[:size]
+    return out[: out.rfind(b"\n") + 1].decode("utf-8")
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("files", nargs="*", type=Path, help="Markdown files (default: the corpus)")
-    ap.add_argument("--runs", type=int, default=7, help="runs of awesomelint (median)")
-    ap.add_argument("--tool-runs", type=int, default=3, help="runs of each other tool")
+    ap.add_argument("--rounds", type=int, default=9, help="interleaved rounds (median)")
     ap.add_argument("--corpus", type=Path, default=CORPUS, help="folder of *.md files")
-    ap.add_argument("--sizes", default="1,4,16", help="synthetic list sizes in MB")
-    ap.add_argument("--no-synthetic", action="store_true", help="skip the synthetic lists")
     ap.add_argument("--no-tools", action="store_true", help="time awesomelint alone")
-    ap.add_argument("--timeout", type=float, default=300, help="seconds per tool run")
-    ap.add_argument("--pymarkdown-max-kb", type=float, default=450, help="(it is slow)")
-    ap.add_argument("--in-process", action="store_true", help="also in-process timings")
+    ap.add_argument("--no-scaling", action="store_true", help="skip the 1 and 16 MB lists")
+    ap.add_argument("--pymarkdown", action="store_true", help="also pymarkdown (slow)")
+    ap.add_argument("--timeout", type=float, default=300, help="seconds per run")
     opts = ap.parse_args()
 
     files: list[Path] = list(opts.files)
     if not files and opts.corpus.is_dir():
         files = sorted(p for p in opts.corpus.glob("*.md") if p.name != "SOURCES.md")
-    sizes = [] if opts.no_synthetic else [float(s) for s in opts.sizes.split(",") if s]
-    if not files and not sizes:
-        print(f"corpus folder {opts.corpus} is absent: nothing to measure")
-        return 0
     CACHE.mkdir(parents=True, exist_ok=True)
-    tools = find_tools(not opts.no_tools)
+    tools = find_tools(not opts.no_tools, opts.pymarkdown)
 
     import mistune
 
     import awesomelint
 
-    versions = [
-        f"python {platform.python_version()}",
-        f"awesomelint {awesomelint.__version__}",
-        f"mistune {mistune.__version__}",
-    ]
+    versions = [f"Python {platform.python_version()}", f"awesomelint {awesomelint.__version__}",
+                f"mistune {mistune.__version__}"]  # fmt: skip
     if tools:
         versions.append(f"node {version(['node', '--version'])}")
-        versions += [
-            f"{t} {version([p, 'version' if t == 'pymarkdown' else '--version'])}"
-            for t, p in tools.items()
-        ]
+        names = {"mdl": "markdownlint-cli2"}
+        versions += [f"{names.get(t, t)} {version([p, '--version'])}" for t, p in tools.items()]
     print(f"date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC")
     print(f"machine: {machine()}")
     print(", ".join(versions))
-    missing = [t for t in TOOLS if t not in tools]
-    if missing and not opts.no_tools:
-        print(f"not found (skipped): {', '.join(missing)}")
-    print(f"wall-clock seconds, median of {opts.runs} runs ({opts.tool_runs} for other tools)")
+    print(f"whole processes, wall clock, median of {opts.rounds} interleaved rounds")
 
+    py = [sys.executable, "-m", "awesomelint"]
+    targets: list[tuple[str, str, bool]] = []
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
         readme = work / "README.md"
-        py = [sys.executable, "-m", "awesomelint"]
-        # warm the bytecode cache, then Python's start and the CLI's imports
-        readme.write_text("# A\n", encoding="utf-8")
-        run([*py, "check", "README.md"], work, 1, opts.timeout, None)
-        start = run([sys.executable, "-c", "pass"], work, opts.runs, 60, None)
-        imp = run([sys.executable, "-c", "import awesomelint.cli"], work, opts.runs, 60, None)
-        total, top, network = import_profile(opts.runs)
-        print(
-            f"\nPython start {start.median * 1000:.0f} ms; start + import awesomelint.cli "
-            f"{imp.median * 1000:.0f} ms (-X importtime: {total:.0f} ms cumulative; "
-            "largest own times: "
-            + ", ".join(f"{name} {ms:.1f}" for ms, name in top[:6])
-            + ")"
-        )
-        print(
-            "network modules imported by `check`: "
-            + (", ".join(network) if network else "none")
-        )
+        fixdir = work / "fix"
+        fixdir.mkdir()
 
-        inputs: list[tuple[str, str]] = []
-        for path in files:
-            inputs.append((path.name, path.read_text(encoding="utf-8")))
-        for mb in sizes:
-            inputs.append((f"synthetic {mb:g} MB", generate(int(mb * 1024 * 1024))))
+        # start-up
+        readme.write_text("# Awesome X\n\n- [A](https://a.example) - A thing.\n", "utf-8")
+        spawn([*py, "check", "README.md"], work, 60)  # warm the bytecode cache
+        t = interleaved(
+            {"pass": ([sys.executable, "-c", "pass"], work, None),
+             "check": ([*py, "check", "README.md"], work, None)},
+            max(opts.rounds, 15), 60,
+        )  # fmt: skip
+        above = statistics.median(
+            c - p for c, p in zip(t["check"].runs, t["pass"].runs, strict=True)
+        )
+        imp, slowest, unused = imports(readme, 5)
+        print(
+            f"\nstart-up: python -c pass {t['pass'].median * 1000:.0f} ms; check of a 3-line "
+            f"list {t['check'].median * 1000:.0f} ms, {above * 1000:.0f} ms more; its imports "
+            f"{imp:.0f} ms (-X importtime; largest own: "
+            + ", ".join(f"{n} {ms:.1f}" for ms, n in slowest) + ")"
+        )  # fmt: skip
+        print("modules imported that a check does not use: " + (", ".join(unused) or "none"))
+        targets.append(("check of a 3-line list <= 100 ms above python -c pass",
+                        f"{above * 1000:.0f} ms", above <= 0.100))  # fmt: skip
+        targets.append(("its imports <= 50 ms", f"{imp:.0f} ms", imp <= 50))
+        ours = [m for m in unused if not m.endswith("(click)")]
+        targets.append(("no unused module imported", ", ".join(ours) or "none", not ours))
 
-        head = ["file", "MB", "check s", "fix s", "RSS MB", "RSS/size"]
-        for t in tools:
-            head += [f"{t} s", "x"]
-        rows: list[list[str]] = []
-        measured: dict[str, Timing] = {}
-        for name, text in inputs:
-            size = len(text.encode("utf-8"))
+        def measure(text: str, with_tools: bool) -> dict[str, Timing]:
             readme.write_text(text, encoding="utf-8")
-            big = size > 2 * 1024 * 1024
-            runs = max(1, opts.runs // 3) if big else opts.runs
-            check = run([*py, "check", "README.md"], work, runs, opts.timeout, None)
-            fix_copy = work / "fix"
-            fix_copy.mkdir(exist_ok=True)
-            fresh = functools.partial((fix_copy / "README.md").write_text, text, encoding="utf-8")
+            fixcopy = fixdir / "README.md"
 
-            fixed = run([*py, "fix", "README.md"], fix_copy, runs, opts.timeout, fresh)
-            measured[name] = check
+            def fresh() -> None:
+                fixcopy.write_text(text, encoding="utf-8")
+
+            cmds: dict[str, Cmd] = {
+                "check": ([*py, "check", "README.md"], work, None),
+                "awesome": ([*py, "check", "--preset", "awesome", "README.md"], work, None),
+                "fix": ([*py, "fix", "README.md"], fixdir, fresh),
+            }
+            if with_tools:
+                for tool, exe in tools.items():
+                    argv = (
+                        [exe, "scan", "README.md"] if tool == "pymarkdown" else [exe, "README.md"]
+                    )
+                    cmds[tool] = (argv, work, None)
+            rounds = opts.rounds if len(text) < 2 * MB else max(3, opts.rounds // 3)
+            return interleaved(cmds, rounds, opts.timeout)
+
+        # the corpus
+        head = ["file", "MB", "check s", "RSS MB", "awesome s", "/check", "fix s", "/check"]
+        for tool in tools:
+            head += [f"{tool} s", "x check"]
+        rows = []
+        results: dict[str, dict[str, Timing]] = {}
+        for path in files:
+            text = path.read_text(encoding="utf-8")
+            r = results[path.name] = measure(text, True)
             row = [
-                name,
-                f"{size / 1024 / 1024:.2f}",
-                fmt_s(check),
-                fmt_s(fixed),
-                f"{check.rss_kb / 1024:.0f}",
-                f"{check.rss_kb * 1024 / size:.1f}x",
+                path.name,
+                f"{len(text.encode()) / MB:.2f}",
+                s(r["check"]),
+                f"{r['check'].rss_kb / 1024:.0f}",
+                s(r["awesome"]),
+                x(ratio(r["awesome"], r["check"])),
+                s(r["fix"]),
+                x(ratio(r["fix"], r["check"])),
             ]
-            for tool, exe in tools.items():
-                if tool == "pymarkdown" and size > opts.pymarkdown_max_kb * 1024:
-                    row += ["-", "-"]
-                    continue
-                truns = 1 if (big or tool == "pymarkdown") else opts.tool_runs
-                other = run(tool_cmd(tool, exe), work, truns, opts.timeout, None)
-                row += [fmt_s(other), ratio(other, check)]
+            for tool in tools:
+                row += [s(r[tool]), x(ratio(r[tool], r["check"]))]
             rows.append(row)
-            print(f"  measured {name}", file=sys.stderr)
-        print()
-        print(table(head, rows))
-        syn = [(mb, measured[f"synthetic {mb:g} MB"]) for mb in sizes]
-        if len(syn) >= 2 and syn[0][1].runs and syn[-1][1].runs:
-            (mb0, t0), (mb1, t1) = syn[0], syn[-1]
-            print(
-                f"\nscaling: {mb0:g} MB -> {mb1:g} MB ({mb1 / mb0:g}x the text): check time "
-                f"x{t1.median / t0.median:.1f}"
-            )
-    if opts.in_process:
-        in_process(files, opts.runs)
+            print(f"  measured {path.name}", file=sys.stderr)
+        if rows:
+            print()
+            print(table(head, rows))
+        go = results.get("awesome-go.md")
+        if go:
+            if "mdl" in go:
+                v = ratio(go["mdl"], go["check"])
+                targets.append(("awesome-go check >= 10x faster than markdownlint-cli2",
+                                f"{v:.1f}x", v >= 10))  # fmt: skip
+            v = ratio(go["awesome"], go["check"])
+            targets.append(("awesome-go --preset awesome <= 1.4x check", f"{v:.2f}x", v <= 1.4))
+            v = ratio(go["fix"], go["check"])
+            targets.append(("awesome-go fix <= 1.5x check", f"{v:.2f}x", v <= 1.5))
+
+        # scaling
+        if not opts.no_scaling:
+            bases: list[tuple[str, Callable[[int], str]]] = [
+                ("synthetic", lambda size: generate(size))
+            ]
+            go_path = next((p for p in files if p.name == "awesome-go.md"), None)
+            if go_path is not None:
+                go_text = go_path.read_text(encoding="utf-8")
+                bases.insert(0, ("awesome-go repeated", lambda size: repeat_to(go_text, size)))
+            rows = []
+            for name, make in bases:
+                small, big = make(MB), make(16 * MB)
+                rs = measure(small, False)["check"]
+                rb = measure(big, False)["check"]
+                grow = rb.median / rs.median
+                mem = rb.rss_kb * 1024 / len(big.encode())
+                rss = (f"{rs.rss_kb / 1024:.0f}", f"{rb.rss_kb / 1024:.0f}", f"{mem:.1f}x")
+                rows.append([name, s(rs), s(rb), f"{grow:.1f}x", *rss])
+                targets.append(
+                    (f"{name}: 1 -> 16 MB check time <= 16x", f"{grow:.1f}x", grow <= 16)
+                )
+                targets.append(
+                    (f"{name}: 16 MB peak RSS <= 15x the file", f"{mem:.1f}x", mem <= 15)
+                )
+                print(f"  measured {name}", file=sys.stderr)
+            print("\nscaling (check):")
+            print(table(["list", "1 MB s", "16 MB s", "growth", "RSS 1 MB", "RSS 16 MB",
+                         "RSS/16 MB file"], rows))  # fmt: skip
+
+    print("\ntargets:")
+    for what, got, ok in targets:
+        print(f"  {'met ' if ok else 'MISS'}  {what}: {got}")
     return 0
 
 

@@ -6,6 +6,9 @@ at once. A generated list links M URLs spread evenly over the hosts. Timed, in o
 
   awesomelint (api)  awesomelint.links.checker.check_links(...)  (the checker alone)
   awesomelint (cli)  python -m awesomelint check --links --no-cache FILE  (whole process)
+  warm cache         python -m awesomelint check --links FILE, every link already in the
+                     cache (a cache folder of its own), against the offline
+                     python -m awesomelint check FILE of the same list, interleaved
   markdown-link-check (npm), when $MARKDOWN_LINK_CHECK is set or ../shared/tools/anchors.sh
                      provides it
 
@@ -151,6 +154,32 @@ def time_cli(path: Path, cap: int) -> float:
     return elapsed
 
 
+def time_warm(path: Path, cap: int, runs: int) -> tuple[float, float, float]:
+    """Median seconds of ``check --links`` with every link cached, of the offline
+    ``check``, and the median of their ratio, interleaved run by run."""
+    with tempfile.TemporaryDirectory() as cache:
+        env = {**os.environ, "XDG_CACHE_HOME": cache}
+        env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: bytecode compiled once
+        env["PYTHONPYCACHEPREFIX"] = str(Path(cache) / "pycache")
+        common = [sys.executable, "-m", "awesomelint", "check", "--quiet", "--select", "dead-link"]
+        links = [*common, "--links", "--host-concurrency", str(cap), str(path)]
+        offline = [*common, str(path)]
+
+        def timed(args: list[str]) -> float:
+            t0 = time.perf_counter()
+            proc = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, check=False)
+            elapsed = time.perf_counter() - t0
+            if proc.returncode != 0:
+                raise RuntimeError(f"awesomelint exited {proc.returncode}: {proc.stderr!r}")
+            return elapsed
+
+        timed(links)  # fills the cache (and the bytecode cache)
+        pairs = [(timed(links), timed(offline)) for _ in range(runs)]
+    warm = statistics.median(w for w, _ in pairs)
+    cold = statistics.median(o for _, o in pairs)
+    return warm, cold, statistics.median(w / o for w, o in pairs)
+
+
 def find_mlc() -> str | None:
     found = os.environ.get("MARKDOWN_LINK_CHECK")
     if found and Path(found).exists():
@@ -228,6 +257,16 @@ def main() -> int:
                         f"peak {max(peaks)} per host",
                     )
                 )
+            server.ask("reset")
+            warm, offline, ratio = time_warm(path, args.cap, max(args.runs, 5))
+            asked = sum(server.ask("stats")["requests"]) - args.urls  # (the filling run's)
+            rows.append(
+                (
+                    "awesomelint (warm cache)",
+                    f"{warm:.2f} s ({ratio:.2f}x offline check {offline:.2f} s)",
+                    f"{asked} requests",
+                )
+            )
             if not args.no_mlc:
                 mlc = find_mlc()
                 if mlc is None:
