@@ -5,8 +5,10 @@ same kind (text, code, HTML)."""
 
 from __future__ import annotations
 
+from array import array
 from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Container, Sequence
+from itertools import pairwise
 
 from awesomelint._regex import lazy
 from awesomelint.commonmark.lines import is_blank, quotes
@@ -143,11 +145,15 @@ def _shape(
     return shape, held
 
 
-def _items_by_line(doc: Document) -> tuple[list[int], list[int]]:
+def _items_by_line(doc: Document) -> tuple[Sequence[int], Sequence[int]]:
     """The indices of the document's items ordered by their first line (stably), and
-    those lines."""
-    order = sorted(range(len(doc.items)), key=lambda i: doc.items[i].line)
-    return order, [doc.items[i].line for i in order]
+    those lines (compact arrays: a big list has a hundred thousand items)."""
+    items = doc.items
+    lines = array("q", [it.line for it in items])
+    if all(a <= b for a, b in pairwise(lines)):  # source order: the usual case
+        return range(len(items)), lines
+    order = sorted(range(len(items)), key=lines.__getitem__)
+    return order, array("q", [lines[i] for i in order])
 
 
 def adds_items(
