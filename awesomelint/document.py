@@ -13,6 +13,7 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from functools import cache
+from itertools import accumulate
 from typing import Any, Literal, TypeVar
 
 from awesomelint.model import Frozen, _frozen_error
@@ -420,6 +421,11 @@ class Document:
 def split_lines(text: str) -> tuple[tuple[int, ...], tuple[int, ...]]:
     """Line starts and line ends (before the break) of ``text``; CR, LF and CRLF count."""
     first = 1 if text.startswith("\ufeff") else 0
+    if not first and "\r" not in text:
+        # LF only: the same numbers from the lines' lengths, a third of the time of a
+        # match object per line
+        cum = list(accumulate([len(line) + 1 for line in text.split("\n")], initial=0))
+        return tuple(cum[:-1]), tuple([c - 1 for c in cum[1:]])
     starts = [first]
     ends = []
     for m in _LINE_BREAK.finditer(text):
