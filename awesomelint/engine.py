@@ -4,6 +4,7 @@ Which rules run (and with which options) is the registry's business (``Settings`
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +33,25 @@ def lint(
     ``link_titles`` (fetched page titles, same keys) go to the rules that declare the
     need (``Rule.needs``) and to no other.
     """
+    # rules allocate many small objects (findings, memos) and make no garbage cycles
+    # (snippet parses break theirs): the cyclic GC would only walk the Document's
+    # hundreds of thousands of objects again and again, a cost growing faster than the file
+    gc_was_on = gc.isenabled()
+    gc.disable()
+    try:
+        return _lint(doc, settings, path, link_status, link_titles)
+    finally:
+        if gc_was_on:
+            gc.enable()
+
+
+def _lint(
+    doc: Document,
+    settings: Settings,
+    path: Path | None,
+    link_status: Mapping[str, LinkStatus] | None,
+    link_titles: Mapping[str, str] | None,
+) -> list[Finding]:
     sup = suppress.read(doc, ALL_RULES)
     used: set[suppress.Range] = set()
     out: list[Finding] = []

@@ -5,8 +5,10 @@ same kind (text, code, HTML)."""
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from array import array
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Container, Sequence
+from itertools import pairwise
 
 from awesomelint._regex import lazy
 from awesomelint.commonmark.lines import is_blank, quotes
@@ -127,9 +129,11 @@ def _shape(
     """The items of lines first..end (document lines; ``shift`` maps ``doc``'s lines to
     them) by key, each with its parent's key and its list; and for each line the key of
     the innermost item holding it, or None."""
-    items = sorted(
-        (it for it in doc.items if first <= it.line + shift <= end), key=lambda it: it.start
-    )
+    order, lines = doc.memo("reparse.items_by_line", _items_by_line)
+    # (bisection over the items by line: a scan of every item per call made a long list
+    # with many glued bullets quadratic)
+    held_items = order[bisect_left(lines, first - shift) : bisect_right(lines, end - shift)]
+    items = sorted((doc.items[i] for i in held_items), key=lambda it: it.start)
     key = {it.index: (it.line + shift, it.start - doc.line_starts[it.line - 1]) for it in items}
     shape: dict[Key, tuple[Key | None, int, ListItem]] = {}
     held: list[Key | None] = [None] * (end - first + 1)
@@ -139,6 +143,17 @@ def _shape(
         for n in range(it.line + shift, min(it.end_line + shift, end) + 1):
             held[n - first] = k
     return shape, held
+
+
+def _items_by_line(doc: Document) -> tuple[Sequence[int], Sequence[int]]:
+    """The indices of the document's items ordered by their first line (stably), and
+    those lines (compact arrays: a big list has a hundred thousand items)."""
+    items = doc.items
+    lines = array("q", [it.line for it in items])
+    if all(a <= b for a, b in pairwise(lines)):  # source order: the usual case
+        return range(len(items)), lines
+    order = sorted(range(len(items)), key=lines.__getitem__)
+    return order, array("q", [lines[i] for i in order])
 
 
 def adds_items(

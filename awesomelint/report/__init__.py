@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
+from functools import cache
 
 from awesomelint.model import Finding
 from awesomelint.report._base import IO_ERROR_CODE as IO_ERROR_CODE
@@ -16,6 +17,9 @@ from awesomelint.report._base import unreadable as unreadable
 # "text": full on a terminal, concise otherwise (the CLI decides); "full": each finding
 # with its source line and a caret; "concise": one line per finding
 FORMATS = ("text", "full", "concise", "json", "github", "sarif", "rdjson")
+
+
+@cache  # (asked once per finding: a big report has a hundred thousand)
 def _fixed_by_links() -> frozenset[str]:
     from awesomelint.registry import fixed_by_links
 

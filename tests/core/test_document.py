@@ -4,10 +4,11 @@ links of every shape, HTML and code, the list item tree, and the lookup helpers.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 import pytest
 
-from awesomelint.document import Document, Link
+from awesomelint.document import Document, Link, split_lines
 from awesomelint.markdown import parse
 
 
@@ -461,3 +462,17 @@ def test_document_is_immutable() -> None:
     with pytest.raises(dataclasses.FrozenInstanceError):
         doc.text = "x"  # type: ignore[misc]
     assert isinstance(doc.headings, tuple) and isinstance(doc.items, tuple)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "a", "a\n", "\n", "\n\n", "a\nb", "a\n\nb\n", "é\n😀x\ny", "\ufeffa\nb", "a\r\nb\rc\n"],
+)
+def test_split_lines_matches_the_line_breaks(text: str) -> None:
+    # LF-only texts take a shortcut (line lengths); every text must give what a scan of
+    # its line breaks gives
+    first = 1 if text.startswith("\ufeff") else 0
+    breaks = list(re.finditer(r"\r\n|\r|\n", text))
+    starts = (first, *(m.end() for m in breaks))
+    ends = (*(m.start() for m in breaks), len(text))
+    assert split_lines(text) == (starts, ends)
