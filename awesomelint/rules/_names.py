@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import functools
-import re
 from collections.abc import Iterator
 
+from awesomelint._regex import lazy
 from awesomelint.rules._spelling import (
     HYPHEN_SUFFIXES,
     IN_CONTEXT,
@@ -27,14 +27,14 @@ def spellings() -> dict[str, str]:
 
 
 # a name is tried where its first word stands ("visual" for "visual studio code")
-_ALNUM = re.compile(r"[A-Za-z0-9]+")
+_ALNUM = lazy(r"[A-Za-z0-9]+")
 # what may not stand right before a name: "node_js", "@github", "$tensorflow", "non-go"
-_BEFORE = re.compile(r"[\w.@\\$~+\-]")
+_BEFORE = lazy(r"[\w.@\\$~+\-]")
 # what may not follow it: "github.io", "node_js", "tensorflow-models", "javascript:void"
-_AFTER = re.compile(r"[\w@+#\-]|[.:]\w")
+_AFTER = lazy(r"[\w@+#\-]|[.:]\w")
 # ... except a hyphen and one of HYPHEN_SUFFIXES: "Javascript-only", "python-based"
-_SUFFIX = re.compile(r"-([A-Za-z]+)(?![\w-])")
-_GAP = re.compile(r"[ \t]+")
+_SUFFIX = lazy(r"-([A-Za-z]+)(?![\w-])")
+_GAP = lazy(r"[ \t]+")
 
 
 @functools.cache

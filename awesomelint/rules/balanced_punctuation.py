@@ -37,6 +37,7 @@ import re
 from collections import defaultdict
 from collections.abc import Iterator
 
+from awesomelint._regex import lazy
 from awesomelint.model import Problem, Severity
 from awesomelint.rules._awesome import prose
 from awesomelint.rules._base import Context, Rule
@@ -47,16 +48,16 @@ _CLOSER = {
 }  # fmt: skip
 _OPENERS = {v: k for k, v in _CLOSER.items() if k != "„"}
 # emoticons and prose list markers: brackets that close or open nothing
-_EMOTICON = re.compile(
+_EMOTICON = lazy(
     r"[:;=][-'^o]?[()\[\]{}](?!\w)"  # :) ;-) :( =]
     r"|(?<!\S)[()][-']?[:;=](?!\S)"  # (: ):
 )
 # "1) first 2) second": ignored unless a "(" is open ("O(log n)", "IP (layer 3)")
-_MARKER = re.compile(r"(?<!\S)(?:\d{1,3}|[A-Za-z]|[ivxIVX]{2,4})\)(?=\s)")
+_MARKER = lazy(r"(?<!\S)(?:\d{1,3}|[A-Za-z]|[ivxIVX]{2,4})\)(?=\s)")
 
 
 # every character the scan below acts on (the others it passes over)
-_MARKS = re.compile("[" + re.escape("".join(sorted({*_CLOSER, *_OPENERS, '"', "'", "’"}))) + "]")
+_MARKS = lazy("[" + re.escape("".join(sorted({*_CLOSER, *_OPENERS, '"', "'", "’"}))) + "]")
 
 
 def _check_text(text: str, offsets: list[int], where: str) -> Iterator[Problem]:

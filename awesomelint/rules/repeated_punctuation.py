@@ -31,15 +31,15 @@ Safe: the run is replaced by a single mark; no word changes.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from awesomelint._regex import lazy
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._awesome import prose
 from awesomelint.rules._base import Context, Rule
 
-_RUN = re.compile(r"([!?,;:！？，；：、])\1+|(?<!。)。。(?!。)")
-_DOUBLED = re.compile(r"([!?,;:！？，；：、。])\1")
+_RUN = lazy(r"([!?,;:！？，；：、])\1+|(?<!。)。。(?!。)")
+_DOUBLED = lazy(r"([!?,;:！？，；：、。])\1")
 
 
 def _path_or_separator(line: str, start: int, end: int) -> bool:

@@ -63,9 +63,9 @@ than the product (a person called Cassandra, a GitHub-like site), so read the ch
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from awesomelint._regex import lazy
 from awesomelint.document import Block, Document, Link
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._awesome import link_text_end, prose, url_path
@@ -80,9 +80,9 @@ from awesomelint.rules._spelling import (
 )
 
 # a "#" that opens a heading written without its space: "###tensorflow"
-_HEADING_HASHES = re.compile(r"[ \t]{0,3}#{2,6}$")
-_NEXT_WORD = re.compile(r"[ \t]+([\w-]+)")
-_SPACE = re.compile(r"\s")
+_HEADING_HASHES = lazy(r"[ \t]{0,3}#{2,6}$")
+_NEXT_WORD = lazy(r"[ \t]+([\w-]+)")
+_SPACE = lazy(r"\s")
 
 
 def _repository_name(link: Link) -> bool:
