@@ -60,17 +60,6 @@ def link_text_end(doc: Document, link: Link) -> int:
 # -- prose ------------------------------------------------------------------------------
 
 
-def _link_masks(
-    doc: Document, link: Link, hide: Callable[[Link], bool] | None
-) -> list[tuple[int, int]]:
-    if link.image or link.text is None or link.text_start is None or (hide and hide(link)):
-        end = link.end
-        if link.kind == "bare":
-            end = _bare_end(doc.text, link.start, link.end)
-        return [(link.start, end)]
-    return [(link.start, link.text_start), (link_text_end(doc, link), link.end)]
-
-
 def _bare_end(text: str, start: int, end: int) -> int:
     """Where a reader sees a bare URL end: mistune leaves the ")" of ``x.org/a_(b)``
     outside the URL and takes the ")" of ``(see http://x.org)는`` into it."""
@@ -128,7 +117,12 @@ def _blanked(doc: Document) -> str:
                 masks.append((inline[i].start, inline[i].end))
                 i += 1
         for link in doc.links_between(block.start, block.end):
-            masks.extend(_link_masks(doc, link, None))
+            if link.image or link.text is None or link.text_start is None:
+                end = _bare_end(text, link.start, link.end) if link.kind == "bare" else link.end
+                masks.append((link.start, end))  # all of it
+            else:  # its syntax, not its text
+                masks.append((link.start, link.text_start))
+                masks.append((link_text_end(doc, link), link.end))
         for line in block.lines:
             end = doc.line_ends[line.line - 1]
             if text.find("\\", line.start, end) >= 0:
