@@ -14,13 +14,13 @@ escapes.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 
+from awesomelint._regex import lazy
 from awesomelint.document import INLINE_REGIONS, Block, Document, Heading, Link
 
-_ESCAPE = re.compile(r"\\[!-/:-@\[-`{-~]")
+_ESCAPE = lazy(r"\\[!-/:-@\[-`{-~]")
 
 
 def title_headings(doc: Document) -> list[Heading]:
@@ -60,17 +60,6 @@ def link_text_end(doc: Document, link: Link) -> int:
 # -- prose ------------------------------------------------------------------------------
 
 
-def _link_masks(doc: Document, link: Link, hide: Callable[[Link], bool] | None) -> list[
-    tuple[int, int]
-]:
-    if link.image or link.text is None or link.text_start is None or (hide and hide(link)):
-        end = link.end
-        if link.kind == "bare":
-            end = _bare_end(doc.text, link.start, link.end)
-        return [(link.start, end)]
-    return [(link.start, link.text_start), (link_text_end(doc, link), link.end)]
-
-
 def _bare_end(text: str, start: int, end: int) -> int:
     """Where a reader sees a bare URL end: mistune leaves the ")" of ``x.org/a_(b)``
     outside the URL and takes the ")" of ``(see http://x.org)는`` into it."""
@@ -88,16 +77,12 @@ def _bare_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _blank(text: str, start: int, end: int, masks: Sequence[tuple[int, int]]) -> str:
-    """``text[start:end]`` with every character inside one of ``masks`` made a space."""
-    cut = [(a, b) for a, b in masks if a < end and b > start]
-    if not cut:
-        return text[start:end]
-    cut.sort()
+def _blank(text: str, masks: list[tuple[int, int]]) -> str:
+    """``text`` with every character inside one of ``masks`` made a space."""
+    masks.sort()
     out = []
-    pos = start
-    for a, b in cut:  # (slices, not a list of characters: URLs are long)
-        b = min(b, end)
+    pos = 0
+    for a, b in masks:  # (slices, not a list of characters: URLs are long)
         if b <= pos:
             continue  # inside a mask before it
         if a > pos:
@@ -106,8 +91,43 @@ def _blank(text: str, start: int, end: int, masks: Sequence[tuple[int, int]]) ->
             a = pos
         out.append(" " * (b - a))
         pos = b
-    out.append(text[pos:end])
+    out.append(text[pos:])
     return "".join(out)
+
+
+def blanked(doc: Document) -> str:
+    """The document's text with the non-prose of every paragraph and heading blanked (as
+    :func:`prose` gives its lines); the text outside them as it is. Computed once per
+    Document: rules scan it whole for what can only stand in prose."""
+    return doc.memo("rules._awesome.blanked", _blanked)
+
+
+def _blanked(doc: Document) -> str:
+    # A block's masks (its code spans, inline HTML, link syntax and escapes) lie inside
+    # the block, and blocks never overlap: blanking them all in one pass over the text
+    # leaves each line as blanking only its own block's masks would.
+    text = doc.text
+    inline = [r for r in doc.regions if r.kind in INLINE_REGIONS]
+    starts = [r.start for r in inline]
+    masks: list[tuple[int, int]] = []
+    for block in doc.blocks:
+        if inline:
+            i = bisect_left(starts, block.start)
+            while i < len(inline) and inline[i].start < block.end:
+                masks.append((inline[i].start, inline[i].end))
+                i += 1
+        for link in doc.links_between(block.start, block.end):
+            if link.image or link.text is None or link.text_start is None:
+                end = _bare_end(text, link.start, link.end) if link.kind == "bare" else link.end
+                masks.append((link.start, end))  # all of it
+            else:  # its syntax, not its text
+                masks.append((link.start, link.text_start))
+                masks.append((link_text_end(doc, link), link.end))
+        for line in block.lines:
+            end = doc.line_ends[line.line - 1]
+            if text.find("\\", line.start, end) >= 0:
+                masks.extend((m.start(), m.end()) for m in _ESCAPE.finditer(text, line.start, end))
+    return _blank(text, masks)
 
 
 Prose = list[tuple[Block, list[tuple[int, str]]]]
@@ -128,51 +148,33 @@ def prose(doc: Document, hide: Callable[[Link], bool] | None = None) -> Prose:
         for lk in doc.links
         if not (lk.image or lk.text is None or lk.text_start is None) and hide(lk)
     ]
-    out = []
+    hidden: list[tuple[int, int]] = []  # those inside a block
+    touched = []  # the indices of the blocks that hold one
     i, n = 0, len(spans)
-    for block, lines in base:
+    for k, (block, _) in enumerate(base):
         while i < n and spans[i][0] < block.start:
             i += 1
         if i < n and spans[i][0] < block.end:
-            j = i
-            while j < n and spans[j][0] < block.end:
-                j += 1
-            # the whole link blanked: its text on top of the syntax already blanked
-            lines = [(at, _blank_spans(line, at, spans[i:j])) for at, line in lines]
-        out.append((block, lines))
+            touched.append(k)
+            while i < n and spans[i][0] < block.end:
+                hidden.append(spans[i])
+                i += 1
+    if not touched:
+        return base
+    # the whole link blanked: its text on top of the syntax already blanked
+    text = _blank(blanked(doc), hidden)
+    out = list(base)
+    for k in touched:
+        block = out[k][0]
+        out[k] = (block, _block_lines(doc, text, block))
     return out
 
 
-def _blank_spans(line: str, at: int, spans: list[tuple[int, int]]) -> str:
-    """``line`` (which starts at offset ``at``) with the parts of ``spans`` in it blanked."""
-    n = len(line)
-    for a, b in spans:
-        a, b = max(a - at, 0), min(b - at, n)
-        if a < b:
-            line = line[:a] + " " * (b - a) + line[b:]
-    return line
+def _block_lines(doc: Document, text: str, block: Block) -> list[tuple[int, str]]:
+    ends = doc.line_ends
+    return [(line.start, text[line.start : ends[line.line - 1]]) for line in block.lines]
 
 
 def _prose(doc: Document) -> Prose:
-    text = doc.text
-    inline = [r for r in doc.regions if r.kind in INLINE_REGIONS]
-    starts = [r.start for r in inline]
-    out = []
-    for block in doc.blocks:
-        masks: list[tuple[int, int]] = []
-        i = bisect_left(starts, block.start)
-        while i < len(inline) and inline[i].start < block.end:
-            masks.append((inline[i].start, inline[i].end))
-            i += 1
-        for link in doc.links_between(block.start, block.end):
-            masks.extend(_link_masks(doc, link, None))
-        lines = []
-        for line in block.lines:
-            end = doc.line_ends[line.line - 1]
-            own = masks
-            if "\\" in text[line.start : end]:
-                escapes = _ESCAPE.finditer(text, line.start, end)
-                own = masks + [(m.start(), m.end()) for m in escapes]
-            lines.append((line.start, _blank(text, line.start, end, own)))
-        out.append((block, lines))
-    return out
+    text = blanked(doc)
+    return [(block, _block_lines(doc, text, block)) for block in doc.blocks]

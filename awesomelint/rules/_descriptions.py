@@ -4,9 +4,10 @@ description written inside the link text."""
 from __future__ import annotations
 
 import functools
+import os
 import re
-from importlib import resources
 
+from awesomelint._regex import lazy
 from awesomelint.entries.shape import Entry
 from awesomelint.model import Edit, Fix, Problem
 from awesomelint.rules._spelling import ENGLISH_WORDS
@@ -18,7 +19,15 @@ def _word_list() -> tuple[str, int]:
     source and licence in its header) as one string, and where its words start. Read on
     first use, never at import (~0.1 ms): the file is sorted, so lookups bisect the text
     itself instead of building a set of 40,000 strings (~10 ms at every start)."""
-    data = resources.files(__package__).joinpath("english_words.txt").read_text("utf-8")
+    try:  # the file beside this module (importing importlib.resources costs ~4 ms)
+        with open(
+            os.path.join(os.path.dirname(__file__), "english_words.txt"), encoding="utf-8"
+        ) as fh:
+            data = fh.read()  # (text mode: line breaks read as read_text reads them)
+    except OSError:  # not a plain directory (a zip import)
+        from importlib import resources
+
+        data = resources.files(__package__).joinpath("english_words.txt").read_text("utf-8")
     return data, data.index("\n", data.rfind("\n#") + 1) + 1
 
 
@@ -82,13 +91,11 @@ def _latin(ch: str) -> bool:
 
 
 # "Name - description" inside the link text: spaced hyphen, en or em dash, or a colon
-_INNER = re.compile(
-    r"(?P<name>[^\s:].*?)(?P<sep>[ \t]+(?:--?|[–—])[ \t]+|:[ \t]+)(?P<desc>\S.*)"
-)
-_PLAIN = re.compile(r"[^\[\]`<>*_\\!\n]+")
-_ALNUM = re.compile(r"[^0-9a-z]+")
+_INNER = lazy(r"(?P<name>[^\s:].*?)(?P<sep>[ \t]+(?:--?|[–—])[ \t]+|:[ \t]+)(?P<desc>\S.*)")
+_PLAIN = lazy(r"[^\[\]`<>*_\\!\n]+")
+_ALNUM = lazy(r"[^0-9a-z]+")
 # the end of a title in a series: "Part 1", "Chapter IV", "Episode 12", "Day 3"
-_PART = re.compile(
+_PART = lazy(
     r"\b(?:part|chapter|episode|ep|vol|volume|lesson|lecture|session|day|week|step|module"
     r"|unit|season|book|level)\.?[ \t]+(?:\d+|[ivxlc]+)\.?$",
     re.IGNORECASE,
@@ -102,7 +109,7 @@ _PACKAGE_HOSTS = frozenset(
     {"npmjs.com", "pypi.org", "crates.io", "pkg.go.dev", "rubygems.org", "packagist.org"}
     | {"hex.pm", "nuget.org", "pub.dev"}
 )
-_URL = re.compile(r"https?://(?:www\.)?([^/?#\s]+)([^?#\s]*)", re.IGNORECASE)
+_URL = lazy(r"https?://(?:www\.)?([^/?#\s]+)([^?#\s]*)", re.IGNORECASE)
 
 
 def _loose(name: str) -> str:

@@ -10,25 +10,25 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass
 from urllib.parse import unquote
 
+from awesomelint._regex import lazy
 from awesomelint.document import HTML_REGIONS, Block, Document, Heading, Link, ListItem
 from awesomelint.entries.items import CONTENTS_TITLES, items
 from awesomelint.markdown.slug import reference_map, rendered_text, unique_slugs
+from awesomelint.model import Frozen
 from awesomelint.rules.heading_missing_space import broken_headings
 from awesomelint.rules.heading_trailing_punctuation import without_trailing
 
+_set = object.__setattr__  # how a Frozen value's __init__ sets its fields
 # sections a ToC leaves out (awesome-lint: Contributing, Footnotes, Related Lists)
 DENIED = frozenset(
     {"contributing", "contribution", "contributions", "footnotes", "license", "licence"}
 )
 OPTIONAL = frozenset({"related lists"})
-_OMIT = re.compile(r"<!--\s*omit (?:in|from) toc\s*-->", re.I)
-_HTML_ANCHOR = re.compile(
-    r"<[A-Za-z][^>]*?\s(?:name|id)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>\"']+))"
-)
-_SPACES = re.compile(r"\s+")
+_OMIT = lazy(r"<!--\s*omit (?:in|from) toc\s*-->", re.I)
+_HTML_ANCHOR = lazy(r"<[A-Za-z][^>]*?\s(?:name|id)\s*=\s*(?:\"([^\"]*)\"|'([^']*)'|([^\s>\"']+))")
+_SPACES = lazy(r"\s+")
 
 
 def norm(text: str) -> str:
@@ -36,10 +36,10 @@ def norm(text: str) -> str:
     return _SPACES.sub(" ", text).strip()
 
 
-@dataclass(frozen=True, slots=True)
-class Outline:
+class Outline(Frozen):
     """Every heading's rendered text and anchor, and the document's HTML anchors."""
 
+    __slots__ = ("texts", "slugs", "by_slug", "html", "omitted", "meant")
     texts: tuple[str, ...]
     slugs: tuple[str, ...]
     by_slug: dict[str, int]  # lowercased anchor (also without trailing "-") -> heading
@@ -47,6 +47,22 @@ class Outline:
     omitted: frozenset[int]  # headings marked <!-- omit in toc -->
     # rendered texts as the heading rules' fixes leave them (see ``meant_texts``)
     meant: tuple[str, ...]
+
+    def __init__(
+        self,
+        texts: tuple[str, ...],
+        slugs: tuple[str, ...],
+        by_slug: dict[str, int],
+        html: dict[str, int | None],
+        omitted: frozenset[int],
+        meant: tuple[str, ...],
+    ) -> None:
+        _set(self, "texts", texts)
+        _set(self, "slugs", slugs)
+        _set(self, "by_slug", by_slug)
+        _set(self, "html", html)
+        _set(self, "omitted", omitted)
+        _set(self, "meant", meant)
 
     def resolve(self, fragment: str) -> tuple[str, int | None] | None:
         """What ``#fragment`` points to: ("heading", i), ("html", i or None), or None."""
@@ -132,15 +148,24 @@ def section_end(doc: Document, i: int) -> int:
     return len(doc.text)
 
 
-@dataclass(frozen=True, slots=True)
-class TocEntry:
+class TocEntry(Frozen):
     """An item of the table of contents and the in-page link on its first line."""
 
+    __slots__ = ("item", "depth", "block", "link", "text")
     item: ListItem
     depth: int  # 0 for the outermost items of the ToC
     block: Block | None
     link: Link | None  # the first link of the item's own line whose target is "#..."
     text: str  # rendered link text (or the line's text when there is no such link)
+
+    def __init__(
+        self, item: ListItem, depth: int, block: Block | None, link: Link | None, text: str
+    ) -> None:
+        _set(self, "item", item)
+        _set(self, "depth", depth)
+        _set(self, "block", block)
+        _set(self, "link", link)
+        _set(self, "text", text)
 
     @property
     def fragment(self) -> str:
@@ -180,8 +205,8 @@ def in_blockquote(doc: Document, h: Heading) -> bool:
     return ">" in doc.text[doc.line_starts[h.line - 1] : h.start]
 
 
-_ESCAPE = re.compile(r"([\\`*_\[\]<>&])")
-_BRACKET = re.compile(r"\\.|[\[\]]")  # an escape (skipped) or a bracket
+_ESCAPE = lazy(r"([\\`*_\[\]<>&])")
+_BRACKET = lazy(r"\\.|[\[\]]")  # an escape (skipped) or a bracket
 
 
 def _entry_text(doc: Document, ol: Outline, i: int) -> str:

@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from awesomelint._regex import lazy
 from awesomelint.document import CODE_REGIONS, Document, Heading, Link
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._awesome import title_headings
@@ -50,17 +51,15 @@ IMAGES = frozenset(
     "https://awesome.re/" + n for n in ("badge.svg", "badge-flat.svg", "badge-flat2.svg")
 )
 # what an Awesome badge looks like even with a wrong URL
-_LOOKS_LIKE = re.compile(r"awesome\.re/badge|sindresorhus/awesome/[^\s)]*badge[^\s)]*\.svg", re.I)
-_TARGET_LIKE = re.compile(
-    r"^https?://(?:www\.)?(?:awesome\.re|github\.com/sindresorhus/awesome)/?$"
-)
-_A_OPEN = re.compile(r"<a\b", re.I)
-_HREF = re.compile(r"<a\b[^>]*?\bhref\s*=\s*[\"']?([^\"'\s>]+)", re.I)
-_A_CLOSE = re.compile(r"</a\s*>", re.I)
+_LOOKS_LIKE = lazy(r"awesome\.re/badge|sindresorhus/awesome/[^\s)]*badge[^\s)]*\.svg", re.I)
+_TARGET_LIKE = lazy(r"^https?://(?:www\.)?(?:awesome\.re|github\.com/sindresorhus/awesome)/?$")
+_A_OPEN = lazy(r"<a\b", re.I)
+_HREF = lazy(r"<a\b[^>]*?\bhref\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+_A_CLOSE = lazy(r"</a\s*>", re.I)
 _A_BODY = 2000  # the most text between <a ...> and </a> that counts as one link
 _A_TAG = 4096  # the longest <a ...> tag taken for one (URLs stay under ~2000 characters)
-_IMG_SRC = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
-_CENTRED = re.compile(r"align\s*=\s*[\"']?center", re.I)
+_IMG_SRC = lazy(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+_CENTRED = lazy(r"align\s*=\s*[\"']?center", re.I)
 
 
 def _markdown_badges(doc: Document) -> Iterator[tuple[Link, Link | None]]:

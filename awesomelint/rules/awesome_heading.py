@@ -48,6 +48,7 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from awesomelint._regex import lazy
 from awesomelint.document import INLINE_REGIONS, Document, Heading
 from awesomelint.markdown.slug import rendered_text
 from awesomelint.model import Edit, Fix, Problem, Severity
@@ -59,11 +60,11 @@ SMALL = frozenset(
     | {"via", "vs", "vs.", "with"}
 )
 LOWERCASE_NAMES = frozenset({"npm", "pnpm", "npx", "webpack", "esbuild", "jq", "fzf", "tmux"})
-_HEADER = re.compile(r"<h1[\s>]", re.I)
-_CENTRED = re.compile(r"align\s*=\s*[\"']?center", re.I)
-_IMG = re.compile(r"<img\b", re.I)
-_WORD = re.compile(r"\S+")
-_RUN = re.compile(r"\w+")
+_HEADER = lazy(r"<h1[\s>]", re.I)
+_CENTRED = lazy(r"align\s*=\s*[\"']?center", re.I)
+_IMG = lazy(r"<img\b", re.I)
+_WORD = lazy(r"\S+")
+_RUN = lazy(r"\w+")
 
 
 def _html_title(doc: Document) -> tuple[int, bool] | None:

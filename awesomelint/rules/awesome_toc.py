@@ -71,11 +71,11 @@ human's call.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections import Counter
 from collections.abc import Iterator
 
+from awesomelint._regex import lazy
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._toc import (
@@ -92,8 +92,8 @@ from awesomelint.rules._toc import (
     toc_heading,
 )
 
-_WORD = re.compile(r"\w+")
-_LINK_URL = re.compile(r"\]\((#[^)\s]*)\)")
+_WORD = lazy(r"\w+")
+_LINK_URL = lazy(r"\]\((#[^)\s]*)\)")
 
 
 def check(ctx: Context) -> Iterator[Problem]:

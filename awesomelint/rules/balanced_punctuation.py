@@ -34,11 +34,13 @@ No fix: where the missing half belongs is for the author to decide.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Iterator
 
+from awesomelint._regex import lazy
 from awesomelint.model import Problem, Severity
-from awesomelint.rules._awesome import prose
+from awesomelint.rules._awesome import blanked, prose
 from awesomelint.rules._base import Context, Rule
 
 _CLOSER = {
@@ -47,30 +49,38 @@ _CLOSER = {
 }  # fmt: skip
 _OPENERS = {v: k for k, v in _CLOSER.items() if k != "„"}
 # emoticons and prose list markers: brackets that close or open nothing
-_EMOTICON = re.compile(
+_EMOTICON = lazy(
     r"[:;=][-'^o]?[()\[\]{}](?!\w)"  # :) ;-) :( =]
     r"|(?<!\S)[()][-']?[:;=](?!\S)"  # (: ):
 )
 # "1) first 2) second": ignored unless a "(" is open ("O(log n)", "IP (layer 3)")
-_MARKER = re.compile(r"(?<!\S)(?:\d{1,3}|[A-Za-z]|[ivxIVX]{2,4})\)(?=\s)")
+_MARKER = lazy(r"(?<!\S)(?:\d{1,3}|[A-Za-z]|[ivxIVX]{2,4})\)(?=\s)")
 
 
 # every character the scan below acts on (the others it passes over)
-_MARKS = re.compile("[" + re.escape("".join(sorted({*_CLOSER, *_OPENERS, '"', "'", "’"}))) + "]")
+_MARKS = lazy("[" + re.escape("".join(sorted({*_CLOSER, *_OPENERS, '"', "'", "’"}))) + "]")
 
 
 def _check_text(text: str, offsets: list[int], where: str) -> Iterator[Problem]:
-    ignored = {m.end() - 1 for m in _EMOTICON.finditer(text) if text[m.end() - 1] in "()[]{}"}
-    ignored |= {m.start() for m in _EMOTICON.finditer(text) if text[m.start()] in "()"}
-    markers = {m.end() - 1 for m in _MARKER.finditer(text)}
+    ignored: set[int] = set()
+    if ":" in text or ";" in text or "=" in text:  # (every emoticon has one)
+        emoticons = list(_EMOTICON.finditer(text))
+        ignored = {m.end() - 1 for m in emoticons if text[m.end() - 1] in "()[]{}"}
+        ignored |= {m.start() for m in emoticons if text[m.start()] in "()"}
+    markers: set[int] | None = None  # found when first asked: a ")" with no "(" open
     # the open marks, a stack per mark: closing one finds the latest of its kind at once
     # (a stack of all marks searched from the top takes quadratic time on "](](](")
     open_: defaultdict[str, list[int]] = defaultdict(list)
     n = len(text)
     for m in _MARKS.finditer(text):
         i, ch = m.start(), m.group()
-        if i in ignored or (i in markers and not open_["("]):
+        if i in ignored:
             continue
+        if ch == ")" and not open_["("]:
+            if markers is None:
+                markers = {m.end() - 1 for m in _MARKER.finditer(text)}
+            if i in markers:
+                continue
         if ch == '"':
             if open_['"']:
                 open_['"'].pop()
@@ -115,9 +125,13 @@ def _check_text(text: str, offsets: list[int], where: str) -> Iterator[Problem]:
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    for block, lines in prose(ctx.doc):
-        if not any(_MARKS.search(line) for _, line in lines):
-            continue
+    blocks = prose(ctx.doc)
+    # the blocks with a mark in their prose, found in one scan of the blanked text (a mark
+    # outside every block picks the block before it, which then finds no mark)
+    starts = [block.start for block, _ in blocks]
+    chosen = {bisect_right(starts, m.start()) - 1 for m in _MARKS.finditer(blanked(ctx.doc))}
+    for k in sorted(chosen - {-1}):
+        block, lines = blocks[k]
         parts = []
         offsets: list[int] = []
         for start, line in lines:

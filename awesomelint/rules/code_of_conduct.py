@@ -39,14 +39,15 @@ import re
 from collections.abc import Iterator
 from pathlib import Path
 
+from awesomelint._regex import lazy
 from awesomelint.model import Problem, Severity
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules.contributing_file import find_beside, read_text
 
-_BREAK = re.compile(r"\r\n|\r|\n")
+_BREAK = lazy(r"\r\n|\r|\n")
 NAMES = frozenset({"code-of-conduct.md", "code_of_conduct.md"})
 TEMPLATE_EMAIL = "sindresorhus@gmail.com"
-_PLACEHOLDER = re.compile(
+_PLACEHOLDER = lazy(
     r"\[\s*(?:INSERT|YOUR|ADD|ENTER)\b[^\]\n]{0,40}?\b(?:E-?MAIL|CONTACT)\b[^\]\n]{0,40}\]"
     r"|\[\s*e-?mail(?:\s+address)?\s*\](?![(\[:])",
     re.I,

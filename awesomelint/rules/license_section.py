@@ -30,13 +30,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from awesomelint._regex import lazy
 from awesomelint.markdown.slug import rendered_text
 from awesomelint.model import Problem, Severity
 from awesomelint.rules._base import Context, Rule
 
 # leading/trailing decoration: emoji, :shortcodes:, punctuation, spaces
 _DECOR = r"(?:[\W_]|:[a-z0-9_+-]+:)*"
-_LICENSE = re.compile(rf"{_DECOR}licen[cs]e{_DECOR}", re.I)
+_LICENSE = lazy(rf"{_DECOR}licen[cs]e{_DECOR}", re.I)
 
 
 def check(ctx: Context) -> Iterator[Problem]:

@@ -77,6 +77,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from awesomelint._regex import lazy
 from awesomelint.entries.shape import Entry, entries
 from awesomelint.entries.text import SPACES, is_emoji
 from awesomelint.model import Edit, Fix, Problem, Severity
@@ -93,19 +94,19 @@ from awesomelint.rules._spelling import (
 _TERMINAL = ".!?…。！？"
 _CLOSERS = ")]\"'”’」』》）】*_"
 _NO_PERIOD_AFTER = ",;:-–—/\\|&("
-_TOKEN = re.compile(r"\S+")
-_IDENTIFIER = re.compile(r"[._/@#+:\\=<>~$%&*0-9A-Z]")
-_WORD = re.compile(r"[a-z]+")
-_URL_PARTS = re.compile(r"[^a-z0-9_.-]+")
+_TOKEN = lazy(r"\S+")
+_IDENTIFIER = lazy(r"[._/@#+:\\=<>~$%&*0-9A-Z]")
+_WORD = lazy(r"[a-z]+")
+_URL_PARTS = lazy(r"[^a-z0-9_.-]+")
 # "chi-like router", "ranger-style": what comes before is a name, compared with
 _LIKE = ("-like", "-style", "-esque", "-inspired", "-compatible", "-flavored", "-flavoured")
 # URL-shaped text running to the end (not a link's destination: that stops at its ')')
-_URL_SHAPED = re.compile(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)[^\s<>\[\]\"'`()]*\Z")
+_URL_SHAPED = lazy(r"(?:[A-Za-z][A-Za-z0-9+.-]*://|www\.)[^\s<>\[\]\"'`()]*\Z")
 # a trailing tag that is not a link: "**[Deprecated]**", "[WIP]"
-_TAG = re.compile(r"[ \t]*[*_]*\[[^\]\[]*\][*_]*[ \t]*$")
+_TAG = lazy(r"[ \t]*[*_]*\[[^\]\[]*\][*_]*[ \t]*$")
 # a link to an anchor of the page continuing the item: "**[⬆ back to top](#contents)**"
-_SHORTCODE = re.compile(r"[ \t]*:[a-z0-9_+-]+:[ \t]*$")  # ":heavy_dollar_sign:"
-_BACK = re.compile(r"\s*[*_]*\[[^\]\[]*\]\(#[^)\s]*\)[*_]*[ \t]*$")
+_SHORTCODE = lazy(r"[ \t]*:[a-z0-9_+-]+:[ \t]*$")  # ":heavy_dollar_sign:"
+_BACK = lazy(r"\s*[*_]*\[[^\]\[]*\]\(#[^)\s]*\)[*_]*[ \t]*$")
 
 
 def _describe(gap: str) -> str:

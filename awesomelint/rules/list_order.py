@@ -50,18 +50,18 @@ a top-level list item (a glued bullet or a stray sub-item is fixed by its own ru
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from itertools import pairwise
 
+from awesomelint._regex import lazy
 from awesomelint.document import Document
 from awesomelint.entries.shape import Entry
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._runs import runs
 
-_LEAD = re.compile(r"^[\W_]+")
-_ARTICLE = re.compile(r"^(?:a|an|the)\s+(?=\S)")
+_LEAD = lazy(r"^[\W_]+")
+_ARTICLE = lazy(r"^(?:a|an|the)\s+(?=\S)")
 
 
 def sort_key(name: str, articles: bool = False) -> str:

@@ -41,6 +41,7 @@ import re
 from bisect import bisect_right
 from collections.abc import Iterator
 
+from awesomelint._regex import lazy
 from awesomelint.document import HTML_REGIONS, Document, Link
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
@@ -77,13 +78,16 @@ def _ci_url() -> re.Pattern[str]:
     )
 
 
-_CI_LABEL = re.compile(r"\b(?:build(?:ing)?[\s_-]*(?:status|passing|failing)|ci[\s_-]status"
-                       r"|pipeline[\s_-]status)\b", re.I)
-_CI_TITLE = re.compile(r"\b(?:travis|circle[\s-]?ci)\b", re.I)
-_TITLE = re.compile(r"""\s+(?:"([^"]*)"|'([^']*)')\s*\)$""")
-_IMG = re.compile(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
-_CODE_INDENT = re.compile(r"(?: {4}| {0,3}\t)")
-_ITEM_REST = re.compile(r"(?:[-*+]|\d{1,9}[.)]|>)(?:\s+(?:[-*+]|\d{1,9}[.)]|>))*")
+_CI_LABEL = lazy(
+    r"\b(?:build(?:ing)?[\s_-]*(?:status|passing|failing)|ci[\s_-]status"
+    r"|pipeline[\s_-]status)\b",
+    re.I,
+)
+_CI_TITLE = lazy(r"\b(?:travis|circle[\s-]?ci)\b", re.I)
+_TITLE = lazy(r"""\s+(?:"([^"]*)"|'([^']*)')\s*\)$""")
+_IMG = lazy(r"<img\b[^>]*?\bsrc\s*=\s*[\"']?([^\"'\s>]+)", re.I)
+_CODE_INDENT = lazy(r"(?: {4}| {0,3}\t)")
+_ITEM_REST = lazy(r"(?:[-*+]|\d{1,9}[.)]|>)(?:\s+(?:[-*+]|\d{1,9}[.)]|>))*")
 
 
 def _is_ci(doc: Document, img: Link) -> bool:

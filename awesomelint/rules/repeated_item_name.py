@@ -48,10 +48,10 @@ Runtime Environment) is ...`: the aside says more than the name).
 
 from __future__ import annotations
 
-import re
 import string
 from collections.abc import Iterator
 
+from awesomelint._regex import lazy
 from awesomelint.entries.shape import entries
 from awesomelint.entries.text import plain
 from awesomelint.model import Edit, Fix, Problem, Severity
@@ -73,17 +73,17 @@ _VERBS = words(
     """
 )
 _DROPPED = frozenset({"is", "are", "was", "were"})
-_AFTER = re.compile(r"(?P<punct>[ \t]*[,:\u2013\u2014-](?=[ \t]))?[ \t]+(?P<word>[A-Za-z]+)?")
+_AFTER = lazy(r"(?P<punct>[ \t]*[,:\u2013\u2014-](?=[ \t]))?[ \t]+(?P<word>[A-Za-z]+)?")
 # an aside between the name and its verb: "SPIRE (the SPIFFE Runtime Environment) is"
-_ASIDE = re.compile(r"[ \t]+\([^()\n]*\)(?=[ \t])")
+_ASIDE = lazy(r"[ \t]+\([^()\n]*\)(?=[ \t])")
 # an adverb before the verb: "Autograd automatically differentiates"
-_ADVERB = re.compile(r"[ \t]+(?P<word>[A-Za-z]+)")
+_ADVERB = lazy(r"[ \t]+(?P<word>[A-Za-z]+)")
 _MARKUP = "*_`"
 _ESCAPABLE = frozenset(string.punctuation)
 # punctuation that can end the name as a word (awesome-lint's: `[\s.,!?:-]`), and ";"
 _BOUNDARY = frozenset(".,!?:;-")
 # a final consonant doubled before -ed and -ing: "scan" - "scanned"
-_DOUBLES = re.compile(r"[^aeiou][aeiou][bdgklmnprt]$")
+_DOUBLES = lazy(r"[^aeiou][aeiou][bdgklmnprt]$")
 # names that are also function words start many descriptions on their own: "[A] - A tool"
 _FUNCTION_WORDS = words(
     """

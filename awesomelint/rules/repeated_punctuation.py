@@ -31,15 +31,16 @@ Safe: the run is replaced by a single mark; no word changes.
 
 from __future__ import annotations
 
-import re
+from bisect import bisect_right
 from collections.abc import Iterator
 
+from awesomelint._regex import lazy
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._awesome import prose
 from awesomelint.rules._base import Context, Rule
 
-_RUN = re.compile(r"([!?,;:！？，；：、])\1+|(?<!。)。。(?!。)")
-_DOUBLED = re.compile(r"([!?,;:！？，；：、。])\1")
+_RUN = lazy(r"([!?,;:！？，；：、])\1+|(?<!。)。。(?!。)")
+_DOUBLED = lazy(r"([!?,;:！？，；：、。])\1")
 
 
 def _path_or_separator(line: str, start: int, end: int) -> bool:
@@ -57,9 +58,18 @@ def check(ctx: Context) -> Iterator[Problem]:
     doubled = {doc.line_of(m.start()) for m in _DOUBLED.finditer(doc.text)}
     if not doubled:
         return
-    for _block, lines in prose(doc):
-        for offset, line in lines:
-            if doc.line_of(offset) not in doubled:
+    blocks = [(block, lines) for block, lines in prose(doc) if block.lines]
+    # the blocks holding such a line (a block's lines are consecutive lines)
+    firsts = [block.lines[0].line for block, _ in blocks]
+    chosen = set()
+    for n in doubled:
+        k = bisect_right(firsts, n) - 1
+        if k >= 0 and n <= blocks[k][0].lines[-1].line:
+            chosen.add(k)
+    for k in sorted(chosen):
+        block, lines = blocks[k]
+        for tl, (offset, line) in zip(block.lines, lines, strict=True):
+            if tl.line not in doubled:
                 continue
             for m in _RUN.finditer(line):
                 run = m.group(0)

@@ -63,14 +63,14 @@ than the product (a person called Cassandra, a GitHub-like site), so read the ch
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
+from awesomelint._regex import lazy
 from awesomelint.document import Block, Document, Link
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._awesome import link_text_end, prose, url_path
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._names import candidates, spellings
+from awesomelint.rules._names import candidates, spellings, starting_words
 from awesomelint.rules._spelling import (
     COMMAND_WORDS,
     IN_CONTEXT,
@@ -80,9 +80,9 @@ from awesomelint.rules._spelling import (
 )
 
 # a "#" that opens a heading written without its space: "###tensorflow"
-_HEADING_HASHES = re.compile(r"[ \t]{0,3}#{2,6}$")
-_NEXT_WORD = re.compile(r"[ \t]+([\w-]+)")
-_SPACE = re.compile(r"\s")
+_HEADING_HASHES = lazy(r"[ \t]{0,3}#{2,6}$")
+_NEXT_WORD = lazy(r"[ \t]+([\w-]+)")
+_SPACE = lazy(r"\s")
 
 
 def _repository_name(link: Link) -> bool:
@@ -157,14 +157,20 @@ def _repository_names(doc: Document, block: Block) -> frozenset[str]:
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    for block, lines in prose(ctx.doc, hide=_repository_name):
+    blocks = prose(ctx.doc, hide=_repository_name)
+    hits = iter(starting_words([line for _, lines in blocks for _, line in lines]))
+    official = spellings()
+    for block, lines in blocks:
         link_texts: dict[int, int] | None = None
         repositories: frozenset[str] | None = None
         for offset, line in lines:
-            for a, b in candidates(line):
+            words = next(hits)
+            if not words:
+                continue
+            for a, b in candidates(line, words):
                 found = line[a:b]
                 key = " ".join(found.lower().split())
-                if found == spellings()[key] or _in_path(line, a, b):
+                if found == official[key] or _in_path(line, a, b):
                     continue  # "Go", "Python": most names are written right
                 start = offset + a
                 end = offset + b

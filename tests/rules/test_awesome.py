@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import string
+from collections.abc import Callable
+from pathlib import Path
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from awesomelint.document import Document, Link
 from awesomelint.engine import lint
 from awesomelint.entries.shape import entries
 from awesomelint.fixer import fix_document
 from awesomelint.markdown import parse
 from awesomelint.registry import Settings
 from awesomelint.rules import list_order, spell_check
-from awesomelint.rules._awesome import prose
+from awesomelint.rules._awesome import _ESCAPE, INLINE_REGIONS, _bare_end, link_text_end, prose
 from awesomelint.rules._base import Context
 from awesomelint.rules._spelling import ENGLISH_WORDS, SPELLING
 
@@ -77,6 +81,61 @@ def test_prose_blanks_code_urls_and_link_syntax() -> None:
     (_start, line), = lines
     assert len(line) == len(text) - 1
     assert line.split() == ["A", "text", "x", "end"]
+
+
+def _prose_line_by_line(doc: Document, hide: Callable[[Link], bool] | None) -> list[object]:
+    """What prose() gives, computed the plain way: each line blanked on its own, with only
+    the masks of its block (prose() blanks the whole text in one pass)."""
+    text, out = doc.text, []
+    for block in doc.blocks:
+        masks = [(r.start, r.end) for r in doc.regions if r.kind in INLINE_REGIONS]
+        masks = [(a, b) for a, b in masks if block.start <= a < block.end]
+        for link in doc.links_between(block.start, block.end):
+            if link.image or link.text is None or link.text_start is None or (hide and hide(link)):
+                end = _bare_end(text, link.start, link.end) if link.kind == "bare" else link.end
+                masks.append((link.start, end))
+            else:
+                masks += [(link.start, link.text_start), (link_text_end(doc, link), link.end)]
+        lines = []
+        for line in block.lines:
+            end = doc.line_ends[line.line - 1]
+            escapes = [(m.start(), m.end()) for m in _ESCAPE.finditer(text, line.start, end)]
+            chars = list(text[line.start : end])
+            for a, b in masks + escapes:
+                for k in range(max(a, line.start), min(b, end)):
+                    chars[k - line.start] = " "
+            lines.append((line.start, "".join(chars)))
+        out.append((block, lines))
+    return out
+
+
+_PROSE_CASES = [
+    "A `code` [text](https://u) <b>x</b> https://bare.org/a_(b) \\( end\n",
+    "# Title `x`\n\n- [A](https://a) - `multi\n  line` code [b][r] ![i](x.png) \\*\n"
+    "- Text <span\n  class=x>span</span> (see https://x.org/a)\n\n[r]: https://r\n",
+    "> quoted [a](https://github.com/o/a_b) \\` \\\\ and `` ` ``\n> more [c](u)\n\n"
+    "Para [repo_name](https://x/repo_name) and [owner/repo](https://x/o/r) end.\r\n"
+    "    code [not](a link)\n\n1. item [x](y) **[z](w)** <https://auto.link>\n",
+]
+
+
+@pytest.mark.parametrize("text", _PROSE_CASES)
+@pytest.mark.parametrize("hide", [None, spell_check._repository_name])
+def test_prose_is_each_line_blanked_with_its_own_blocks_masks(
+    text: str, hide: Callable[[Link], bool] | None
+) -> None:
+    doc = parse(text)
+    assert prose(doc, hide) == _prose_line_by_line(doc, hide)
+    doc = parse(text)  # (either order of the memoised base and the hidden lines)
+    assert prose(doc) == _prose_line_by_line(doc, None)
+    assert prose(doc, hide) == _prose_line_by_line(doc, hide)
+
+
+def test_prose_is_each_line_blanked_on_the_fixtures() -> None:
+    for path in sorted(Path(__file__).parent.parent.joinpath("fixtures").glob("*/*.md")):
+        doc = parse(path.read_text(encoding="utf-8"))
+        for hide in (None, spell_check._repository_name):
+            assert prose(doc, hide) == _prose_line_by_line(doc, hide), path
 
 
 def test_spelling_list_is_large_and_lowercase() -> None:
