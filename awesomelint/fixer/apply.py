@@ -8,10 +8,10 @@ from collections.abc import Callable, Collection, Sequence
 
 from awesomelint.document import Document
 from awesomelint.errors import FixError
-from awesomelint.fixer.audit import allowance, describe, inventory, lost
+from awesomelint.fixer.audit import allowance, describe, lost_in_change
 from awesomelint.fixer.edits import apply_edits, choose
 from awesomelint.markdown import parse
-from awesomelint.model import Finding, Frozen
+from awesomelint.model import Edit, Finding, Frozen
 
 MAX_PASSES = 100
 _set = object.__setattr__  # how a Frozen value's __init__ sets its fields
@@ -49,18 +49,13 @@ class _Pass:
     unsafe fixes left out for good (they would lose more than they announce). (Working
     records of the loop: plain classes, no dataclass generated at import.)"""
 
-    __slots__ = ("fixes", "doc", "inventory", "vetoed")
+    __slots__ = ("fixes", "doc", "vetoed")
 
     def __init__(
-        self,
-        fixes: list[Finding],
-        doc: Document,
-        inventory: Counter[str],
-        vetoed: frozenset[_Key] = frozenset(),
+        self, fixes: list[Finding], doc: Document, vetoed: frozenset[_Key] = frozenset()
     ) -> None:
         self.fixes = fixes
         self.doc = doc
-        self.inventory = inventory
         self.vetoed = vetoed
 
 
@@ -81,15 +76,19 @@ class _Loss:
         self.doc = doc
 
 
-def _try(doc: Document, fixes: Sequence[Finding], inv: Counter[str]) -> _Pass | _Loss:
+def _edits(fixes: Sequence[Finding]) -> list[Edit]:
+    return [e for f in fixes if f.fix for e in f.fix.edits]
+
+
+def _try(doc: Document, fixes: Sequence[Finding]) -> _Pass | _Loss:
     """Apply ``fixes``: the pass, or what it would lose."""
-    new_doc = parse(apply_edits(doc.text, [e for f in fixes if f.fix for e in f.fix.edits]))
-    new_inventory = inventory(new_doc)
-    gone = lost(inv, new_inventory, allowance(doc, fixes))
-    return _Loss(gone, new_doc) if gone else _Pass(list(fixes), new_doc, new_inventory)
+    edits = _edits(fixes)
+    new_doc = parse(apply_edits(doc.text, edits))
+    gone = lost_in_change(doc, new_doc, edits, allowance(doc, fixes))
+    return _Loss(gone, new_doc) if gone else _Pass(list(fixes), new_doc)
 
 
-def _lossless(doc: Document, batch: Sequence[Finding], inv: Counter[str], loss: _Loss) -> _Pass:
+def _lossless(doc: Document, batch: Sequence[Finding], loss: _Loss) -> _Pass:
     """A pass whose fixes together lose something: the rules whose fixes lose something
     on their own are at fault (FixError naming them); when none is (two rules' fixes
     interact, e.g. a re-indented entry next to a removed duplicate), the largest greedy
@@ -101,12 +100,12 @@ def _lossless(doc: Document, batch: Sequence[Finding], inv: Counter[str], loss: 
     losses = {batch[0].rule: loss} if len(by_rule) == 1 else {}
     if not losses:
         for rule, group in by_rule.items():
-            tried = _try(doc, group, inv)
+            tried = _try(doc, group)
             if isinstance(tried, _Loss):
                 losses[rule] = tried
     vetoed: set[_Key] = set()
     for rule in list(losses):
-        left_out = _unsafe_at_fault(doc, by_rule[rule], inv)
+        left_out = _unsafe_at_fault(doc, by_rule[rule])
         if left_out:
             vetoed.update(_key(doc, f) for f in left_out)
             by_rule[rule] = [f for f in by_rule[rule] if all(f is not g for g in left_out)]
@@ -116,18 +115,18 @@ def _lossless(doc: Document, batch: Sequence[Finding], inv: Counter[str], loss: 
         first = next(iter(losses.values()))
         what = describe(doc, first.lost, first.doc)
         raise FixError(f"refusing to write: the fix of {rules} would remove {what}")
-    kept = _Pass([], doc, inv)
+    kept = _Pass([], doc)
     for group in by_rule.values():
-        more = _try(doc, [*kept.fixes, *group], inv) if group else None
+        more = _try(doc, [*kept.fixes, *group]) if group else None
         if isinstance(more, _Pass):
             kept = more
-    return _Pass(kept.fixes, kept.doc, kept.inventory, frozenset(vetoed))
+    return _Pass(kept.fixes, kept.doc, frozenset(vetoed))
 
 
 _MAX_SINGLE_TRIES = 20
 
 
-def _unsafe_at_fault(doc: Document, group: Sequence[Finding], inv: Counter[str]) -> list[Finding]:
+def _unsafe_at_fault(doc: Document, group: Sequence[Finding]) -> list[Finding]:
     """The unsafe fixes of a rule whose fixes lose something, when its safe fixes alone
     do not: those that lose something on their own (or all of them). They are left out,
     their findings stay: with unsafe fixes asked for, a duplicate's removal that would
@@ -137,11 +136,11 @@ def _unsafe_at_fault(doc: Document, group: Sequence[Finding], inv: Counter[str])
     if not risky:
         return []
     safe = [f for f in group if f.fix and f.fix.safe]
-    if safe and isinstance(_try(doc, safe, inv), _Loss):
+    if safe and isinstance(_try(doc, safe), _Loss):
         return []  # the safe fixes are at fault
     if len(risky) > _MAX_SINGLE_TRIES:
         return risky
-    alone = [f for f in risky if isinstance(_try(doc, [f], inv), _Loss)]
+    alone = [f for f in risky if isinstance(_try(doc, [f]), _Loss)]
     return alone or risky
 
 
@@ -162,24 +161,22 @@ def fix_document(
 ) -> FixResult:
     """Fix ``doc`` until no applicable fix is left; raise FixError rather than lose text."""
     applied: list[Finding] = []
-    inv = inventory(doc)
     findings = lint(doc)
     vetoed: set[_Key] = set()
     for passes in range(max_passes):
         batch = choose(_open(doc, findings, vetoed), unsafe, unsafe_rules)
         if not batch:
             return FixResult(doc.text, tuple(applied), tuple(findings), passes)
-        text = doc.text
-        new_text = apply_edits(text, [e for f in batch if f.fix for e in f.fix.edits])
-        new_doc = parse(new_text)
-        new_inventory = inventory(new_doc)
-        gone = lost(inv, new_inventory, allowance(doc, batch))
-        if gone:  # self-check: re-parsed, something of the original is gone
-            done = _lossless(doc, batch, inv, _Loss(gone, new_doc))
-            batch, new_doc, new_inventory = done.fixes, done.doc, done.inventory
+        edits = _edits(batch)
+        new_doc = parse(apply_edits(doc.text, edits))
+        # the self-check: re-parsed, is something of the original gone?
+        gone = lost_in_change(doc, new_doc, edits, allowance(doc, batch))
+        if gone:
+            done = _lossless(doc, batch, _Loss(gone, new_doc))
+            batch, new_doc = done.fixes, done.doc
             vetoed |= done.vetoed
         applied.extend(batch)
-        doc, inv = new_doc, new_inventory
+        doc = new_doc
         findings = lint(doc)
     left = choose(_open(doc, findings, vetoed), unsafe, unsafe_rules)
     if not left:  # the last allowed pass reached the fixpoint
