@@ -7,11 +7,13 @@ from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 
 from awesomelint.document import Document
+from awesomelint.engine import BoundLinter, merge
 from awesomelint.errors import FixError
 from awesomelint.fixer.audit import allowance, describe, lost_in_change
 from awesomelint.fixer.edits import apply_edits, choose
 from awesomelint.markdown import parse
 from awesomelint.model import Edit, Finding, Frozen
+from awesomelint.rules._base import Rule
 
 MAX_PASSES = 100
 _set = object.__setattr__  # how a Frozen value's __init__ sets its fields
@@ -20,21 +22,30 @@ Linter = Callable[[Document], list[Finding]]
 
 
 class FixResult(Frozen):
-    """The fixed text, what was applied, and the findings left in the fixed text."""
+    """The fixed text, what was applied, the findings left in the fixed text, and its
+    Document (the last pass parsed it: the report of what is left needs no new parse;
+    None once sent from a worker process, which sends no Document)."""
 
-    __slots__ = ("text", "applied", "remaining", "passes")
+    __slots__ = ("text", "applied", "remaining", "passes", "document")
     text: str
     applied: tuple[Finding, ...]
     remaining: tuple[Finding, ...]
     passes: int
+    document: Document | None
 
     def __init__(
-        self, text: str, applied: tuple[Finding, ...], remaining: tuple[Finding, ...], passes: int
+        self,
+        text: str,
+        applied: tuple[Finding, ...],
+        remaining: tuple[Finding, ...],
+        passes: int,
+        document: Document | None = None,
     ) -> None:
         _set(self, "text", text)
         _set(self, "applied", applied)
         _set(self, "remaining", remaining)
         _set(self, "passes", passes)
+        _set(self, "document", document)
 
     @property
     def changed(self) -> bool:
@@ -151,6 +162,29 @@ def _open(doc: Document, findings: list[Finding], vetoed: set[_Key]) -> list[Fin
     return [f for f in findings if f.fix is None or _key(doc, f) not in vetoed]
 
 
+def _parts(
+    lint: Linter, unsafe: bool, unsafe_rules: Collection[str]
+) -> tuple[Linter, Linter | None]:
+    """The linter of every pass, and that of the rest of the rules, which lint the fixed
+    Document only: a rule none of whose fixes this run may apply (not fixable, or its
+    fix kind unsafe - or needing --links - when only safe fixes are asked for) gives
+    the passes nothing to choose; its findings on the Documents in between would be
+    thrown away. (Rule kinds are declared: a rule of fix kind "unsafe" or "links" gives
+    unsafe fixes only, one not fixable none - tests/rules/test_rules.py checks both.)
+    Only a :class:`BoundLinter` can be split; any other linter lints every pass whole."""
+    if isinstance(lint, BoundLinter):
+
+        def may_fix(rule: Rule) -> bool:
+            return rule.fixable and (
+                unsafe or rule.fix_kind in ("safe", "mixed") or rule.name in unsafe_rules
+            )
+
+        parts = lint.split(may_fix)
+        if parts is not None:
+            return parts
+    return lint, None
+
+
 def fix_document(
     doc: Document,
     lint: Linter,
@@ -161,12 +195,14 @@ def fix_document(
 ) -> FixResult:
     """Fix ``doc`` until no applicable fix is left; raise FixError rather than lose text."""
     applied: list[Finding] = []
-    findings = lint(doc)
+    fixing, rest = _parts(lint, unsafe, unsafe_rules)
+    findings = fixing(doc)
     vetoed: set[_Key] = set()
     for passes in range(max_passes):
         batch = choose(_open(doc, findings, vetoed), unsafe, unsafe_rules)
         if not batch:
-            return FixResult(doc.text, tuple(applied), tuple(findings), passes)
+            left = merge(findings, rest(doc)) if rest else findings
+            return FixResult(doc.text, tuple(applied), tuple(left), passes, doc)
         edits = _edits(batch)
         new_doc = parse(apply_edits(doc.text, edits))
         # the self-check: re-parsed, is something of the original gone?
@@ -176,10 +212,13 @@ def fix_document(
             batch, new_doc = done.fixes, done.doc
             vetoed |= done.vetoed
         applied.extend(batch)
-        doc = new_doc
-        findings = lint(doc)
+        if new_doc is not doc:  # (none kept: the same Document, the same findings)
+            doc = new_doc
+            findings = fixing(doc)
     left = choose(_open(doc, findings, vetoed), unsafe, unsafe_rules)
     if not left:  # the last allowed pass reached the fixpoint
-        return FixResult(doc.text, tuple(applied), tuple(findings), max_passes)
+        if rest:
+            findings = merge(findings, rest(doc))
+        return FixResult(doc.text, tuple(applied), tuple(findings), max_passes, doc)
     rules = ", ".join(sorted({f.rule for f in left}))
     raise FixError(f"fixes did not converge after {max_passes} passes (rules: {rules})")

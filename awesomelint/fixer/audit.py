@@ -23,30 +23,61 @@ _ITEM = "item:"  # a list entry, by the first URL on its first line
 
 def inventory(doc: Document) -> Counter[str]:
     """Words and link targets of a document: what a safe fix must keep."""
-    return _words(doc.text, url_texts(doc)) + marks(doc)
+    return _words(doc.text, url_texts(doc)) + marks(doc).counter()
 
 
-def marks(doc: Document) -> Counter[str]:
-    """The inventory but its words: the URLs (each once), the URLs outside code and the
-    list entries. Computed once per Document (a pass's new Document is the next pass's
-    old one)."""
+class Marks:
+    """The inventory but its words: the URLs (each counts once), the URLs outside code
+    (each once) and the list entries (by key, each as often as it is there)."""
+
+    __slots__ = ("urls", "live", "items")
+
+    def __init__(self, urls: frozenset[str], live: frozenset[str], items: Counter[str]) -> None:
+        self.urls = urls
+        self.live = live
+        self.items = items
+
+    def counter(self) -> Counter[str]:
+        """As the inventory counts them (prefixed keys)."""
+        inv: Counter[str] = Counter({"url:" + u: 1 for u in self.urls})
+        inv.update({_LIVE + u: 1 for u in self.live})
+        inv.update({_ITEM + k: n for k, n in self.items.items()})
+        return inv
+
+    def apart(self, other: Marks) -> tuple[Counter[str], Counter[str]]:
+        """The inventory counts of this and ``other`` (as :meth:`counter` has them) on the
+        keys where the two differ only: set operations, no loop over what both hold."""
+        mine: Counter[str] = Counter({"url:" + u: 1 for u in self.urls - other.urls})
+        theirs: Counter[str] = Counter({"url:" + u: 1 for u in other.urls - self.urls})
+        mine.update({_LIVE + u: 1 for u in self.live - other.live})
+        theirs.update({_LIVE + u: 1 for u in other.live - self.live})
+        if self.items != other.items:
+            for key in {k for k, _ in self.items.items() ^ other.items.items()}:
+                if self.items[key]:
+                    mine[_ITEM + key] = self.items[key]
+                if other.items[key]:
+                    theirs[_ITEM + key] = other.items[key]
+        return mine, theirs
+
+
+def marks(doc: Document) -> Marks:
+    """A Document's :class:`Marks`, computed once per Document (a pass's new Document
+    is the next pass's old one)."""
     return doc.memo("fixer.audit.marks", _marks)
 
 
-def _marks(doc: Document) -> Counter[str]:
+def _marks(doc: Document) -> Marks:
     # bare URLs are already counted as URL-shaped text; mistune's reading of them can
     # differ from the text's (it takes `(url)[text]` for the URL `url)[text`)
     found = url_texts(doc)
     # URLs count once each: a safe fix may merge `[a]url` into `[a](url)`, never drop one
-    urls = [lk.url for lk in doc.links if lk.kind != "bare"]
-    inv: Counter[str] = Counter({"url:" + u for u in [*urls, *(u for _, u in found)]})
+    urls = frozenset([lk.url for lk in doc.links if lk.kind != "bare"]).union([u for _, u in found])
     # a URL outside code must stay outside code: a fix that turns a link into a code
     # block keeps the URL's text but loses the link
-    inv.update({_LIVE + url for start, url in found if not doc.in_region(start, CODE_REGIONS)})
+    live = frozenset([url for start, url in found if not doc.in_region(start, CODE_REGIONS)])
     # every list entry must stay a list entry (re-indented or re-nested, never dropped,
     # merged into another or turned into a paragraph or code)
-    inv.update(_ITEM + key for _, key in audit_keys(doc))
-    return inv
+    return Marks(urls, live, Counter([key for _, key in audit_keys(doc)]))
 
 
 def _words(text: str, found: list[tuple[int, str]]) -> Counter[str]:
@@ -93,12 +124,12 @@ def lost_in_change(
         part = after.text[a + shift : b + shift + grow]
         new.update(_words(part, urlish(part)))
         shift += grow
-    kept, now = marks(before), marks(after)
-    if kept == now:
-        # the usual pass (no URL, link or entry touched): what both hold cancels out of
-        # ``before - after`` key by key, and no entry key is gained
-        return lost(old, new, allowed)
-    return lost(kept + old, now + new, allowed)
+    # what both Documents hold as much of cancels out of ``before - after`` key by key,
+    # and no entry key gained is among it: the keys where they differ are enough
+    kept, now = marks(before).apart(marks(after))
+    kept.update(old)
+    now.update(new)
+    return lost(kept, now, allowed)
 
 
 def _changed_lines(doc: Document, edits: Sequence[Edit]) -> list[tuple[int, int, int]]:
