@@ -154,7 +154,8 @@ def _changed_lines(doc: Document, edits: Sequence[Edit]) -> list[tuple[int, int,
 def _carry_url_texts(before: Document, after: Document, spans: list[tuple[int, int, int]]) -> None:
     """Give ``after`` its URL-shaped text (``url_texts``, under its memo key) from
     ``before``'s: the same, moved, outside the changed spans; read again inside them.
-    (Equal to ``urlish`` of the whole new text: no URL-shaped text holds a line break.)"""
+    (Equal to ``urlish`` of the whole new text: no URL-shaped text holds a line break.
+    tests/core/test_audit.py checks both that and that the key is still url_texts'.)"""
     after.memo("entries.url_texts", lambda _: _carried(before, after.text, spans))
 
 

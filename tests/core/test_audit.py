@@ -143,3 +143,26 @@ def test_fix_loop_gives_what_the_whole_audit_gives(monkeypatch: pytest.MonkeyPat
                 slow.applied,
                 slow.remaining,
             )
+
+
+def test_the_new_document_is_not_scanned_whole_for_urls(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The new Document's URL-shaped text is carried over (under url_texts' memo key),
+    not read again from its whole text."""
+    from awesomelint.entries import keys
+
+    text = _SOURCES[0]
+    edit = Edit(text.index("\n") + 1, text.index("\n") + 1, "Word.\n")
+    before, after = _fresh(text), _fresh(apply_edits(text, [edit]))
+    url_texts(before)
+    scanned: list[int] = []
+    real = keys.urlish
+
+    def urlish_counted(part: str) -> list[tuple[int, str]]:
+        scanned.append(len(part))
+        return real(part)
+
+    monkeypatch.setattr(keys, "urlish", urlish_counted)
+    monkeypatch.setattr("awesomelint.fixer.audit.urlish", urlish_counted)
+    lost_in_change(before, after, [edit], Counter())
+    assert url_texts(after) == real(after.text)
+    assert scanned and max(scanned) < len(text) // 10  # the changed lines only
