@@ -61,4 +61,4 @@ def fix(
     from awesomelint.fixer import fix_document  # (only fix needs it: a faster check)
 
     settings = _config(config).settings()
-    return fix_document(parse(text), BoundLinter(settings), unsafe=unsafe).text
+    return fix_document(parse(text), BoundLinter(settings), unsafe=unsafe, text_only=True).text

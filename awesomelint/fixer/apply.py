@@ -185,6 +185,15 @@ def _parts(
     return lint, None
 
 
+def _left(
+    doc: Document, findings: list[Finding], rest: Linter | None, text_only: bool
+) -> tuple[Finding, ...]:
+    """The findings left in the fixed ``doc``: the passes' linter's, and the rest's."""
+    if text_only:
+        return ()
+    return tuple(merge(findings, rest(doc)) if rest else findings)
+
+
 def fix_document(
     doc: Document,
     lint: Linter,
@@ -192,8 +201,12 @@ def fix_document(
     unsafe: bool = False,
     max_passes: int = MAX_PASSES,
     unsafe_rules: Collection[str] = (),
+    text_only: bool = False,
 ) -> FixResult:
-    """Fix ``doc`` until no applicable fix is left; raise FixError rather than lose text."""
+    """Fix ``doc`` until no applicable fix is left; raise FixError rather than lose text.
+    ``text_only``: the caller keeps the fixed text (and what was applied) only, not the
+    findings left: ``remaining`` is empty, and the rules that cannot fix (see
+    :func:`_parts`) do not run at all."""
     applied: list[Finding] = []
     fixing, rest = _parts(lint, unsafe, unsafe_rules)
     findings = fixing(doc)
@@ -201,8 +214,8 @@ def fix_document(
     for passes in range(max_passes):
         batch = choose(_open(doc, findings, vetoed), unsafe, unsafe_rules)
         if not batch:
-            left = merge(findings, rest(doc)) if rest else findings
-            return FixResult(doc.text, tuple(applied), tuple(left), passes, doc)
+            remaining = _left(doc, findings, rest, text_only)
+            return FixResult(doc.text, tuple(applied), remaining, passes, doc)
         edits = _edits(batch)
         new_doc = parse(apply_edits(doc.text, edits))
         # the self-check: re-parsed, is something of the original gone?
@@ -217,8 +230,7 @@ def fix_document(
             findings = fixing(doc)
     left = choose(_open(doc, findings, vetoed), unsafe, unsafe_rules)
     if not left:  # the last allowed pass reached the fixpoint
-        if rest:
-            findings = merge(findings, rest(doc))
-        return FixResult(doc.text, tuple(applied), tuple(findings), max_passes, doc)
+        remaining = _left(doc, findings, rest, text_only)
+        return FixResult(doc.text, tuple(applied), remaining, max_passes, doc)
     rules = ", ".join(sorted({f.rule for f in left}))
     raise FixError(f"fixes did not converge after {max_passes} passes (rules: {rules})")

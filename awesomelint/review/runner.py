@@ -170,7 +170,7 @@ def _lint(
             from awesomelint.fixer import fix_document
 
             try:
-                fixed = fix_document(doc, _linter(settings, path)).text
+                fixed = fix_document(doc, _linter(settings, path), text_only=True).text
                 repls = replacements(doc, found, fixed)
             except FixError as exc:
                 fix_error = str(exc)

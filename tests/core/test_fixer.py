@@ -268,6 +268,10 @@ def test_passes_lint_only_the_rules_that_may_fix_and_the_result_is_the_same() ->
             plain = fix_document(parse(text), whole, unsafe=unsafe, unsafe_rules=by_name)
             assert split == plain
             assert split.remaining == tuple(lint(parse(split.text), settings))
+            bare = fix_document(
+                parse(text), bound, unsafe=unsafe, unsafe_rules=by_name, text_only=True
+            )
+            assert (bare.text, bare.applied, bare.remaining) == (split.text, split.applied, ())
     assert len(calls) > len(texts) * 3  # (some texts took more than one pass)
 
 
