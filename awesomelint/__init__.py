@@ -14,7 +14,7 @@ from typing import Any
 
 from awesomelint.config import Config, parse_table
 from awesomelint.document import Document
-from awesomelint.engine import lint
+from awesomelint.engine import BoundLinter, lint
 from awesomelint.errors import AwesomelintError, ConfigError, FixError, InputError
 from awesomelint.markdown import parse
 from awesomelint.model import Edit, Finding, Fix, Severity
@@ -61,4 +61,4 @@ def fix(
     from awesomelint.fixer import fix_document  # (only fix needs it: a faster check)
 
     settings = _config(config).settings()
-    return fix_document(parse(text), lambda d: lint(d, settings), unsafe=unsafe).text
+    return fix_document(parse(text), BoundLinter(settings), unsafe=unsafe, text_only=True).text

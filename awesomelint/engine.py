@@ -5,7 +5,7 @@ Which rules run (and with which options) is the registry's business (``Settings`
 from __future__ import annotations
 
 import gc
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -33,21 +33,34 @@ def lint(
     ``link_titles`` (fetched page titles, same keys) go to the rules that declare the
     need (``Rule.needs``) and to no other.
     """
+    return _lint(doc, settings, settings.rules, path, link_status, link_titles)
+
+
+def _lint(
+    doc: Document,
+    settings: Settings,
+    rules: Sequence[Rule],
+    path: Path | None,
+    link_status: Mapping[str, LinkStatus] | None,
+    link_titles: Mapping[str, str] | None,
+) -> list[Finding]:
+    """:func:`lint` with only ``rules`` (of ``settings.rules``) run."""
     # rules allocate many small objects (findings, memos) and make no garbage cycles
     # (snippet parses break theirs): the cyclic GC would only walk the Document's
     # hundreds of thousands of objects again and again, a cost growing faster than the file
     gc_was_on = gc.isenabled()
     gc.disable()
     try:
-        return _lint(doc, settings, path, link_status, link_titles)
+        return _run_rules(doc, settings, rules, path, link_status, link_titles)
     finally:
         if gc_was_on:
             gc.enable()
 
 
-def _lint(
+def _run_rules(
     doc: Document,
     settings: Settings,
+    rules: Sequence[Rule],
     path: Path | None,
     link_status: Mapping[str, LinkStatus] | None,
     link_titles: Mapping[str, str] | None,
@@ -55,7 +68,7 @@ def _lint(
     sup = suppress.read(doc, ALL_RULES)
     used: set[suppress.Range] = set()
     out: list[Finding] = []
-    for rule in settings.rules:
+    for rule in rules:
         ctx = Context(
             doc,
             settings.options_for(rule),
@@ -81,11 +94,62 @@ def _lint(
                     p.related,
                 )
             )
-    unused = next((r for r in settings.rules if r.name == _UNUSED), None)
+    unused = next((r for r in rules if r.name == _UNUSED), None)
     if unused is not None and sup.ranges:
         out += _unused_suppressions(sup, used, settings.rules, unused)
-    out.sort(key=lambda f: (f.start, f.code, f.end))
+    out.sort(key=_order)
     return out
+
+
+def _order(f: Finding) -> tuple[int, str, int]:
+    return f.start, f.code, f.end
+
+
+class BoundLinter:
+    """:func:`lint` with its settings, path and link data bound: called on a Document, all
+    the selected rules' findings; :meth:`split` into two parts by rule, for the fixer."""
+
+    __slots__ = ("settings", "path", "link_status", "link_titles")
+
+    def __init__(
+        self,
+        settings: Settings,
+        path: Path | None = None,
+        link_status: Mapping[str, LinkStatus] | None = None,
+        link_titles: Mapping[str, str] | None = None,
+    ) -> None:
+        self.settings = settings
+        self.path = path
+        self.link_status = link_status
+        self.link_titles = link_titles
+
+    def __call__(self, doc: Document) -> list[Finding]:
+        return self._part(doc, self.settings.rules)
+
+    def _part(self, doc: Document, rules: Sequence[Rule]) -> list[Finding]:
+        return _lint(doc, self.settings, rules, self.path, self.link_status, self.link_titles)
+
+    def split(self, first: Callable[[Rule], bool]) -> tuple[Part, Part] | None:
+        """The selected rules for which ``first`` holds and the others, each as a linter
+        of its own; ``merge`` of their findings on a Document is this linter's findings
+        on it: a finding's place in the order is its (offset, code, end) and, among
+        equals (so of one rule, one code), the order its rule gave them, which each part
+        keeps. None when a part would be empty, or when unused-suppression is selected
+        (it judges the suppressions against every rule's findings at once)."""
+        rules = self.settings.rules
+        ones = tuple(r for r in rules if first(r))
+        others = tuple(r for r in rules if not first(r))
+        if not ones or not others or any(r.name == _UNUSED for r in rules):
+            return None
+        return (lambda doc: self._part(doc, ones)), (lambda doc: self._part(doc, others))
+
+
+Part = Callable[["Document"], list[Finding]]
+
+
+def merge(a: list[Finding], b: list[Finding]) -> list[Finding]:
+    """The findings of the two parts of a :meth:`BoundLinter.split`, in :func:`lint`'s order."""
+    return sorted([*a, *b], key=_order)
 
 
 _UNUSED = "unused-suppression"

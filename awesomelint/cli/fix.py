@@ -148,7 +148,7 @@ def fix(
             if show_fixes:
                 click.echo(report.applied_fixes(result.applied), nl=False, err=not out)
         if result.remaining and not quiet:
-            doc = parse(result.text) if ahead is None else _parallel.placing_document(result.text)
+            doc = result.document or _parallel.placing_document(result.text)
             rep = report.FileReport(runner.display(name), doc, result.remaining)
             terminal = (sys.stdout if out else sys.stderr).isatty()
             color = params.use_color(color_choice, terminal)
@@ -183,9 +183,15 @@ def fix_one(
 
 def fix_job(job: tuple[str, str, runner.Options, bool, tuple[str, ...]]) -> FixResult | str:
     """``fix`` of one file's text, in a worker process (the caller writes the result)."""
+    from awesomelint.fixer import FixResult
+
     name, text, opts, unsafe, also_unsafe = job
     lint_it = runner.linter(runner.worker_settings(opts, name), Path(name))
-    return fix_one(text, lint_it, unsafe, also_unsafe)
+    result = fix_one(text, lint_it, unsafe, also_unsafe)
+    if isinstance(result, str):
+        return result
+    # the Document stays here: pickling it would cost more than the report needs
+    return FixResult(result.text, result.applied, result.remaining, result.passes)
 
 
 def _diff(name: str, before: str, after: str) -> str:

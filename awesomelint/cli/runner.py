@@ -14,7 +14,7 @@ import click
 from awesomelint import report
 from awesomelint.config import Config, find_config, load_config
 from awesomelint.document import Document
-from awesomelint.engine import lint
+from awesomelint.engine import BoundLinter
 from awesomelint.errors import ConfigError, InputError
 from awesomelint.files import decode, read_text
 from awesomelint.model import Finding, Frozen
@@ -208,7 +208,7 @@ def linter(
     titles: Mapping[str, str] | None = None,
 ) -> Callable[[Document], list[Finding]]:
     """Lint a Document of ``path`` (the fixer calls it after every pass)."""
-    return lambda doc: lint(doc, settings, path, link_status=status, link_titles=titles)
+    return BoundLinter(settings, path, status, titles)
 
 
 _WORKER_CACHES: dict[Options, SettingsCache] = {}  # in a worker process: per options

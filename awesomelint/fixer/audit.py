@@ -14,44 +14,168 @@ from collections.abc import Sequence
 from awesomelint.document import CODE_REGIONS, Document
 from awesomelint.entries.items import Item
 from awesomelint.entries.keys import audit_keys, url_texts, urlish
-from awesomelint.model import Finding
+from awesomelint.model import Edit, Finding
 
 _WORD = re.compile(r"\w+")
 _LIVE = "live:"  # a URL seen outside code
 _ITEM = "item:"  # a list entry, by the first URL on its first line
 
 
-
 def inventory(doc: Document) -> Counter[str]:
     """Words and link targets of a document: what a safe fix must keep."""
+    return _words(doc.text, url_texts(doc)) + marks(doc).counter()
+
+
+class Marks:
+    """The inventory but its words: the URLs (each counts once), the URLs outside code
+    (each once) and the list entries (by key, each as often as it is there)."""
+
+    __slots__ = ("urls", "live", "items")
+
+    def __init__(self, urls: frozenset[str], live: frozenset[str], items: Counter[str]) -> None:
+        self.urls = urls
+        self.live = live
+        self.items = items
+
+    def counter(self) -> Counter[str]:
+        """As the inventory counts them (prefixed keys)."""
+        inv: Counter[str] = Counter({"url:" + u: 1 for u in self.urls})
+        inv.update({_LIVE + u: 1 for u in self.live})
+        inv.update({_ITEM + k: n for k, n in self.items.items()})
+        return inv
+
+    def apart(self, other: Marks) -> tuple[Counter[str], Counter[str]]:
+        """The inventory counts of this and ``other`` (as :meth:`counter` has them) on the
+        keys where the two differ only: set operations, no loop over what both hold."""
+        mine: Counter[str] = Counter({"url:" + u: 1 for u in self.urls - other.urls})
+        theirs: Counter[str] = Counter({"url:" + u: 1 for u in other.urls - self.urls})
+        mine.update({_LIVE + u: 1 for u in self.live - other.live})
+        theirs.update({_LIVE + u: 1 for u in other.live - self.live})
+        if self.items != other.items:
+            for key in {k for k, _ in self.items.items() ^ other.items.items()}:
+                if self.items[key]:
+                    mine[_ITEM + key] = self.items[key]
+                if other.items[key]:
+                    theirs[_ITEM + key] = other.items[key]
+        return mine, theirs
+
+
+def marks(doc: Document) -> Marks:
+    """A Document's :class:`Marks`, computed once per Document (a pass's new Document
+    is the next pass's old one)."""
+    return doc.memo("fixer.audit.marks", _marks)
+
+
+def _marks(doc: Document) -> Marks:
     # bare URLs are already counted as URL-shaped text; mistune's reading of them can
     # differ from the text's (it takes `(url)[text]` for the URL `url)[text`)
     found = url_texts(doc)
-    inv = _words_and_urls(doc.text, [lk.url for lk in doc.links if lk.kind != "bare"], found)
+    # URLs count once each: a safe fix may merge `[a]url` into `[a](url)`, never drop one
+    urls = frozenset([lk.url for lk in doc.links if lk.kind != "bare"]).union([u for _, u in found])
     # a URL outside code must stay outside code: a fix that turns a link into a code
     # block keeps the URL's text but loses the link
-    inv.update({_LIVE + url for start, url in found if not doc.in_region(start, CODE_REGIONS)})
+    live = frozenset([url for start, url in found if not doc.in_region(start, CODE_REGIONS)])
     # every list entry must stay a list entry (re-indented or re-nested, never dropped,
     # merged into another or turned into a paragraph or code)
-    inv.update(_ITEM + key for _, key in audit_keys(doc))
-    return inv
+    return Marks(urls, live, Counter([key for _, key in audit_keys(doc)]))
 
 
-def _words_and_urls(
-    text: str, urls: list[str], found: list[tuple[int, str]] | None = None
-) -> Counter[str]:
-    if found is None:
-        found = urlish(text)
+def _words(text: str, found: list[tuple[int, str]]) -> Counter[str]:
+    """The words of ``text`` outside its URL-shaped text ``found``, case-folded."""
     rest, at = [], 0
     for start, url in found:
         rest.append(text[at:start])
         at = start + len(url)
     rest.append(text[at:])
     # case-insensitive: a fix may capitalise a word (title case), never drop one
-    inv: Counter[str] = Counter(map(str.casefold, _WORD.findall(" ".join(rest))))
+    return Counter(map(str.casefold, _WORD.findall(" ".join(rest))))
+
+
+def _words_and_urls(text: str, urls: list[str]) -> Counter[str]:
+    found = urlish(text)
+    inv = _words(text, found)
     # URLs count once each: a safe fix may merge `[a]url` into `[a](url)`, never drop one
     inv.update({"url:" + u for u in [*urls, *(u for _, u in found)]})
     return inv
+
+
+def lost_in_change(
+    before: Document, after: Document, edits: Sequence[Edit], allowed: Counter[str]
+) -> Counter[str]:
+    """``lost(inventory(before), inventory(after), allowed)``, where ``after`` is the
+    Document of ``before.text`` with ``edits`` applied, without counting the words of
+    the whole text twice at every pass (tests/core/test_audit.py proves them equal).
+
+    Words and URL-shaped text lie within one line (neither holds a line break), and the
+    text outside the lines the edits touch is the same in both, with the same words: a
+    word is lost only by what ``before - after`` keeps, which those lines alone decide.
+    So words are counted on the changed lines only, and ``after``'s URL-shaped text is
+    ``before``'s, moved, with the changed lines' read again. The rest of the inventory
+    (URLs, live links, list entries) depends on the whole parse: it is taken from each
+    Document whole, once per Document (:func:`marks`)."""
+    spans = _changed_lines(before, edits)
+    _carry_url_texts(before, after, spans)
+    old: Counter[str] = Counter()
+    new: Counter[str] = Counter()
+    shift = 0
+    for a, b, grow in spans:
+        part = before.text[a:b]
+        old.update(_words(part, urlish(part)))
+        part = after.text[a + shift : b + shift + grow]
+        new.update(_words(part, urlish(part)))
+        shift += grow
+    # what both Documents hold as much of cancels out of ``before - after`` key by key,
+    # and no entry key gained is among it: the keys where they differ are enough
+    kept, now = marks(before).apart(marks(after))
+    kept.update(old)
+    now.update(new)
+    return lost(kept, now, allowed)
+
+
+def _changed_lines(doc: Document, edits: Sequence[Edit]) -> list[tuple[int, int, int]]:
+    """The spans of whole lines of ``doc.text`` the edits touch, in order and apart (an
+    unchanged line break between two): (start of the first line, end of the last line
+    before its break, how many characters the edits in it add). An edit ending right
+    after a line break touches the next line too."""
+    spans: list[tuple[int, int, int]] = []
+    starts, ends = doc.line_starts, doc.line_ends
+    for e in sorted(edits, key=lambda e: (e.start, e.end)):
+        # (min: with a BOM the first line starts after it, and an edit may start at 0)
+        a = min(e.start, starts[doc.line_of(e.start) - 1])
+        b = max(e.end, ends[doc.line_of(e.end) - 1])
+        grow = len(e.content) - (e.end - e.start)
+        if spans and a <= spans[-1][1]:  # on a line of the span before
+            pa, pb, pg = spans.pop()
+            a, b, grow = pa, max(pb, b), pg + grow
+        spans.append((a, b, grow))
+    return spans
+
+
+def _carry_url_texts(before: Document, after: Document, spans: list[tuple[int, int, int]]) -> None:
+    """Give ``after`` its URL-shaped text (``url_texts``, under its memo key) from
+    ``before``'s: the same, moved, outside the changed spans; read again inside them.
+    (Equal to ``urlish`` of the whole new text: no URL-shaped text holds a line break.
+    tests/core/test_audit.py checks both that and that the key is still url_texts'.)"""
+    after.memo("entries.url_texts", lambda _: _carried(before, after.text, spans))
+
+
+def _carried(
+    before: Document, text: str, spans: list[tuple[int, int, int]]
+) -> list[tuple[int, str]]:
+    old = url_texts(before)
+    out: list[tuple[int, str]] = []
+    i = shift = 0
+    for a, b, grow in spans:
+        while i < len(old) and old[i][0] < a:
+            out.append((old[i][0] + shift, old[i][1]) if shift else old[i])
+            i += 1
+        while i < len(old) and old[i][0] < b:
+            i += 1  # inside the span (a URL-shaped text lies within one line)
+        part = text[a + shift : b + shift + grow]
+        out += [(start + a + shift, url) for start, url in urlish(part)]
+        shift += grow
+    out += [(s + shift, u) for s, u in old[i:]] if shift else old[i:]
+    return out
 
 
 def allowance(doc: Document, fixes: Sequence[Finding]) -> Counter[str]:

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 
 from awesomelint import gitdiff
 from awesomelint.document import Document
-from awesomelint.engine import lint
+from awesomelint.engine import BoundLinter, lint
 from awesomelint.errors import FixError, InputError
 from awesomelint.files import decode, read_text
 from awesomelint.markdown import parse
@@ -170,7 +170,7 @@ def _lint(
             from awesomelint.fixer import fix_document
 
             try:
-                fixed = fix_document(doc, _linter(settings, path)).text
+                fixed = fix_document(doc, _linter(settings, path), text_only=True).text
                 repls = replacements(doc, found, fixed)
             except FixError as exc:
                 fix_error = str(exc)
@@ -182,7 +182,7 @@ def _lint(
 
 
 def _linter(settings: Settings, path: Path) -> Callable[[Document], list[Finding]]:
-    return lambda doc: lint(doc, settings, path)
+    return BoundLinter(settings, path)
 
 
 def _reason(exc: GitHubError) -> str:

@@ -233,3 +233,55 @@ def test_choose_is_fast_on_many_fixes() -> None:
     t0 = time.monotonic()
     assert len(choose(findings, unsafe=False)) == 100_000
     assert time.monotonic() - t0 < 3.0
+
+
+# -- the passes lint with the rules whose fixes they may apply -------------------------
+
+
+def test_passes_lint_only_the_rules_that_may_fix_and_the_result_is_the_same() -> None:
+    """With a BoundLinter, the Documents between passes are linted only with the rules
+    whose fixes the run may apply, the fixed one with all: the same fixed text, fixes,
+    findings (in the same order) as the whole lint at every pass - safe, unsafe, and with
+    a rule's unsafe fixes asked for by name (as `fix --links` does)."""
+    from pathlib import Path
+
+    from awesomelint.config import Config
+    from awesomelint.engine import BoundLinter
+
+    root = Path(__file__).resolve().parent.parent.parent
+    texts = [p.read_text("utf-8") for p in sorted((root / "tests" / "data").glob("*.md"))]
+    texts += [p.read_text("utf-8") for p in sorted((root / "examples").glob("*.md"))]
+    # (unused-suppression judges every rule's suppressions at once: no split with it)
+    every = Config(select=("ALL",)).settings().rules
+    settings = Settings(tuple(r for r in every if r.name != "unused-suppression"))
+    bound = BoundLinter(settings)
+    assert bound.split(lambda r: r.fixable) is not None
+    calls: list[int] = []
+
+    def whole(doc: Document) -> list[Finding]:
+        calls.append(1)
+        return lint(doc, settings)
+
+    for text in texts:
+        for unsafe, by_name in ((False, ()), (True, ()), (False, ("duplicate-link",))):
+            split = fix_document(parse(text), bound, unsafe=unsafe, unsafe_rules=by_name)
+            plain = fix_document(parse(text), whole, unsafe=unsafe, unsafe_rules=by_name)
+            assert split == plain
+            assert split.remaining == tuple(lint(parse(split.text), settings))
+            bare = fix_document(
+                parse(text), bound, unsafe=unsafe, unsafe_rules=by_name, text_only=True
+            )
+            assert (bare.text, bare.applied, bare.remaining) == (split.text, split.applied, ())
+    assert len(calls) > len(texts) * 3  # (some texts took more than one pass)
+
+
+def test_a_linter_is_not_split_when_unused_suppression_is_selected() -> None:
+    from awesomelint.config import Config
+    from awesomelint.engine import BoundLinter
+
+    rules = Config(select=("ALL",)).settings().rules
+    assert any(r.name == "unused-suppression" for r in rules)
+    assert BoundLinter(Settings(rules)).split(lambda r: r.fixable) is None
+    kept = tuple(r for r in rules if r.name != "unused-suppression")
+    assert BoundLinter(Settings(kept)).split(lambda r: r.fixable) is not None
+    assert BoundLinter(Settings(kept)).split(lambda r: True) is None  # nothing to leave out
