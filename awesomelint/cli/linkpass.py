@@ -12,7 +12,6 @@ import os
 import sys
 import time
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import fields
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -28,7 +27,7 @@ from awesomelint.links.urls import link_key
 from awesomelint.registry import Settings, needing
 
 if TYPE_CHECKING:
-    from awesomelint.links.checker import Stats
+    from awesomelint.links.plan import Stats
 
 
 class Progress:
@@ -99,9 +98,9 @@ def _total(stats: Sequence[Stats]) -> Stats:
     """The counts of several runs together (one run: its own)."""
     if len(stats) == 1:
         return stats[0]
-    from awesomelint.links import checker
+    from awesomelint.links.plan import Stats
 
-    return checker.Stats(*(sum(getattr(s, f.name) for s in stats) for f in fields(checker.Stats)))
+    return Stats(*(sum(getattr(s, name) for s in stats) for name in Stats.__slots__))
 
 
 def run_links(
@@ -110,7 +109,7 @@ def run_links(
     """Check every http(s) link of the files (each with the config that applies to it):
     the statuses each file's network rules read, and the counts of the whole check."""
     from awesomelint.links import cache as link_cache
-    from awesomelint.links import checker
+    from awesomelint.links import plan
 
     statuses: list[Mapping[str, LinkStatus]] = [{} for _ in files]
     notices: list[str] = []
@@ -122,7 +121,16 @@ def run_links(
         progress = Progress() if not quiet and sys.stderr.isatty() else None
         urls = _link_urls([files[i][0] for i in members])
         try:
-            result = checker.check_links(urls, options, cache=cache, progress=progress)
+            # the network stack is imported only when the cache leaves something to fetch
+            planned, result = plan.answer(urls, options, cache)
+            if result is None:
+                from awesomelint.links import checker
+
+                result = checker.check_links(
+                    urls, options, cache=cache, progress=progress, plan=planned
+                )
+            elif progress is not None:
+                progress(len(result.statuses), len(result.statuses))
         finally:
             if progress is not None:
                 progress.clear()

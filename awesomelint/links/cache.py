@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 import time
 from collections.abc import Callable
 from pathlib import Path
@@ -121,6 +120,8 @@ class LinkCache:
         merged = {k: v for k, v in self._read().items() if self._fresh(v, now)}
         merged.update(self._new)
         payload = json.dumps({"version": VERSION, "entries": merged}, separators=(",", ":"))
+        import tempfile  # (here: a run that adds nothing to the cache never writes it)
+
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             fd, tmp = tempfile.mkstemp(prefix=".links-", suffix=".json", dir=self.path.parent)

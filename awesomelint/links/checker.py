@@ -27,7 +27,6 @@ import random
 import re
 import time
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 
 import httpx
 
@@ -38,47 +37,16 @@ from awesomelint.links.github_api import GitHubAPI
 from awesomelint.links.limits import Limits, Sleep
 from awesomelint.links.net import Resolver, SystemResolver, is_private_address
 from awesomelint.links.options import LinkOptions
-from awesomelint.links.status import LinkStatus, is_move
+from awesomelint.links.plan import LinkReport, Plan, Stats, skip_reason, stats
+from awesomelint.links.status import LinkStatus
 from awesomelint.links.titles import extract_title
 from awesomelint.links.urls import clean, link_key
 from awesomelint.links.verdict import Verdict
 
+# (LinkReport and Stats live in plan, which answers a run from the cache alone)
+__all__ = ["LinkChecker", "LinkReport", "Progress", "Stats", "check_links", "fetch_titles"]
+
 Progress = Callable[[int, int], None]
-
-_EXAMPLE_HOSTS = ("example.com", "example.org", "example.net")
-
-
-@dataclass(frozen=True, slots=True)
-class Stats:
-    """Counts for the one-line summary."""
-
-    checked: int = 0  # distinct targets (cached ones included, skipped ones not)
-    ok: int = 0  # ok, dead, redirected and warnings add up to checked
-    dead: int = 0
-    redirected: int = 0
-    warnings: int = 0  # unreachable, blocked, archived
-    from_cache: int = 0
-    skipped: int = 0
-    requests: int = 0
-    elapsed: float = 0.0
-
-
-@dataclass(frozen=True, slots=True)
-class LinkReport:
-    """The statuses by key (see ``urls.link_key``), notices to show once, and counts.
-
-    ``network_down`` says why no link could be judged when no host answered at all
-    (the network or DNS is down): the statuses are then all "skipped", nothing was
-    cached, and a caller must not report the run as a success."""
-
-    statuses: dict[str, LinkStatus]
-    notices: tuple[str, ...] = ()
-    stats: Stats = field(default_factory=Stats)
-    network_down: str | None = None
-
-
-def _strip_fragment(url: str) -> str:
-    return url.split("#", 1)[0]
 
 
 def _host(url: str) -> str:
@@ -134,22 +102,7 @@ class LinkChecker:
     # -- a run ------------------------------------------------------------------------
 
     def _skip_reason(self, url: str) -> str | None:
-        for pattern in self._exclude:
-            if pattern.search(url):
-                return f"excluded by {pattern.pattern!r}"
-        try:
-            host = (httpx.URL(url).host or "").lower()
-        except (httpx.InvalidURL, ValueError):
-            return "invalid URL"
-        if host.endswith(_EXAMPLE_HOSTS) or host.endswith(".example") or host == "example":
-            return "example domain (RFC 2606)"
-        return None
-
-    def _still_alive(self, cached: LinkStatus) -> bool:
-        """Whether a cached success holds in this run: an answer counted as alive only
-        because ``accept`` named its code (a 403, say) does not where it is not named."""
-        code = cached.status_code
-        return code is None or code < 400 or code in self.options.accept
+        return skip_reason(url, self._exclude)
 
     async def _private_hosts(self, urls: Iterable[str]) -> dict[str, str]:
         """For ``exclude_private``, before answers come from the cache: the hosts among
@@ -177,34 +130,17 @@ class LinkChecker:
         found = await asyncio.gather(*(vet(h, port) for h, port in hosts.items()))
         return {host: why for host, why in found if why is not None}
 
-    async def check(self, urls: Iterable[str]) -> LinkReport:
-        """Check every distinct target among ``urls`` (raw Markdown destinations)."""
-        started = time.monotonic()
+    async def check(self, urls: Iterable[str], plan: Plan | None = None) -> LinkReport:
+        """Check every distinct target among ``urls`` (raw Markdown destinations);
+        ``plan``: the plan of these ``urls`` made already (``plan.answer``)."""
+        if plan is None:
+            plan = Plan(
+                urls, self.options, self.cache, api=self._github.enabled, exclude=self._exclude
+            )
+        started = plan.started
         requests_before = self.requests
-        targets: dict[str, str] = {}
-        for raw in urls:
-            key = link_key(raw)
-            if key is not None and key not in targets:
-                targets[key] = _strip_fragment(clean(raw))
-        statuses: dict[str, LinkStatus] = {}
-        todo: list[tuple[str, str]] = []
-        api_repos = False
-        from_cache: dict[str, LinkStatus] = {}
-        for key, url in targets.items():
-            reason = self._skip_reason(url)
-            if reason is not None:
-                statuses[key] = LinkStatus(url, "skipped", reason)
-                continue
-            is_repo = github.repo_of(url) is not None
-            cached = self.cache.get(key) if self.cache else None
-            asks_api = is_repo and self._github.enabled
-            if cached is not None and self._still_alive(cached) and (
-                cached.via == "github" or not asks_api
-            ):
-                from_cache[key] = cached
-                continue
-            api_repos = api_repos or is_repo
-            todo.append((key, url))
+        targets, statuses, todo = plan.targets, dict(plan.statuses), list(plan.todo)
+        from_cache = dict(plan.from_cache)
         if from_cache and self.options.exclude_private:
             private = await self._private_hosts({targets[k] for k in from_cache})
             for key in list(from_cache):
@@ -218,7 +154,7 @@ class LinkChecker:
                 else:  # the name did not resolve now: check the link as if not cached
                     todo.append((key, url))
         statuses.update(from_cache)
-        if api_repos and not self._github.enabled and not self.options.github_token:
+        if plan.api_repos and not self._github.enabled and not self.options.github_token:
             self.notice(github.NO_TOKEN_NOTICE)
 
         total, done = len(targets), len(targets) - len(todo)
@@ -259,7 +195,7 @@ class LinkChecker:
         return LinkReport(
             {k: statuses[k] for k in targets},
             tuple(self._notices),
-            _stats(statuses, self.requests - requests_before, time.monotonic() - started),
+            stats(statuses, self.requests - requests_before, time.monotonic() - started),
             down,
         )
 
@@ -290,7 +226,7 @@ class LinkChecker:
         for raw in urls:
             key = link_key(raw)
             if key is not None and key not in targets and self._skip_reason(raw) is None:
-                targets[key] = _strip_fragment(clean(raw))
+                targets[key] = clean(raw).split("#", 1)[0]
 
         async def one(url: str) -> str | None:
             fetch = await self._http.fetch(
@@ -307,28 +243,6 @@ class LinkChecker:
         return {k: t for k, t in zip(keys, found, strict=True) if t}
 
 
-def _stats(statuses: dict[str, LinkStatus], requests: int, elapsed: float) -> Stats:
-    ok = dead = redirected = warnings = cached = skipped = 0
-    for s in statuses.values():
-        if s.outcome == "skipped":
-            skipped += 1
-            continue
-        cached += s.from_cache
-        if s.outcome == "ok":  # the four counts split the checked links: they add up
-            if s.redirect and is_move(s.url, s.redirect):
-                redirected += 1
-            elif s.archived:
-                warnings += 1
-            else:
-                ok += 1
-        elif s.outcome == "dead":
-            dead += 1
-        else:
-            warnings += 1
-    checked = len(statuses) - skipped
-    return Stats(checked, ok, dead, redirected, warnings, cached, skipped, requests, elapsed)
-
-
 def check_links(
     urls: Iterable[str],
     options: LinkOptions,
@@ -336,8 +250,10 @@ def check_links(
     resolver: Resolver | None = None,
     cache: LinkCache | None = None,
     progress: Progress | None = None,
+    plan: Plan | None = None,
 ) -> LinkReport:
-    """Check ``urls`` in a fresh event loop (the CLI's entry point)."""
+    """Check ``urls`` in a fresh event loop (the CLI's entry point); ``plan``: theirs,
+    made already by ``plan.answer`` (which found something to fetch)."""
     resolver = resolver or SystemResolver()  # one resolver: each host is asked once
 
     async def run() -> LinkReport:
@@ -345,7 +261,7 @@ def check_links(
             checker = LinkChecker(
                 client, options, cache=cache, progress=progress, resolver=resolver
             )
-            return await checker.check(urls)
+            return await checker.check(urls, plan)
 
     return asyncio.run(run())
 

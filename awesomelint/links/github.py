@@ -11,9 +11,12 @@ from __future__ import annotations
 
 import os
 from collections.abc import Mapping
-from dataclasses import dataclass
 from typing import Any, Literal
 from urllib.parse import unquote, urlsplit
+
+from awesomelint.model import Frozen
+
+_set = object.__setattr__  # how a Frozen value's __init__ sets its fields
 
 API = "https://api.github.com"
 _HOSTS = frozenset({"github.com", "www.github.com"})
@@ -35,6 +38,8 @@ def api_base() -> str:
 
 def repo_of(url: str) -> tuple[str, str] | None:
     """``(owner, repo)`` when ``url`` is a repository's front page on github.com."""
+    if "github.com" not in url.lower():  # (the host urlsplit finds is a part of the URL)
+        return None
     try:
         parts = urlsplit(url)
     except ValueError:
@@ -52,16 +57,34 @@ def repo_of(url: str) -> tuple[str, str] | None:
     return owner, repo
 
 
-@dataclass(frozen=True, slots=True)
-class RepoAnswer:
+class RepoAnswer(Frozen):
     """What the API said about a repository; ``fallback`` means: check over HTTP."""
 
+    __slots__ = ("kind", "html_url", "renamed", "archived", "notice", "disable")
     kind: Literal["found", "missing", "fallback"]
-    html_url: str | None = None
-    renamed: bool = False
-    archived: bool = False
-    notice: str | None = None  # say this once (rate limit, rejected token)
-    disable: bool = False  # stop asking the API for the rest of the run
+    html_url: str | None
+    renamed: bool
+    archived: bool
+    notice: str | None  # say this once (rate limit, rejected token)
+    disable: bool  # stop asking the API for the rest of the run
+
+    # (not a dataclass: this module is imported by every check --links, even one the
+    # cache answers alone, and generating a dataclass costs about a millisecond)
+    def __init__(
+        self,
+        kind: Literal["found", "missing", "fallback"],
+        html_url: str | None = None,
+        renamed: bool = False,
+        archived: bool = False,
+        notice: str | None = None,
+        disable: bool = False,
+    ) -> None:
+        _set(self, "kind", kind)
+        _set(self, "html_url", html_url)
+        _set(self, "renamed", renamed)
+        _set(self, "archived", archived)
+        _set(self, "notice", notice)
+        _set(self, "disable", disable)
 
 
 def interpret(

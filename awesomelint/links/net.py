@@ -199,16 +199,27 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
         limits: httpx.Limits,
         verify: ssl.SSLContext | bool = True,
     ) -> None:
-        context = (
-            verify
-            if isinstance(verify, ssl.SSLContext)
-            else httpx.create_ssl_context(verify=verify, trust_env=False)
-        )
-        super().__init__(limits=limits, verify=context, trust_env=False)
+        contexts: list[ssl.SSLContext] = []
 
-        def pool() -> httpcore.AsyncConnectionPool:
+        def context() -> ssl.SSLContext:
+            # made for the first https origin: loading the CA bundle costs ~20 ms, which
+            # a list of http links (or a local test) need not pay
+            if not contexts:
+                contexts.append(
+                    verify
+                    if isinstance(verify, ssl.SSLContext)
+                    else httpx.create_ssl_context(verify=verify, trust_env=False)
+                )
+            return contexts[0]
+
+        # (httpx's own pool, built here with an unverified context that costs nothing to
+        # make, is replaced below and never connects)
+        super().__init__(limits=limits, verify=False, trust_env=False)
+
+        def pool(scheme: bytes = b"https") -> httpcore.AsyncConnectionPool:
+            # one origin per pool: only an https origin's connections use a TLS context
             return httpcore.AsyncConnectionPool(
-                ssl_context=context,
+                ssl_context=context() if scheme == b"https" else None,
                 max_connections=limits.max_connections,
                 max_keepalive_connections=limits.max_keepalive_connections,
                 keepalive_expiry=limits.keepalive_expiry,
@@ -232,8 +243,8 @@ class OriginPools:
 
     _KEEP = 16
 
-    def __init__(self, make: Callable[[], httpcore.AsyncConnectionPool]) -> None:
-        self._make = make
+    def __init__(self, make: Callable[[bytes], httpcore.AsyncConnectionPool]) -> None:
+        self._make = make  # the pool of an origin with this scheme
         self.pools: dict[tuple[bytes, bytes, int | None], httpcore.AsyncConnectionPool] = {}
 
     async def handle_async_request(self, request: httpcore.Request) -> httpcore.Response:
@@ -242,7 +253,7 @@ class OriginPools:
         pool = self.pools.pop(key, None)
         idle = []
         if pool is None:
-            pool = self._make()
+            pool = self._make(url.scheme)
             idle = self._take_idle()
         self.pools[key] = pool  # the newest last
         for old in idle:  # (taken out of the dict before any await: tasks share it)

@@ -27,8 +27,10 @@ class Checked:
     status: LinkStatus
 
 
-def checked(ctx: Context) -> Iterator[Checked]:
-    """Every http(s) link of the document the checker has a status for."""
+def checked(ctx: Context, keep: Callable[[LinkStatus], bool] | None = None) -> Iterator[Checked]:
+    """Every http(s) link of the document the checker has a status for (``keep``: only
+    those whose status it accepts; asked first, as most links are fine and no rule
+    wants them)."""
     statuses = ctx.link_status
     if statuses is None:
         return
@@ -40,7 +42,7 @@ def checked(ctx: Context) -> Iterator[Checked]:
         seen.add(span)
         key = link_key(link.url)
         status = statuses.get(key) if key is not None else None
-        if status is not None:
+        if status is not None and (keep is None or keep(status)):
             yield Checked(link, clean(link.url), status)
 
 
@@ -49,9 +51,8 @@ def with_outcome(
 ) -> Iterator[Problem]:
     """A finding, worded by ``message``, on every checked link whose outcome is
     ``outcome`` (dead-link, unreachable-link and blocked-link: one outcome each)."""
-    for c in checked(ctx):
-        if c.status.outcome == outcome:
-            yield problem(c, message(c))
+    for c in checked(ctx, lambda status: status.outcome == outcome):
+        yield problem(c, message(c))
 
 
 def problem(c: Checked, message: str, fix: Fix | None = None) -> Problem:

@@ -36,8 +36,8 @@ from awesomelint.rules._network import checked, problem
 
 
 def check(ctx: Context) -> Iterator[Problem]:
-    for c in checked(ctx):
-        if c.status.outcome == "ok" and c.status.archived:
+    for c in checked(ctx, lambda status: status.archived):
+        if c.status.outcome == "ok":
             repo = repo_of(c.status.final_url or c.url) or repo_of(c.url)
             name = "/".join(repo) if repo else c.url
             yield problem(c, f"Repository {name} is archived (read-only, no longer maintained)")

@@ -47,7 +47,7 @@ from awesomelint.rules._network import checked, destination, problem
 
 def check(ctx: Context) -> Iterator[Problem]:
     doc = ctx.doc
-    for c in checked(ctx):
+    for c in checked(ctx, lambda status: status.redirect is not None):
         status = c.status
         if status.outcome != "ok" or not status.redirect:
             continue

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import ssl
 import subprocess
 import sys
 
@@ -81,10 +82,27 @@ def test_the_client_connects_through_the_guarded_backend() -> None:
             transport = client._transport
             pools = transport._pool  # type: ignore[attr-defined]
             assert isinstance(pools, OriginPools)
-            pool = pools._make()
+            pool = pools._make(b"https")
             assert isinstance(pool, httpcore.AsyncConnectionPool)
             assert isinstance(pool._network_backend, GuardedBackend)
             await pool.aclose()
+
+    asyncio.run(go())
+
+
+def test_only_https_origins_get_the_tls_context_made_once() -> None:
+    # the CA bundle is loaded for the first https origin, not for every client
+    async def go() -> None:
+        async with make_client(LinkOptions()) as client:
+            pools = client._transport._pool  # type: ignore[attr-defined]
+            plain = pools._make(b"http")
+            assert plain._ssl_context is None
+            one, two = pools._make(b"https"), pools._make(b"https")
+            assert isinstance(one._ssl_context, ssl.SSLContext)
+            assert one._ssl_context is two._ssl_context
+            assert one._ssl_context.verify_mode == ssl.CERT_REQUIRED
+            for pool in (plain, one, two):
+                await pool.aclose()
 
     asyncio.run(go())
 
