@@ -281,10 +281,49 @@ def _query_key(query: str, host: str) -> str:
     return "&".join(sorted(kept))
 
 
+# An http(s) URL already in normal form but for its host and trailing slashes, as most
+# of a list's links are (`https://github.com/owner/repo`): a lower-case scheme, a host of
+# letters, digits, dots and hyphens (no userinfo, port, IPv6 literal or percent-escape),
+# a path of characters _pct keeps as they are (no "%", no "&"), no query, no fragment,
+# nothing clean() changes (no "<", backslash, "&" or surrounding whitespace). Group 1 is
+# the host, group 2 the path.
+_SIMPLE_HTTP = lazy(r"https?://([A-Za-z0-9.-]+)(/[A-Za-z0-9._~!$'()*+,;=:@/-]*)?", re.ASCII)
+
+
+def _simple_key(url: str) -> str | None:
+    """``_normalize(url)`` for a URL of the _SIMPLE_HTTP shape without dot segments or an
+    index file (the usual link: no regex substitution, no percent-encoding pass), else
+    None: then only ``_normalize`` knows. Equal to ``_normalize`` wherever it answers
+    (tests/links/test_urls.py compares the two on generated URLs and the corpus):
+    split_http gives (None, host, "", path, None, None); _pct keeps the path;
+    _remove_dot_segments keeps a path with no "." or ".." segment, as no "/." in it
+    proves; _strip_index only strips the trailing slashes when the last segment is no
+    index file; the key holds no "&" for the entity pass."""
+    m = _SIMPLE_HTTP.fullmatch(url)
+    if m is None:
+        return None
+    path = m.group(2) or ""
+    if "/." in path:
+        return None
+    path = path.rstrip("/")
+    if path[path.rfind("/") + 1 :].lower() in _INDEX_FILES:
+        return None
+    host = host_key(m.group(1))
+    if not host:
+        return None
+    return "https://" + host + path
+
+
 @lru_cache(maxsize=1 << 18)  # several rules (and the fixer's passes) ask for the same URLs
 def normalize(url: str) -> str | None:
     """One string per link target, or None for relative links, ``#anchors``, ``mailto:``
     and other non-http(s) URLs. ``url`` may be a raw Markdown destination."""
+    key = _simple_key(url)
+    return key if key is not None else _normalize(url)
+
+
+def _normalize(url: str) -> str | None:
+    """``normalize``, the general way (every step, whatever the URL)."""
     parts = split_http(clean(url))
     if parts is None:
         return None

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from awesomelint.links.titles import humanize, title_from_url
-from awesomelint.links.urls import normalize
+from awesomelint.links.urls import _normalize, _simple_key, normalize
+from awesomelint.markdown import parse
 
 SAME = [
     # scheme, www, host case, default port
@@ -188,3 +191,75 @@ def test_normalize_never_raises_and_is_idempotent(raw: str) -> None:
 @given(st.one_of(st.text(), _URLISH))
 def test_title_never_raises(raw: str) -> None:
     assert isinstance(title_from_url(raw), str)
+
+
+# -- normalize's fast path (_simple_key) answers exactly what the general way does ------
+
+# pieces at the edges of the fast path's shape: case, www., punycode, ports, userinfo,
+# dot segments, index files, trailing slashes, percent-escapes, entities, query, fragment
+_SCHEMES = ["http://", "https://", "HTTPS://", "Http://", "//", "<https://", " https://"]
+_HOST_PIECES = ["www.", "WWW.", "xn--bcher-kva", "xn--", "example", "Ex-Ample", "com", ".",
+                "-", "", "a_b", ":443", ":8080", "@", "user@", "[::1]", "%41", "é"]  # fmt: skip
+_PATH_PIECES = ["/", "//", "/.", "/..", "/.git", "/index.html", "/INDEX.HTM", "/index.php",
+                "/a", "/~u", "/%7E", "/%2f", "/a&amp;b", "/&", "/!$'()*+,;=:@", "/ ",
+                "?q=1", "?utm_source=x", "#f", "#", "/é", "\\_", ">", "\t"]  # fmt: skip
+_NEAR_SIMPLE = st.builds(
+    lambda scheme, host, path: scheme + "".join(host) + "".join(path),
+    st.sampled_from(_SCHEMES),
+    st.lists(st.sampled_from(_HOST_PIECES), max_size=5),
+    st.lists(st.sampled_from(_PATH_PIECES), max_size=6),
+)
+
+
+def _agrees(url: str) -> bool:
+    fast = _simple_key(url)
+    return fast is None or fast == _normalize(url)
+
+
+@settings(max_examples=1500, deadline=None)
+@given(st.one_of(_NEAR_SIMPLE, _URLISH))
+def test_simple_key_equals_normalize(url: str) -> None:
+    assert _agrees(url), (url, _simple_key(url), _normalize(url))
+
+
+@pytest.mark.parametrize(
+    ("url", "key"),
+    [
+        ("https://github.com/owner/repo", "https://github.com/owner/repo"),
+        ("http://WWW.Example.com/a/b/", "https://example.com/a/b"),
+        ("https://example.com", "https://example.com"),
+        ("https://example.com/", "https://example.com"),
+        ("https://xn--bcher-kva.example/a.b", "https://bücher.example/a.b"),
+        ("https://example.com/a:b@c/(d)", "https://example.com/a:b@c/(d)"),
+    ],
+)
+def test_simple_key_takes_the_usual_links(url: str, key: str) -> None:
+    assert _simple_key(url) == key == _normalize(url)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "HTTPS://example.com/a",  # scheme case: the general way
+        "https://example.com/a/./b",
+        "https://example.com/a/index.html",
+        "https://example.com/a?b=1",
+        "https://example.com/a#b",
+        "https://example.com:443/a",
+        "https://example.com/%7Eu",
+        "https://example.com/a&amp;b",
+        " https://example.com/a",
+        "https://./a",  # no host left
+    ],
+)
+def test_simple_key_declines_the_rest(url: str) -> None:
+    assert _simple_key(url) is None
+
+
+def test_simple_key_on_the_corpus(corpus: Path) -> None:
+    taken = 0
+    for path in sorted(corpus.glob("*.md")):
+        for link in parse(path.read_text(encoding="utf-8")).links:
+            assert _agrees(link.url), link.url
+            taken += _simple_key(link.url) is not None
+    assert taken > 1000  # the fast path was really compared
