@@ -87,23 +87,27 @@ class _Ref(Frozen):
 
 
 def _refs(doc: Document) -> Iterator[_Ref]:
+    """The relative link targets (see _relative) of links, images and HTML tags."""
     uses: dict[tuple[int, int], int] = {}
     for link in doc.links:
-        if link.kind in ("inline", "reference"):
+        # (a web address, most of a list's links, is ruled out before clean() is paid)
+        if link.kind in ("inline", "reference") and _relative_raw(link.url):
             span = (link.url_start, link.url_end)
             uses[span] = uses.get(span, 0) + 1
-    seen: set[tuple[int, int]] = set()
-    for link in doc.links:
-        span = (link.url_start, link.url_end)
-        if span in uses and span not in seen:
-            seen.add(span)
-            yield _Ref(link.url, link.url_start, link.url_end, link.image, uses[span] > 1)
+    if uses:
+        seen: set[tuple[int, int]] = set()
+        for link in doc.links:
+            span = (link.url_start, link.url_end)
+            if span in uses and span not in seen:
+                seen.add(span)
+                yield _Ref(link.url, link.url_start, link.url_end, link.image, uses[span] > 1)
     for region in doc.regions:
         if region.kind in HTML_REGIONS:
             for m in _html_ref().finditer(doc.text, region.start, region.end):
                 group = next(i for i in (1, 2, 3) if m.group(i) is not None)
-                image = m.group(0)[1:4].lower() == "img"
-                yield _Ref(m.group(group), m.start(group), m.end(group), image)
+                if _relative_raw(m.group(group)):
+                    image = m.group(0)[1:4].lower() == "img"
+                    yield _Ref(m.group(group), m.start(group), m.end(group), image)
 
 
 def repository_root(folder: Path) -> Path | None:
@@ -164,7 +168,7 @@ def check(ctx: Context) -> Iterator[Problem]:
     if ctx.path is None:
         return
     doc = ctx.doc
-    refs = [r for r in _refs(doc) if _relative(clean(r.raw))]
+    refs = list(_refs(doc))
     if not refs:
         return
     folder = Path(os.path.abspath(ctx.path)).parent
@@ -175,6 +179,11 @@ def check(ctx: Context) -> Iterator[Problem]:
     anchors: dict[str, _Anchors | None] = {}
     for ref in refs:
         yield from _check_one(ctx, ref, str(root), str(folder), tree, anchors)
+
+
+def _relative_raw(raw: str) -> bool:
+    """``_relative(clean(raw))``: an http(s) address keeps its scheme through clean()."""
+    return not raw.startswith(("https://", "http://")) and _relative(clean(raw))
 
 
 def _relative(url: str) -> bool:

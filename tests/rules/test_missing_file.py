@@ -6,10 +6,13 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import awesomelint
 from awesomelint.cli import main
 from awesomelint.engine import lint
+from awesomelint.links.urls import clean
 from awesomelint.markdown import parse
 from awesomelint.registry import Settings
 from awesomelint.rules import missing_file
@@ -117,3 +120,16 @@ def test_anchor_into_a_bigger_tree_and_its_own_fix(tmp_path: Path) -> None:
     assert readme.read_text(encoding="utf-8") == (
         "# T\n\n- [Install](docs/Guide.md#installation) - How.\n"
     )
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.builds(
+        str.__add__,
+        st.sampled_from(["https://", "http://", "HTTP://", " https://", "<https://", "", "./"]),
+        st.text(alphabet="ab/.#?\\&;{%<> ", max_size=12),
+    )
+)
+def test_relative_raw_is_relative_of_clean(raw: str) -> None:
+    # the shortcut for web addresses answers what the general test does
+    assert missing_file._relative_raw(raw) == missing_file._relative(clean(raw))
