@@ -53,6 +53,8 @@ def content_offset(rest: str, marker_end: int, width: int) -> int:
     ``width`` plus the spaces after it (1-4; an empty item or 5+ count as 1, the rest
     being the text's own indentation), ``rest`` the line after the marker, which ends at
     column ``marker_end``."""
+    if len(rest) > 1 and rest[0] == " " and rest[1] not in " \t":
+        return width + 1  # one space, then text (the usual item): what the loop finds
     col = marker_end
     n = 0
     for ch in rest:

@@ -14,6 +14,8 @@ TAB_STOP = 4
 def visual_column(ws: str, start: int = 0) -> int:
     """Column reached after ``ws`` (spaces and tabs) written from column ``start``; tabs
     advance to the next multiple of 4, as in CommonMark."""
+    if "\t" not in ws:  # (the usual case: one column per space, what the loop counts)
+        return start + len(ws)
     col = start
     for ch in ws:
         col = (col // TAB_STOP + 1) * TAB_STOP if ch == "\t" else col + 1

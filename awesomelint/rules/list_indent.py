@@ -126,12 +126,14 @@ def _plan(doc: Document, vl: VisualList, indent: int | None) -> list[_Node]:
         width = len(it.marker)
         rest = doc.text[it.start + width : doc.line_ends[it.line - 1]]
         offset = content_offset(rest, expected + width, width)
+        # (the same call when the bullet already sits where it should, as most do)
+        written = offset if col == expected else content_offset(rest, col + width, width)
         node = _Node(
             pos,
             it.line,
             ws,
             col,
-            col + content_offset(rest, col + width, width),
+            col + written,
             expected,
             want,
             # more than 3 columns past the text would make the child indented code

@@ -7,6 +7,7 @@ from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
 import awesomelint
+from awesomelint.commonmark.items import content_offset
 from awesomelint.commonmark.lines import visual_column
 from awesomelint.document import Document
 from awesomelint.engine import lint
@@ -326,3 +327,36 @@ def test_tabs_option_is_a_config_key() -> None:
     assert parse_table({"list-indent": {"tabs": True}}).settings().options["list-indent"]["tabs"]
     with pytest.raises(ConfigError, match="must be bool"):
         parse_table({"list-indent": {"tabs": "yes"}}).settings()
+
+
+# -- the column helpers' shortcuts for the usual line (spaces only; one space, then text)
+# answer what the general loop does: that loop, as written before the shortcuts
+
+
+def _visual_column_loop(ws: str, start: int = 0) -> int:
+    col = start
+    for ch in ws:
+        col = (col // 4 + 1) * 4 if ch == "\t" else col + 1
+    return col
+
+
+def _content_offset_loop(rest: str, marker_end: int, width: int) -> int:
+    col, n = marker_end, 0
+    for ch in rest:
+        if ch not in " \t":
+            break
+        col = _visual_column_loop(ch, col)
+        n += 1
+    gap = col - marker_end
+    return width + (gap if n < len(rest) and 1 <= gap <= 4 else 1)
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.text(alphabet=" \tx[", max_size=8),
+    st.integers(min_value=0, max_value=9),
+    st.integers(min_value=1, max_value=10),
+)
+def test_column_shortcuts_equal_the_loop(rest: str, start: int, width: int) -> None:
+    assert visual_column(rest, start) == _visual_column_loop(rest, start)
+    assert content_offset(rest, start, width) == _content_offset_loop(rest, start, width)
