@@ -6,7 +6,10 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
+from awesomelint.commonmark import items as cm_items
 from awesomelint.entries.items import items, seen_by_commonmark
 from awesomelint.entries.keys import audit_keys
 from awesomelint.entries.shape import entries
@@ -210,3 +213,16 @@ def test_sections_nested_under_contents_keep_their_entries(corpus: Path, name: s
     after = [(e.item.line, e.name, e.separator) for e in entries(parse(nested))]
     assert len(before) > 500
     assert after == before
+
+
+_LINE_PIECES = ["-", "*", "+", "1.", "12)", " ", "\t", ">", "[a](b)", "x", "**", "\n", "\n",
+                "\r\n", "\ufeff"]  # fmt: skip
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(_LINE_PIECES), max_size=20).map("".join))
+def test_candidate_lines_one_scan_equals_a_match_per_line(text: str) -> None:
+    # the one-scan shortcut of an LF text answers what a match at every line start does
+    doc = parse(text)
+    per_line = {n for n, at in enumerate(doc.line_starts, 1) if cm_items._MAYBE.match(text, at)}
+    assert cm_items._candidate_lines(doc) == per_line
