@@ -109,8 +109,10 @@ def _plan(doc: Document, vl: VisualList, indent: int | None) -> list[_Node]:
     """Where each bullet goes: ``indent`` spaces per level, or a tab (``None``)."""
     nodes: list[_Node] = []
     stack: list[_Node] = []
+    text, line_starts, line_ends = doc.text, doc.line_starts, doc.line_ends
     for pos, it in enumerate(vl.items):
-        ws = doc.text[doc.line_starts[it.line - 1] : it.start]
+        line0 = it.line - 1
+        ws = text[line_starts[line0] : it.start]
         col = visual_column(ws)
         while len(stack) > 1 and col < stack[-1].col:
             stack.pop()
@@ -124,7 +126,7 @@ def _plan(doc: Document, vl: VisualList, indent: int | None) -> list[_Node]:
             expected = parent.expected + parent.child_offset if parent else 0
             want = " " * expected
         width = len(it.marker)
-        rest = doc.text[it.start + width : doc.line_ends[it.line - 1]]
+        rest = text[it.start + width : line_ends[line0]]
         offset = content_offset(rest, expected + width, width)
         # (the same call when the bullet already sits where it should, as most do)
         written = offset if col == expected else content_offset(rest, col + width, width)
