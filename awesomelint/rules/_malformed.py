@@ -135,7 +135,9 @@ def glued_targets(doc: Document) -> Iterator[Problem]:
     targets = [
         (_seen(lk.url) if lk.kind == "bare" else lk.url, lk.url_start, lk.url_end, lk.start, lk.end)
         for lk in doc.links
-        if lk.kind != "reference"  # (checked once, at its definition)
+        # (a reference is checked once, at its definition; a URL with one "://" is no
+        # glued pair, and _seen only shortens a bare one)
+        if lk.kind != "reference" and lk.url.count("://") > 1
     ]
     targets += [(d.url, d.url_start, d.url_end, d.url_start, d.url_end) for d in doc.definitions]
     for url, u0, u1, start, end in targets:

@@ -1,0 +1,33 @@
+"""The rules' shortcuts (a cheap test that rules a line or a link out before the
+general one) rule out only what the general test would: each compared with it on
+generated input."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from awesomelint.rules import heading_missing_space as hms
+from awesomelint.rules._malformed import _seen, glued
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(alphabet=" #1.2aZé\t>-", max_size=12))
+def test_heading_suspects_start_with_a_hash_in_four(line: str) -> None:
+    # _suspects skips a line with no "#" in its first 4 characters unmatched
+    if hms._SUSPECT.match(line) or hms._NUMBERED.match(line):
+        assert "#" in line[:4]
+
+
+@settings(max_examples=500, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["https://", "http://", "a.b", "/", "(", ")", "[", "]", "%20", " ", "?q="]),
+        max_size=10,
+    ).map("".join)
+)
+def test_glued_targets_need_two_schemes(url: str) -> None:
+    # glued_targets skips a URL with at most one "://", bare (cut by _seen) or not
+    if url.count("://") <= 1:
+        assert glued(url) is None
+        assert glued(_seen(url)) is None
