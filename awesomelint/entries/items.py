@@ -9,7 +9,7 @@ from typing import Literal
 
 from awesomelint._regex import lazy
 from awesomelint.commonmark.items import cannot_interrupt, starts_empty
-from awesomelint.document import Block, Document, ListItem
+from awesomelint.document import Block, Document, ListItem, _setters
 from awesomelint.entries.text import name_link
 from awesomelint.model import Frozen
 
@@ -19,9 +19,6 @@ Lead = Literal["anchor", "resource"] | None
 _WORDS = lazy(r"[^\W_]+")
 # the titles of a table of contents's heading (awesome-toc reads them too)
 CONTENTS_TITLES = frozenset({"contents", "table of contents"})
-
-
-_set = object.__setattr__  # how a Frozen value's __init__ sets its fields
 
 
 class Item(Frozen):
@@ -42,11 +39,15 @@ class Item(Frozen):
         own_end: int,
         role: Role,
     ) -> None:
-        _set(self, "item", item)
-        _set(self, "block", block)
-        _set(self, "links", links)
-        _set(self, "own_end", own_end)
-        _set(self, "role", role)
+        set_item, set_block, set_links, set_own_end, set_role = _ITEM_SET
+        set_item(self, item)
+        set_block(self, block)
+        set_links(self, links)
+        set_own_end(self, own_end)
+        set_role(self, role)
+
+
+_ITEM_SET = _setters(Item)  # (one Item per list item: the slots' own setters, as Link's)
 
 
 def items(doc: Document) -> tuple[Item, ...]:
@@ -58,33 +59,31 @@ def items(doc: Document) -> tuple[Item, ...]:
 def _items(doc: Document) -> tuple[Item, ...]:
     blocks = _marker_blocks(doc)
     links = _block_links(doc, set(blocks.values()))
-    leads: list[Lead] = []
-    for it in doc.items:
-        bi = blocks.get(it.index)
-        leads.append(_lead(doc, doc.blocks[bi], links.get(bi, ())) if bi is not None else None)
+    doc_items, doc_blocks = doc.items, doc.blocks
+    none: tuple[int, ...] = ()
+    # per item (in doc.items order, which is its index): its paragraph and that
+    # paragraph's links, or None
+    owned = [
+        None if (bi := blocks.get(it.index)) is None else (doc_blocks[bi], links.get(bi, none))
+        for it in doc_items
+    ]
+    leads: list[Lead] = [None if o is None else _lead(doc, o[0], o[1]) for o in owned]
     toc = _toc_lists(doc, leads)
     intro_end = _intro_end(doc)
     out = []
-    for it in doc.items:
-        bi = blocks.get(it.index)
+    for it, o, lead in zip(doc_items, owned, leads, strict=True):
         role: Role
         if it.list_id in toc:
             role = "toc"
         elif it.start < intro_end:
             role = "intro"
-        elif leads[it.index] == "resource":
+        elif lead == "resource":
             role = "entry"
         else:
             role = "other"
-        out.append(
-            Item(
-                it,
-                doc.blocks[bi] if bi is not None else None,
-                links.get(bi, ()) if bi is not None else (),
-                doc.items[it.children[0]].start if it.children else it.end,
-                role,
-            )
-        )
+        block, own_links = (None, none) if o is None else o
+        own_end = doc_items[it.children[0]].start if it.children else it.end
+        out.append(Item(it, block, own_links, own_end, role))
     return tuple(out)
 
 
