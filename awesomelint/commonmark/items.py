@@ -188,6 +188,10 @@ def glued_bullet(doc: Document, tl: TextLine, joined: bool) -> GluedBullet | Non
     if m is None:
         return None
     marker, at = m.group(), m.end()
+    if marker == "*" and _closed_at_end(text[start:end]):
+        # `**[Name](url)**`: what the last test below says at once, before the tests
+        # of the text after the marker ask mistune about `*[Name](url)**`
+        return None
     e = _EMPHASIS.match(text, at)
     g = _BULLET_GAP.match(text, at) if marker in "*+-" else None
     if _link_at(doc, at) or (
@@ -210,17 +214,23 @@ def glued_bullet(doc: Document, tl: TextLine, joined: bool) -> GluedBullet | Non
 @functools.lru_cache(maxsize=1024)  # a list repeats its lines: `**[⬆ back to top](#x)**`
 def _emphasis_first(text: str) -> bool:
     """Whether ``text`` opens with emphasis closed further on (as CommonMark pairs them)."""
-    run = text[: len(text) - len(text.lstrip(text[:1]))]
-    body = text.rstrip()
-    inner = body[len(run) : -len(run)]
-    if body.endswith(run) and inner[-1:] not in ("", " ", "\t") and run[0] not in inner:
-        return True  # "**[Name](url)**": closed at the end of the line (the common case)
+    if _closed_at_end(text):
+        return True  # the common case, without a parser
     from awesomelint.markdown.build import plain_inline  # (a plain mistune: no positions)
 
     tokens, _ = plain_inline().parse(text)
     first = tokens[0] if tokens else None
     children = first.get("children", []) if isinstance(first, dict) else []
     return bool(children) and children[0]["type"] in ("emphasis", "strong")
+
+
+def _closed_at_end(text: str) -> bool:
+    """Whether ``text`` opens with a run of one character that closes it at the end of
+    the line and nowhere before (`**[Name](url)**`): emphasis for certain."""
+    run = text[: len(text) - len(text.lstrip(text[:1]))]
+    body = text.rstrip()
+    inner = body[len(run) : -len(run)]
+    return body.endswith(run) and inner[-1:] not in ("", " ", "\t") and run[0] not in inner
 
 
 def _link_at(doc: Document, offset: int) -> bool:
