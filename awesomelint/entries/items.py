@@ -141,7 +141,8 @@ def _intro_end(doc: Document) -> int:
 
 
 def _is_contents(title: str) -> bool:
-    title = re.sub(r"<!--.*?-->", " ", title)
+    if "<!--" in title:  # (the pattern compiled only for a title with a comment)
+        title = re.sub(r"<!--.*?-->", " ", title)
     return " ".join(_WORDS.findall(title)).casefold() in CONTENTS_TITLES
 
 
