@@ -53,6 +53,8 @@ def check(ctx: Context) -> Iterator[Problem]:
     for link in doc.links:
         if link.text is None:  # autolinks and bare URLs always have a target
             continue
+        if link.url.startswith("http"):  # (most links: clean() keeps that start)
+            continue
         target = clean(link.url)
         if target not in ("", "#") or (target == "#" and _to_top().search(link.text)):
             continue

@@ -7,6 +7,7 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from awesomelint.links.urls import clean
 from awesomelint.rules import heading_missing_space as hms
 from awesomelint.rules._malformed import _seen, glued
 
@@ -31,3 +32,19 @@ def test_glued_targets_need_two_schemes(url: str) -> None:
     if url.count("://") <= 1:
         assert glued(url) is None
         assert glued(_seen(url)) is None
+
+
+_RAW_URLS = st.lists(
+    st.sampled_from(["http", "s://", "#", "&", "num;", "#35;", "\\", "<", ">", " ", "a", "/"]),
+    max_size=8,
+).map("".join)
+
+
+@settings(max_examples=500, deadline=None)
+@given(_RAW_URLS)
+def test_clean_keeps_what_the_link_rules_rule_out(raw: str) -> None:
+    # empty-link skips a URL starting with "http"; broken-anchor one without "#" or "&"
+    if raw.startswith("http"):
+        assert clean(raw) not in ("", "#")
+    if "#" not in raw and "&" not in raw:
+        assert not clean(raw).startswith("#")
