@@ -46,6 +46,9 @@ class Spans:
     def __init__(self, links: tuple[Link, ...]) -> None:
         self.links = links
         self.starts = [lk.start for lk in links]
+        # the last link starting at each offset: what starting_at's bisection finds
+        # (links are in source order), in one lookup - it is asked for most lines
+        self._at = {lk.start: lk for lk in links}
 
     def inside(self, offset: int, bare: bool = True) -> bool:
         i = bisect_right(self.starts, offset) - 1
@@ -59,10 +62,8 @@ class Spans:
         return False
 
     def starting_at(self, offset: int) -> Link | None:
-        i = bisect_right(self.starts, offset) - 1
-        if i >= 0 and self.links[i].start == offset:
-            return self.links[i]
-        return None
+        """The link starting at ``offset`` (the last one, if several do), or None."""
+        return self._at.get(offset)
 
 
 def escaped(text: str, pos: int) -> bool:

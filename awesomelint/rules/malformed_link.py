@@ -232,11 +232,13 @@ def _one_link(spans: Spans, line: TextLine) -> bool:
 def check(ctx: Context) -> Iterator[Problem]:
     doc = ctx.doc
     spans = Spans(doc.links)
-    entry_lines = {en.block.lines[0].start for en in items(doc) if en.block}
+    entry_lines: set[int] | None = None  # (made for the first line that needs it: few do)
     for block in doc.blocks:
         for i, line in enumerate(block.lines):
             if "[" not in line.text or _one_link(spans, line):
                 continue
+            if entry_lines is None:
+                entry_lines = {en.block.lines[0].start for en in items(doc) if en.block}
             first = i == 0 and block.kind == "paragraph"
             entry = first and line.start in entry_lines
             standalone = first and not entry and len(block.lines) == 1

@@ -4,12 +4,15 @@ generated input."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from awesomelint.document import Link
 from awesomelint.links.urls import clean
 from awesomelint.rules import heading_missing_space as hms
-from awesomelint.rules._malformed import _seen, glued
+from awesomelint.rules._malformed import Spans, _seen, glued
 
 
 @settings(max_examples=500, deadline=None)
@@ -48,3 +51,15 @@ def test_clean_keeps_what_the_link_rules_rule_out(raw: str) -> None:
         assert clean(raw) not in ("", "#")
     if "#" not in raw and "&" not in raw:
         assert not clean(raw).startswith("#")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.integers(min_value=0, max_value=12), max_size=10), st.integers(0, 14))
+def test_spans_starting_at_is_the_bisection(starts: list[int], offset: int) -> None:
+    # one dict lookup for what the bisection over the links (in source order) finds
+    links = tuple(
+        Link("inline", False, s, s + 3, "t", s + 1, "u", s + 2, s + 3) for s in sorted(starts)
+    )
+    i = bisect_right([lk.start for lk in links], offset) - 1
+    expected = links[i] if i >= 0 and links[i].start == offset else None
+    assert Spans(links).starting_at(offset) is expected
