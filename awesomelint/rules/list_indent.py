@@ -233,8 +233,14 @@ def _unit(ws: str) -> str:
 def check(ctx: Context) -> Iterator[Problem]:
     indent = None if LIST_TABS.value(ctx) else LIST_INDENT.value(ctx)
     doc = ctx.doc
+    line_starts = doc.line_starts
     for vl in visual_lists(doc):
         if not vl.plain:
+            continue
+        if all(it.start == line_starts[it.line - 1] for it in vl.items):
+            # every bullet at column 0 (most lists): each is top-level where it should be
+            # and drawn under nothing, so _plan finds no bullet to move and _misread no
+            # parent to compare (tests/rules/test_list_indent.py checks that it is so)
             continue
         nodes = _plan(doc, vl, indent)
         bad = [node for node in nodes if node.ws != node.want]

@@ -360,3 +360,23 @@ def _content_offset_loop(rest: str, marker_end: int, width: int) -> int:
 def test_column_shortcuts_equal_the_loop(rest: str, start: int, width: int) -> None:
     assert visual_column(rest, start) == _visual_column_loop(rest, start)
     assert content_offset(rest, start, width) == _content_offset_loop(rest, start, width)
+
+
+_FLAT_LINES = ["- [a](https://a) - A.", "* b", "+ c", "-  d", "- ", "1. e", "2) f", "",
+               "text", "  lazy", "    code", "- [g](h)\tx", "# H", "> q", "-\tt"]  # fmt: skip
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(_FLAT_LINES), min_size=1, max_size=10))
+def test_a_list_flush_left_has_nothing_to_report(lines: list[str]) -> None:
+    # check skips a visual list whose bullets all stand at column 0: the general
+    # way (_plan, _misread) must find nothing there, whatever the indent option
+    doc = parse("\n".join(lines) + "\n")
+    for vl in visual_lists(doc):
+        if not vl.plain or any(it.start != doc.line_starts[it.line - 1] for it in vl.items):
+            continue
+        for indent in (2, 4, None):
+            nodes = list_indent._plan(doc, vl, indent)
+            bad = [n for n in nodes if n.ws != n.want]
+            assert not bad
+            assert not list(list_indent._misread(doc, vl, nodes, bad))
