@@ -38,13 +38,18 @@ def line_kinds(doc: Document, first: int, end: int) -> list[str]:
     HTML - so that a fix cannot turn text into a code fence (or back) unnoticed."""
     kinds = [""] * (end - first + 1)
     lo, hi = doc.line_starts[first - 1], doc.line_ends[end - 1]
-    for b in doc.blocks[bisect_left(doc.blocks, lo, key=lambda b: b.start) :]:
+    # (by index from the first one at lo: a slice to the end would copy the rest of a
+    # long document's blocks for each small span asked about)
+    blocks, regions = doc.blocks, doc.regions
+    for k in range(bisect_left(blocks, lo, key=lambda b: b.start), len(blocks)):
+        b = blocks[k]
         if b.start > hi:
             break
         for tl in b.lines:
             if first <= tl.line <= end:
                 kinds[tl.line - first] = b.kind
-    for r in doc.regions[bisect_left(doc.regions, lo, key=lambda r: r.start) :]:
+    for k in range(bisect_left(regions, lo, key=lambda r: r.start), len(regions)):
+        r = regions[k]
         if r.start > hi:
             break
         if r.kind in BLOCK_REGIONS:
