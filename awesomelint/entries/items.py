@@ -166,27 +166,30 @@ def _inside(sections: list[tuple[int, int]], offset: int) -> bool:
 def _marker_blocks(doc: Document) -> dict[int, int]:
     """Item index -> index of the paragraph on its marker line, for the innermost item
     on that line (parents come before their children in ``doc.items``)."""
+    blocks = doc.blocks
     by_line: dict[int, int] = {}
-    for bi, block in enumerate(doc.blocks):
+    for bi, block in enumerate(blocks):
         if block.kind == "paragraph" and block.lines:
             by_line.setdefault(block.lines[0].line, bi)
     owner: dict[int, int] = {}
+    get = by_line.get
     for item in doc.items:
-        found = by_line.get(item.line)
-        if found is not None and item.start < doc.blocks[found].start <= item.end:
+        found = get(item.line)
+        if found is not None and item.start < blocks[found].start <= item.end:
             owner[found] = item.index
     return {ii: bi for bi, ii in owner.items()}
 
 
 def _block_links(doc: Document, wanted: set[int]) -> dict[int, tuple[int, ...]]:
     """Block index -> its top-level links, for the ``wanted`` blocks."""
-    starts = [b.start for b in doc.blocks]
+    blocks = doc.blocks
+    starts = [b.start for b in blocks]
     per_block: dict[int, list[int]] = {}
     for li, link in enumerate(doc.links):
         if link.parent is not None:
             continue
         bi = bisect_right(starts, link.start) - 1
-        if bi in wanted and link.start <= doc.blocks[bi].end:
+        if bi in wanted and link.start <= blocks[bi].end:
             per_block.setdefault(bi, []).append(li)
     return {bi: tuple(lis) for bi, lis in per_block.items()}
 

@@ -116,7 +116,10 @@ def check(ctx: Context) -> Iterator[Problem]:
         url = normalize(link.url)
         if url is None:
             continue
-        key = (bisect_right(heads, link.start), _header(doc, entry, headers), url)
+        if by_section:
+            key = (bisect_right(heads, link.start), _header(doc, entry, headers), url)
+        else:  # (what the two give with no headings and no headers: scope "document")
+            key = (0, -1, url)
         if key not in first_seen:
             first_seen[key] = link.start
             continue
