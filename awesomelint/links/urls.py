@@ -302,13 +302,14 @@ def _simple_key(url: str) -> str | None:
     m = _SIMPLE_HTTP.fullmatch(url)
     if m is None:
         return None
-    path = m.group(2) or ""
+    host, path = m.groups("")
     if "/." in path:
         return None
     path = path.rstrip("/")
-    if path[path.rfind("/") + 1 :].lower() in _INDEX_FILES:
+    # (an index file's name ends in "l", "m" or "p": most paths are ruled out by that)
+    if path[-1:] in "lmpLMP" and path[path.rfind("/") + 1 :].lower() in _INDEX_FILES:
         return None
-    host = host_key(m.group(1))
+    host = host_key(host)
     if not host:
         return None
     return "https://" + host + path
