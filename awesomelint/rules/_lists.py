@@ -63,8 +63,9 @@ def _each_visual_list(doc: Document) -> Iterator[VisualList]:
     container = ""  # what stands before a top-level marker: "" or a block quote's ">"
     list_id = -1
     last = 0
+    text, line_starts = doc.text, doc.line_starts
     for it in items:
-        prefix = line_prefix(doc, it)
+        prefix = text[line_starts[it.line - 1] : it.start]  # (line_prefix, inlined)
         if it.parent is None and it.list_id != list_id:
             kind = prefix.strip()
             if group and not (kind == container and _touch(doc, last, it.line)):
@@ -72,7 +73,9 @@ def _each_visual_list(doc: Document) -> Iterator[VisualList]:
                 group, plain = [], True
             container, list_id = kind, it.list_id
         group.append(it)
-        plain = plain and not prefix.strip(" \t")
-        last = max(last, it.end_line)
+        if prefix and plain:
+            plain = not prefix.strip(" \t")
+        if it.end_line > last:
+            last = it.end_line
     if group:
         yield VisualList(tuple(group), group[0].line, last, plain)
