@@ -412,6 +412,11 @@ class Document:
         memo[key] = value
         return value
 
+    def has_memo(self, key: str) -> bool:
+        """Whether :meth:`memo` computed ``key`` already (a caller may then derive
+        another Document's value from it cheaply)."""
+        return key in self._memo
+
     def links_between(self, start: int, end: int) -> tuple[Link, ...]:
         """Links whose start lies in ``[start, end)``, in source order."""
         starts = self._link_starts

@@ -204,6 +204,7 @@ def seen_by_commonmark(doc: Document) -> frozenset[int]:
 def _commonmark(doc: Document) -> frozenset[int]:
     out = set()
     items = doc.items
+    text, line_ends = doc.text, doc.line_ends
     lists: set[int] = set()
     lazy_lists: set[int] = set()  # lists whose items so far are paragraph lines
     # line -> where its paragraph's first line's text starts (the container's content
@@ -226,7 +227,13 @@ def _commonmark(doc: Document) -> frozenset[int]:
                 continue  # not an item to CommonMark (and GitHub): a paragraph's line
         lazy_lists.discard(it.list_id)
         own_end = items[it.children[0]].start if it.children else it.end
-        if not doc.text[it.start + len(it.marker) : own_end].strip() or starts_empty(doc, it):
+        at = it.start + len(it.marker)
+        if text[at : min(own_end, line_ends[it.line - 1])].strip():
+            # text on the marker line, its own: neither empty nor starting empty (the
+            # test below, in one slice - most items)
+            out.add(it.index)
+            continue
+        if not text[at:own_end].strip() or starts_empty(doc, it):
             continue  # an empty bullet is no entry (a setext underline once a fix ends
             # the paragraph above it: "-" after "Text" is a heading's underline)
         out.add(it.index)

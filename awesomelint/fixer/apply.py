@@ -3,6 +3,7 @@ that would lose something is narrowed to the fixes that lose nothing, or refused
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 
@@ -207,6 +208,27 @@ def fix_document(
     ``text_only``: the caller keeps the fixed text (and what was applied) only, not the
     findings left: ``remaining`` is empty, and the rules that cannot fix (see
     :func:`_parts`) do not run at all."""
+    # as in a parse and a lint (which switch it off themselves): the loop allocates many
+    # small objects (edits, Counters, memos) and makes no garbage cycles, and each pass
+    # leaves a whole new Document young - with the cyclic GC on, the audit and the
+    # choosing between parses and lints walked those objects again and again
+    gc_was_on = gc.isenabled()
+    gc.disable()
+    try:
+        return _fix(doc, lint, unsafe, max_passes, unsafe_rules, text_only)
+    finally:
+        if gc_was_on:
+            gc.enable()
+
+
+def _fix(
+    doc: Document,
+    lint: Linter,
+    unsafe: bool,
+    max_passes: int,
+    unsafe_rules: Collection[str],
+    text_only: bool,
+) -> FixResult:
     applied: list[Finding] = []
     fixing, rest = _parts(lint, unsafe, unsafe_rules)
     findings = fixing(doc)

@@ -14,11 +14,13 @@ from collections.abc import Sequence
 from awesomelint.document import CODE_REGIONS, Document
 from awesomelint.entries.items import Item
 from awesomelint.entries.keys import audit_keys, url_texts, urlish
+from awesomelint.fixer.near import apart_near
 from awesomelint.model import Edit, Finding
 
 _WORD = re.compile(r"\w+")
 _LIVE = "live:"  # a URL seen outside code
 _ITEM = "item:"  # a list entry, by the first URL on its first line
+_URL_TEXTS = "entries.url_texts"  # url_texts' memo key
 
 
 def inventory(doc: Document) -> Counter[str]:
@@ -109,24 +111,36 @@ def lost_in_change(
     Words and URL-shaped text lie within one line (neither holds a line break), and the
     text outside the lines the edits touch is the same in both, with the same words: a
     word is lost only by what ``before - after`` keeps, which those lines alone decide.
-    So words are counted on the changed lines only, and ``after``'s URL-shaped text is
-    ``before``'s, moved, with the changed lines' read again. The rest of the inventory
-    (URLs, live links, list entries) depends on the whole parse: it is taken from each
-    Document whole, once per Document (:func:`marks`)."""
+    So words are counted on the changed lines only. The rest of the inventory (URLs,
+    live links, list entries) depends on the whole parse: where the two parses agree
+    outside the changed lines, the marks that differ are found near them
+    (:func:`awesomelint.fixer.near.apart_near`); else they are taken from each Document
+    whole, once per Document (:func:`marks`), ``after``'s URL-shaped text being
+    ``before``'s, moved, with the changed lines' read again."""
     spans = _changed_lines(before, edits)
-    _carry_url_texts(before, after, spans)
     old: Counter[str] = Counter()
     new: Counter[str] = Counter()
+    near_before: list[tuple[int, str]] = []  # the changed lines' URL-shaped text
+    near_after: list[tuple[int, str]] = []
     shift = 0
     for a, b, grow in spans:
         part = before.text[a:b]
-        old.update(_words(part, urlish(part)))
+        found = urlish(part)
+        old.update(_words(part, found))
+        near_before += [(a + start, url) for start, url in found]
         part = after.text[a + shift : b + shift + grow]
-        new.update(_words(part, urlish(part)))
+        found = urlish(part)
+        new.update(_words(part, found))
+        near_after += [(a + shift + start, url) for start, url in found]
         shift += grow
     # what both Documents hold as much of cancels out of ``before - after`` key by key,
-    # and no entry key gained is among it: the keys where they differ are enough
-    kept, now = marks(before).apart(marks(after))
+    # and no entry key gained is among it: the keys where they differ are enough - read
+    # near the changed lines when the parses agree elsewhere (fixer/near.py), else from
+    # both Documents whole
+    apart = apart_near(before, after, spans, near_before, near_after)
+    if apart is None or before.has_memo(_URL_TEXTS):
+        _carry_url_texts(before, after, spans)  # (cheap when before's is known)
+    kept, now = apart or marks(before).apart(marks(after))
     kept.update(old)
     now.update(new)
     return lost(kept, now, allowed)
@@ -156,7 +170,7 @@ def _carry_url_texts(before: Document, after: Document, spans: list[tuple[int, i
     ``before``'s: the same, moved, outside the changed spans; read again inside them.
     (Equal to ``urlish`` of the whole new text: no URL-shaped text holds a line break.
     tests/core/test_audit.py checks both that and that the key is still url_texts'.)"""
-    after.memo("entries.url_texts", lambda _: _carried(before, after.text, spans))
+    after.memo(_URL_TEXTS, lambda _: _carried(before, after.text, spans))
 
 
 def _carried(

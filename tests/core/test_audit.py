@@ -18,8 +18,9 @@ from awesomelint.document import Document
 from awesomelint.engine import lint
 from awesomelint.entries.keys import url_texts, urlish
 from awesomelint.fixer.apply import fix_document
-from awesomelint.fixer.audit import inventory, lost, lost_in_change
-from awesomelint.fixer.edits import apply_edits
+from awesomelint.fixer.audit import _changed_lines, inventory, lost, lost_in_change, marks
+from awesomelint.fixer.edits import apply_edits, choose
+from awesomelint.fixer.near import apart_near
 from awesomelint.markdown import parse
 from awesomelint.model import Edit
 
@@ -166,3 +167,106 @@ def test_the_new_document_is_not_scanned_whole_for_urls(monkeypatch: pytest.Monk
     lost_in_change(before, after, [edit], Counter())
     assert url_texts(after) == real(after.text)
     assert scanned and max(scanned) < len(text) // 10  # the changed lines only
+
+
+def _near(before: Document, after: Document, edits: list[Edit]) -> object:
+    """``apart_near`` of a change, given the changed lines' URL-shaped text as the audit
+    reads it."""
+    spans = _changed_lines(before, edits)
+    found_before: list[tuple[int, str]] = []
+    found_after: list[tuple[int, str]] = []
+    shift = 0
+    for a, b, grow in spans:
+        found_before += [(a + s, u) for s, u in urlish(before.text[a:b])]
+        part = after.text[a + shift : b + shift + grow]
+        found_after += [(a + shift + s, u) for s, u in urlish(part)]
+        shift += grow
+    return apart_near(before, after, spans, found_before, found_after)
+
+
+def _lost_alike(near: object, before: Document, after: Document) -> bool:
+    """Whether ``near`` (the marks apart, found near the changed lines) loses what the
+    whole marks lose, with any allowance (their counts may differ only by what both
+    hold alike)."""
+    assert isinstance(near, tuple)
+    whole = marks(before).apart(marks(after))
+    inv = marks(before).counter()
+    allowances = [
+        Counter(),
+        Counter({k: n for i, (k, n) in enumerate(sorted(inv.items())) if i % 2}),
+        inv,
+    ]
+    return all(lost(*near, allowed) == lost(*whole, allowed) for allowed in allowances)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_marks_found_near_the_changed_lines_are_the_whole_marks(data: st.DataObject) -> None:
+    text = data.draw(_texts())
+    edits = data.draw(_edits(text))
+    before, after = _fresh(text), _fresh(apply_edits(text, edits))
+    near = _near(before, after, edits)
+    if near is not None:
+        assert _lost_alike(near, _fresh(text), _fresh(after.text))
+
+
+def test_the_fix_passes_of_the_bundled_lists_take_the_shortcut() -> None:
+    """Every rule's fixes (safe, then unsafe too) of the bundled lists: the marks found
+    near the changed lines lose what the whole marks lose, and are found so (no fallback
+    to the whole marks) - the shortcut is what the fix loop runs."""
+    settings_ = Config(select=("ALL",)).settings()
+    taken = 0
+    for text in _SOURCES:
+        for unsafe in (False, True):
+            doc = _fresh(text)
+            edits = [e for f in choose(lint(doc, settings_), unsafe) if f.fix for e in f.fix.edits]
+            if not edits:
+                continue
+            after = _fresh(apply_edits(text, edits))
+            near = _near(_fresh(text), after, edits)
+            assert near is not None
+            assert _lost_alike(near, _fresh(text), _fresh(after.text))
+            taken += 1
+    assert taken >= len(_SOURCES)
+
+
+@pytest.mark.parametrize(
+    ("text", "old", "new"),
+    [
+        # a fence opened: the URLs below it become code
+        ("- a\n\nText https://a.example/x\n\n- b https://b.example\n", "- a\n", "```\n"),
+        # a reference definition changed: a link on an unchanged line moves
+        ("- [a][r] - A.\n\nx\n\n[r]: https://old.example\n", "https://old", "https://new"),
+        # a code span from a changed line into an unchanged one
+        ("Text `a\nb https://b.example`\n", "Text `a", "Text a"),
+    ],
+)
+def test_no_shortcut_when_the_parses_differ_on_unchanged_lines(
+    text: str, old: str, new: str
+) -> None:
+    """Where the parse of an unchanged line changes, the marks are compared whole."""
+    at = text.index(old)
+    edits = [Edit(at, at + len(old), new)]
+    after = _fresh(apply_edits(text, edits))
+    assert _near(_fresh(text), after, edits) is None
+    gone = lost_in_change(_fresh(text), after, edits, Counter())
+    assert gone == lost(_whole(text), _whole(after.text), Counter())
+
+
+def test_a_url_an_unchanged_line_holds_is_not_lost() -> None:
+    """A URL removed from a changed line but standing on an unchanged one (outside code)
+    is kept; in code only, its link is lost."""
+    text = "- [a](https://a.example) - A.\n- b https://a.example\n"
+    cut = text.index("- b")
+    edits = [Edit(cut, len(text), "- b\n")]
+    after = _fresh(apply_edits(text, edits))
+    near = _near(_fresh(text), after, edits)
+    assert near is not None and "url:https://a.example" not in near[0]
+    coded = "- [a](https://a.example) - A.\n- `https://a.example`\n- c https://a.example\n"
+    cut = coded.index("- c")
+    edits = [Edit(cut, len(coded), "- c\n")]
+    after = _fresh(apply_edits(coded, edits))
+    near = _near(_fresh(coded), after, edits)
+    assert near is not None
+    assert "url:https://a.example" not in near[0] and "live:https://a.example" not in near[0]
+    assert _lost_alike(near, _fresh(coded), _fresh(after.text))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import itertools
 from collections.abc import Callable, Iterator
 
@@ -151,6 +152,23 @@ def test_safe_fix_that_drops_a_word_is_refused_naming_the_rule() -> None:
     rule = _replace_rule("word-eater", "Flask micro", "Flask")
     with pytest.raises(FixError, match=r"the fix of word-eater would remove 'micro'"):
         _fix("- Flask micro framework\n", rule)
+
+
+def test_the_fix_loop_leaves_the_cyclic_gc_as_it_found_it() -> None:
+    """The loop runs with the cyclic GC off (it makes no cycles) and switches it back on
+    after, also when it refuses to write; a caller who had it off keeps it off."""
+    eater = _replace_rule("word-eater", "Flask micro", "Flask")
+    was_on = gc.isenabled()
+    try:
+        for on in (True, False):
+            (gc.enable if on else gc.disable)()
+            assert _fix("a  b\n", _replace_rule("dedupe", "  ", " "))[0] == "a b\n"
+            assert gc.isenabled() is on
+            with pytest.raises(FixError):
+                _fix("- Flask micro framework\n", eater)
+            assert gc.isenabled() is on
+    finally:
+        (gc.enable if was_on else gc.disable)()
 
 
 def test_safe_fix_that_drops_a_url_is_refused() -> None:
