@@ -77,7 +77,7 @@ def _bare_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _blank(text: str, masks: list[tuple[int, int]]) -> str:
+def blank(text: str, masks: list[tuple[int, int]]) -> str:
     """``text`` with every character inside one of ``masks`` made a space."""
     masks.sort()
     out = []
@@ -127,7 +127,7 @@ def _blanked(doc: Document) -> str:
             end = doc.line_ends[line.line - 1]
             if text.find("\\", line.start, end) >= 0:
                 masks.extend((m.start(), m.end()) for m in _ESCAPE.finditer(text, line.start, end))
-    return _blank(text, masks)
+    return blank(text, masks)
 
 
 Prose = list[tuple[Block, list[tuple[int, str]]]]
@@ -136,9 +136,10 @@ Prose = list[tuple[Block, list[tuple[int, str]]]]
 def prose(doc: Document, hide: Callable[[Link], bool] | None = None) -> Prose:
     """Each paragraph and heading with its lines as ``(offset, text)``, non-prose blanked.
 
-    ``hide(link)`` blanks a link's text as well (spell-check hides repository names).
-    Computed once per Document (three rules read it); ``hide`` blanks more of the lines
-    that hold such a link."""
+    ``hide(link)`` blanks a link's text as well. Computed once per Document (three rules
+    read it); ``hide`` blanks more of the lines that hold such a link. (Spell-check hides
+    repository names only in the lines it looks at, ``spell_check.hide_repositories``:
+    a test holds it equal to this.)"""
     base: Prose = doc.memo("rules._awesome.prose", _prose)
     if hide is None:
         return base
@@ -162,7 +163,7 @@ def prose(doc: Document, hide: Callable[[Link], bool] | None = None) -> Prose:
     if not touched:
         return base
     # the whole link blanked: its text on top of the syntax already blanked
-    text = _blank(blanked(doc), hidden)
+    text = blank(blanked(doc), hidden)
     out = list(base)
     for k in touched:
         block = out[k][0]
