@@ -203,8 +203,8 @@ def _ending(
     ctx: Context, e: Entry, code: dict[int, int], html: dict[int, int]
 ) -> Problem | None:
     doc, text = ctx.doc, ctx.doc.text
-    links = [lk for lk in doc.links_between(e.gap_end, e.end) if lk.parent is None]
-    ends = {lk.end: lk for lk in links}
+    links = doc.links_between(e.gap_end, e.end)  # (most descriptions have none)
+    ends = {lk.end: lk for lk in links if lk.parent is None} if links else {}
     end = e.end
     stripped = False  # badges, tags or emoji stripped: a dash before them goes too
     while True:
@@ -322,7 +322,8 @@ def check(ctx: Context) -> Iterator[Problem]:
             if inner is not None:
                 yield inner
             continue
-        yield from _separator(ctx, e)
+        if e.separator != "ok":  # (most are: no generator for them)
+            yield from _separator(ctx, e)
         if e.separator == "missing" and not _clear_start(text[e.gap_end]):
             continue
         casing = _casing(ctx, e)

@@ -210,3 +210,34 @@ def test_sections_nested_under_contents_keep_their_entries(corpus: Path, name: s
     after = [(e.item.line, e.name, e.separator) for e in entries(parse(nested))]
     assert len(before) > 500
     assert after == before
+
+
+def test_entry_gap_and_decorations_as_the_general_scan_finds_them() -> None:
+    # _shape takes " - " right after the name link without _skip_decorations and _GAP:
+    # the gap and the separator are what those find
+    from awesomelint.entries.shape import _GAP, _skip_decorations
+
+    fixtures = Path(__file__).parent.parent.joinpath("fixtures")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(fixtures.glob("*/*.md"))]
+    texts.append(
+        "## S\n\n- [a](https://a) - A.\n- [b](https://b) -  B.\n- [c](https://c) -- C.\n"
+        "- [d](https://d) - - D.\n- [e](https://e) -\n  E.\n- [f](https://f) - \n"
+        "- [g](https://g) - [![x](https://x.svg)](https://x) G.\n- [h](https://h) - 🎉 H.\n"
+        "- **[i](https://i)** - I.\n- [j](https://j) -\tJ.\n- [k](https://k) - (beta)\n"
+    )
+    checked = 0
+    for text in texts:
+        doc = parse(text)
+        for e in entries(doc):
+            links = doc.links_between(e.block.start, e.block.end)
+            by_start = {lk.start: lk for lk in links if lk is not e.link}
+            pos = e.link.end
+            lead = text[e.block.start : e.link.start]
+            if lead and text.startswith(lead[::-1], pos):
+                pos += len(lead)
+            assert _skip_decorations(doc, pos, e.block.end, by_start) == e.gap_start
+            line_end = doc.line_ends[doc.line_of(e.gap_start) - 1]
+            m = _GAP.match(text, e.gap_start, min(line_end, e.block.end))
+            assert m is not None and m.end() == e.gap_end
+            checked += 1
+    assert checked > 100
