@@ -110,19 +110,24 @@ def _blanked(doc: Document) -> str:
     inline = [r for r in doc.regions if r.kind in INLINE_REGIONS]
     starts = [r.start for r in inline]
     masks: list[tuple[int, int]] = []
+    add = masks.append
     for block in doc.blocks:
         if inline:
             i = bisect_left(starts, block.start)
             while i < len(inline) and inline[i].start < block.end:
-                masks.append((inline[i].start, inline[i].end))
+                add((inline[i].start, inline[i].end))
                 i += 1
         for link in doc.links_between(block.start, block.end):
             if link.image or link.text is None or link.text_start is None:
                 end = _bare_end(text, link.start, link.end) if link.kind == "bare" else link.end
-                masks.append((link.start, end))  # all of it
+                add((link.start, end))  # all of it
             else:  # its syntax, not its text
-                masks.append((link.start, link.text_start))
-                masks.append((link_text_end(doc, link), link.end))
+                add((link.start, link.text_start))
+                # (link_text_end of an inline link, the most, without the call)
+                inline_end = -1
+                if link.kind == "inline":
+                    inline_end = text.rfind("](", link.text_start, link.url_start)
+                add((inline_end if inline_end >= 0 else link_text_end(doc, link), link.end))
         for line in block.lines:
             end = doc.line_ends[line.line - 1]
             if text.find("\\", line.start, end) >= 0:

@@ -151,11 +151,13 @@ def check(ctx: Context) -> Iterator[Problem]:
             after = link[0].end  # "[Slint](https://slint.dev/) is a toolkit"
         elif named is not None:
             after = named
-        else:
-            linked = _linked_name(link[0].text if link else None, e.name)
+        elif link:
+            linked = _linked_name(link[0].text, e.name)
             if linked is not None:  # "[MeTA : ModErn Text Analysis](...) is a toolkit"
                 yield _problem(linked, start, link[0].end, None)
             continue
+        else:
+            continue  # (_linked_name(None, e.name) is None: "" starts with no name)
         opened = start - lead
         while after < e.end and text[after] in _MARKUP and opened > 0:
             after += 1  # the closing markers of "`conc` is ..."
