@@ -285,6 +285,8 @@ def _trailing_tag(text: str, start: int, end: int) -> re.Match[str] | None:
 def _url_shaped_end(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` ends in URL-shaped text (``x://...``, ``www.``), where
     a period may be read as part of it."""
+    if text.find("://", start, end) < 0 and text.find("www.", start, end) < 0:
+        return False  # (no slice and split for the most descriptions: no URL anywhere)
     words = text[max(start, end - 2048) : end].rsplit(None, 1)
     if not words or ("://" not in words[-1] and "www." not in words[-1]):
         return False  # (what the pattern needs: most descriptions end in a plain word)
