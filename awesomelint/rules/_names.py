@@ -103,6 +103,18 @@ def _written_right() -> frozenset[str]:
     )
 
 
+@functools.cache
+def _later_words() -> dict[str, tuple[frozenset[str], ...]]:
+    """For each first word, the later words of each of its names that are letters and
+    digits only (``{"igniter"}`` for "code igniter"; none for "go" or "node.js")."""
+    return {
+        first: tuple(
+            frozenset(p for p in parts[1:] if p.isascii() and p.isalnum()) for parts in names
+        )
+        for first, names in _by_first_word().items()
+    }
+
+
 def starting_words(lines: Sequence[str], misspelt: bool = False) -> list[list[str]]:
     """For each of ``lines``, the words that may start a name, in order (``candidates``
     looks for names there). Found for all lines at once, without a match object per word:
@@ -115,15 +127,40 @@ def starting_words(lines: Sequence[str], misspelt: bool = False) -> list[list[st
     word as exactly that name written right (or not at all), and a name found can only
     make ``candidates`` pass over words inside it, which a one-word name has not: so
     ``candidates`` then finds the same names but those written right. Spell-check skips
-    these anyway; on awesome-go they are 1,300 of 3,500 words and most lines' only ones."""
+    these anyway; on awesome-go they are 1,300 of 3,500 words and most lines' only ones.
+    Also left out then: the words none of whose names can stand in their line, where
+    each name has a later word of letters and digits that the line lacks ("code" without
+    "igniter"). Such a word stands whole in a name ("web" and "sockets" in "Web
+    Sockets"): spaces before it, after it a space or what ``_ends`` accepts, never a letter
+    or digit; and only the Kelvin sign lowercases to an ASCII letter without being one (a
+    line with it keeps its words)."""
     groups = _by_first_word()
     per_line = [_ALNUM.findall(line) for line in lines]
     starting = {w for w in set().union(*per_line) if w.lower() in groups}
-    if misspelt:
-        starting -= _written_right()
-    return [
-        [w for w in ws if w in starting] if not starting.isdisjoint(ws) else [] for ws in per_line
-    ]
+    if not misspelt:
+        return [
+            [w for w in ws if w in starting] if not starting.isdisjoint(ws) else []
+            for ws in per_line
+        ]
+    starting -= _written_right()
+    later = _later_words()
+    # the words each of whose names has a later word of letters and digits
+    conditional = {w for w in starting if all(later[w.lower()])}
+    out: list[list[str]] = []
+    for line, ws in zip(lines, per_line, strict=True):
+        if starting.isdisjoint(ws):
+            out.append([])
+            continue
+        hits = [w for w in ws if w in starting]
+        if not conditional.isdisjoint(hits) and "\u212a" not in line:
+            present = {w.lower() for w in ws}
+            hits = [
+                w
+                for w in hits
+                if w not in conditional or any(need <= present for need in later[w.lower()])
+            ]
+        out.append(hits)
+    return out
 
 
 def candidates(line: str, hits: list[str] | None = None) -> Iterator[tuple[int, int]]:

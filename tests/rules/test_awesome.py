@@ -191,7 +191,9 @@ def _spell_check_docs() -> list[Document]:
     ]
     texts.append(
         "Go and go, GO: [Go](https://go.dev) - Redis for Docker compose, docker Compose.\n"
-        "[github](https://x/github) Github .NET [Visual Studio](https://vs) Code x.Go\n"
+        "[github](https://x/github) Github .NET [Visual Studio](https://vs) Code x.Go\n\n"
+        "Code Igniter, code and igniter; web  Sockets, web socket-based, Zero MQ, zero.\n"
+        "A web soc\u212aet and open street\tmap, open street, Open Street-Map.\n"
     )
     return [parse(text) for text in texts]
 
