@@ -111,13 +111,25 @@ def _blanked(doc: Document) -> str:
     starts = [r.start for r in inline]
     masks: list[tuple[int, int]] = []
     add = masks.append
+    # The links of each block are walked to with one index along doc.links, as the blocks
+    # come in source order: what links_between gives, without two bisections a block. (A
+    # block starting before the previous one's end bisects again.)
+    links, link_starts, n = doc.links, [lk.start for lk in doc.links], len(doc.links)
+    j, previous_end = 0, 0
     for block in doc.blocks:
         if inline:
             i = bisect_left(starts, block.start)
             while i < len(inline) and inline[i].start < block.end:
                 add((inline[i].start, inline[i].end))
                 i += 1
-        for link in doc.links_between(block.start, block.end):
+        if block.start < previous_end:
+            j = bisect_left(link_starts, block.start)
+        previous_end = block.end
+        while j < n and link_starts[j] < block.start:
+            j += 1
+        while j < n and link_starts[j] < block.end:
+            link = links[j]
+            j += 1
             if link.image or link.text is None or link.text_start is None:
                 end = _bare_end(text, link.start, link.end) if link.kind == "bare" else link.end
                 add((link.start, end))  # all of it
