@@ -104,13 +104,11 @@ def _written_right() -> frozenset[str]:
 
 
 @functools.cache
-def _later_words() -> dict[str, tuple[frozenset[str], ...]]:
-    """For each first word, the later words of each of its names that are letters and
-    digits only (``{"igniter"}`` for "code igniter"; none for "go" or "node.js")."""
+def _later_words() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """For each first word, the later words of each of its names, those in ASCII
+    (``("igniter",)`` for "code igniter"; none for "go")."""
     return {
-        first: tuple(
-            frozenset(p for p in parts[1:] if p.isascii() and p.isalnum()) for parts in names
-        )
+        first: tuple(tuple(p for p in parts[1:] if p.isascii()) for parts in names)
         for first, names in _by_first_word().items()
     }
 
@@ -128,12 +126,10 @@ def starting_words(lines: Sequence[str], misspelt: bool = False) -> list[list[st
     make ``candidates`` pass over words inside it, which a one-word name has not: so
     ``candidates`` then finds the same names but those written right. Spell-check skips
     these anyway; on awesome-go they are 1,300 of 3,500 words and most lines' only ones.
-    Also left out then: the words none of whose names can stand in their line, where
-    each name has a later word of letters and digits that the line lacks ("code" without
-    "igniter"). Such a word stands whole in a name ("web" and "sockets" in "Web
-    Sockets"): spaces before it, after it a space or what ``_ends`` accepts, never a letter
-    or digit; and only the Kelvin sign lowercases to an ASCII letter without being one (a
-    line with it keeps its words)."""
+    Also left out then: the words none of whose names can stand in their line, as some
+    later word of each is not in the lowercased line ("code" without "igniter"):
+    ``_match`` finds a word where ``line[a:b].lower()`` is it, and a slice lowercases as
+    in the whole line unless it holds a final sigma, which no ASCII word does."""
     groups = _by_first_word()
     per_line = [_ALNUM.findall(line) for line in lines]
     starting = {w for w in set().union(*per_line) if w.lower() in groups}
@@ -144,7 +140,7 @@ def starting_words(lines: Sequence[str], misspelt: bool = False) -> list[list[st
         ]
     starting -= _written_right()
     later = _later_words()
-    # the words each of whose names has a later word of letters and digits
+    # the words each of whose names has a later word
     conditional = {w for w in starting if all(later[w.lower()])}
     out: list[list[str]] = []
     for line, ws in zip(lines, per_line, strict=True):
@@ -152,12 +148,13 @@ def starting_words(lines: Sequence[str], misspelt: bool = False) -> list[list[st
             out.append([])
             continue
         hits = [w for w in ws if w in starting]
-        if not conditional.isdisjoint(hits) and "\u212a" not in line:
-            present = {w.lower() for w in ws}
+        if not conditional.isdisjoint(hits):
+            low = line.lower()
             hits = [
                 w
                 for w in hits
-                if w not in conditional or any(need <= present for need in later[w.lower()])
+                if w not in conditional
+                or any(all(p in low for p in need) for need in later[w.lower()])
             ]
         out.append(hits)
     return out
