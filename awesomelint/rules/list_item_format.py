@@ -207,7 +207,11 @@ def _ending(
     ends = {lk.end: lk for lk in links if lk.parent is None} if links else {}
     end = e.end
     stripped = False  # badges, tags or emoji stripped: a dash before them goes too
-    while True:
+    # (most descriptions end in a terminal mark with no link or HTML ending there: then
+    # they end in no badge, tag or emoji either - those end in ")", "]", ":", ">" or the
+    # emoji - and the loop would strip nothing)
+    plain_end = not links and end not in html and text[end - 1] in _TERMINAL
+    while not plain_end:
         while end > e.gap_end and text[end - 1] in (SPACES + "-–—|" if stripped else SPACES):
             end -= 1
         lk = ends.get(end)
