@@ -150,12 +150,14 @@ def starting_words(lines: Sequence[str], misspelt: bool = False) -> list[list[st
         hits = [w for w in ws if w in starting]
         if not conditional.isdisjoint(hits):
             low = line.lower()
-            hits = [
+            # (each distinct word once: a line of one word repeated stays linear)
+            absent = {
                 w
-                for w in hits
-                if w not in conditional
-                or any(all(p in low for p in need) for need in later[w.lower()])
-            ]
+                for w in conditional.intersection(hits)
+                if not any(all(p in low for p in need) for need in later[w.lower()])
+            }
+            if absent:
+                hits = [w for w in hits if w not in absent]
         out.append(hits)
     return out
 
