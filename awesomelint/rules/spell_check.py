@@ -68,7 +68,7 @@ from collections.abc import Iterator
 from awesomelint._regex import lazy
 from awesomelint.document import Block, Document, Link
 from awesomelint.model import Edit, Fix, Problem, Severity
-from awesomelint.rules._awesome import blank, link_text_end, prose, url_path
+from awesomelint.rules._awesome import blank, blanked, link_text_end, prose, url_path
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._names import candidates, spellings, starting_words, token_at
 from awesomelint.rules._spelling import (
@@ -165,14 +165,19 @@ def _hidden_spans(doc: Document, block: Block) -> list[tuple[int, int]]:
     ]
 
 
-def hide_repositories(line: str, offset: int, spans: list[tuple[int, int]]) -> str:
-    """The prose ``line`` (at ``offset``) with the links of ``spans`` blanked whole, as
-    ``prose`` blanks their syntax: equal to blanking them in the text, then slicing."""
-    end = offset + len(line)
-    masks = [
-        (max(a, offset) - offset, min(b, end) - offset) for a, b in spans if a < end and b > offset
-    ]
-    return blank(line, masks) if masks else line
+def hide_repositories(
+    doc: Document, lines: list[tuple[int, str]], spans: list[tuple[int, int]]
+) -> list[str]:
+    """A block's prose ``lines`` (``(offset, text)``) with the links of ``spans`` blanked
+    whole, as ``prose`` blanks their syntax: equal to blanking them in the text, then
+    slicing. (The block's stretch of text blanked once: linear in its size.)"""
+    if not spans:
+        return [line for _, line in lines]
+    lo = lines[0][0]
+    hi = max(offset + len(line) for offset, line in lines)
+    masks = [(max(a, lo) - lo, min(b, hi) - lo) for a, b in spans if a < hi and b > lo]
+    text = blank(blanked(doc)[lo:hi], masks)
+    return [text[offset - lo : offset - lo + len(line)] for offset, line in lines]
 
 
 def _shown_words(line: str, shown: str, words: list[str]) -> list[str]:
@@ -197,19 +202,18 @@ def check(ctx: Context) -> Iterator[Problem]:
     hits = iter(starting_words([line for _, lines in blocks for _, line in lines], True))
     official = spellings()
     for block, lines in blocks:
-        hidden: list[tuple[int, int]] | None = None
+        hidden: list[str] | None = None
         link_texts: dict[int, int] | None = None
         repositories: frozenset[str] | None = None
-        for offset, line in lines:
+        for k, (offset, line) in enumerate(lines):
             words = next(hits)
             if not words:
                 continue
             if hidden is None:
-                hidden = _hidden_spans(doc, block)
-            if hidden:
-                shown = hide_repositories(line, offset, hidden)
-                if shown != line:
-                    line, words = shown, _shown_words(line, shown, words)
+                hidden = hide_repositories(doc, lines, _hidden_spans(doc, block))
+            shown = hidden[k]
+            if shown != line:
+                line, words = shown, _shown_words(line, shown, words)
             for a, b in candidates(line, words):
                 found = line[a:b]
                 key = " ".join(found.lower().split())

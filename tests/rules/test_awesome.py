@@ -207,8 +207,8 @@ def test_spell_check_hides_repository_names_as_prose_does() -> None:
         hidden = prose(doc, spell_check._repository_name)
         for (block, lines), (_, want) in zip(prose(doc), hidden, strict=True):
             spans = spell_check._hidden_spans(doc, block)
-            for (offset, line), (_, right) in zip(lines, want, strict=True):
-                shown = spell_check.hide_repositories(line, offset, spans)
+            shown_lines = spell_check.hide_repositories(doc, lines, spans)
+            for (_, line), (_, right), shown in zip(lines, want, shown_lines, strict=True):
                 assert shown == right
                 words = starting_words([line], True)[0]
                 assert (
