@@ -132,30 +132,37 @@ def _shape(doc: Document, it: Item) -> Entry | None:
     if block is None or named is None:
         return None
     link, lead, name = named
-    links = doc.links_between(block.start, block.end)
     pos = link.end
     if lead and text.startswith(lead[::-1], pos):
         pos += len(lead)
-    by_start = {lk.start: lk for lk in links if lk is not link} if len(links) > 1 else {}
-    pos = _skip_decorations(doc, pos, block.end, by_start)
+    if not text.startswith(" - ", pos):  # (no decoration: a "-" starts no link or emoji)
+        links = doc.links_between(block.start, block.end)
+        by_start = {lk.start: lk for lk in links if lk is not link} if len(links) > 1 else {}
+        pos = _skip_decorations(doc, pos, block.end, by_start)
     end = _own_end(doc, block, pos)
     first = doc.line_ends[block.lines[0].line - 1]  # (the usual line: no bisection)
     line_end = min(first if pos <= first else doc.line_ends[doc.line_of(pos) - 1], end)
-    m = _GAP.match(text, pos, line_end)
-    assert m is not None  # the pattern matches the empty string
-    q = m.end()
+    if text.startswith(" - ", pos) and pos + 3 < line_end and text[pos + 3] not in SPACES:
+        # what _GAP matches at nearly every entry, found without a match object: " - "
+        # not followed by a space (the pattern would take it into the gap)
+        written, mark, q = " - ", "-", pos + 3
+    else:
+        m = _GAP.match(text, pos, line_end)
+        assert m is not None  # the pattern matches the empty string
+        written, mark, q = m.group(0), m.group(1), m.end()
     while end > q and text[end - 1] in SPACES:
         end -= 1
     rest = text[q:end]
     eol = q == line_end and q < end
     # a line break after the separator renders as the space after it
-    gap = m.group(0).rstrip(SPACES) + " " if eol else m.group(0)
+    gap = written.rstrip(SPACES) + " " if eol else written
     kind: SeparatorKind
-    if not rest.strip() or _ASIDE.fullmatch(rest) or rest in (".", ","):
+    # (_ASIDE starts with one of "*_[(")
+    if not rest.strip() or (rest[0] in "*_[(" and _ASIDE.fullmatch(rest)) or rest in (".", ","):
         kind = "none"
     elif gap == " - ":
         kind = "ok"
-    elif m.group(1) and not (gap == "-" and rest[0].islower()):
+    elif mark and not (gap == "-" and rest[0].islower()):
         kind = "malformed"
     else:
         kind = "missing"

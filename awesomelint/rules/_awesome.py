@@ -77,7 +77,7 @@ def _bare_end(text: str, start: int, end: int) -> int:
     return end
 
 
-def _blank(text: str, masks: list[tuple[int, int]]) -> str:
+def blank(text: str, masks: list[tuple[int, int]]) -> str:
     """``text`` with every character inside one of ``masks`` made a space."""
     masks.sort()
     out = []
@@ -110,24 +110,41 @@ def _blanked(doc: Document) -> str:
     inline = [r for r in doc.regions if r.kind in INLINE_REGIONS]
     starts = [r.start for r in inline]
     masks: list[tuple[int, int]] = []
+    add = masks.append
+    # The links of each block are walked to with one index along doc.links, as the blocks
+    # come in source order: what links_between gives, without two bisections a block. (A
+    # block starting before the previous one's end bisects again.)
+    links, link_starts, n = doc.links, [lk.start for lk in doc.links], len(doc.links)
+    j, previous_end = 0, 0
     for block in doc.blocks:
         if inline:
             i = bisect_left(starts, block.start)
             while i < len(inline) and inline[i].start < block.end:
-                masks.append((inline[i].start, inline[i].end))
+                add((inline[i].start, inline[i].end))
                 i += 1
-        for link in doc.links_between(block.start, block.end):
+        if block.start < previous_end:
+            j = bisect_left(link_starts, block.start)
+        previous_end = block.end
+        while j < n and link_starts[j] < block.start:
+            j += 1
+        while j < n and link_starts[j] < block.end:
+            link = links[j]
+            j += 1
             if link.image or link.text is None or link.text_start is None:
                 end = _bare_end(text, link.start, link.end) if link.kind == "bare" else link.end
-                masks.append((link.start, end))  # all of it
+                add((link.start, end))  # all of it
             else:  # its syntax, not its text
-                masks.append((link.start, link.text_start))
-                masks.append((link_text_end(doc, link), link.end))
+                add((link.start, link.text_start))
+                # (link_text_end of an inline link, the most, without the call)
+                inline_end = -1
+                if link.kind == "inline":
+                    inline_end = text.rfind("](", link.text_start, link.url_start)
+                add((inline_end if inline_end >= 0 else link_text_end(doc, link), link.end))
         for line in block.lines:
             end = doc.line_ends[line.line - 1]
             if text.find("\\", line.start, end) >= 0:
                 masks.extend((m.start(), m.end()) for m in _ESCAPE.finditer(text, line.start, end))
-    return _blank(text, masks)
+    return blank(text, masks)
 
 
 Prose = list[tuple[Block, list[tuple[int, str]]]]
@@ -136,9 +153,10 @@ Prose = list[tuple[Block, list[tuple[int, str]]]]
 def prose(doc: Document, hide: Callable[[Link], bool] | None = None) -> Prose:
     """Each paragraph and heading with its lines as ``(offset, text)``, non-prose blanked.
 
-    ``hide(link)`` blanks a link's text as well (spell-check hides repository names).
-    Computed once per Document (three rules read it); ``hide`` blanks more of the lines
-    that hold such a link."""
+    ``hide(link)`` blanks a link's text as well. Computed once per Document (three rules
+    read it); ``hide`` blanks more of the lines that hold such a link. (Spell-check hides
+    repository names only in the lines it looks at, ``spell_check.hide_repositories``:
+    a test holds it equal to this.)"""
     base: Prose = doc.memo("rules._awesome.prose", _prose)
     if hide is None:
         return base
@@ -162,7 +180,7 @@ def prose(doc: Document, hide: Callable[[Link], bool] | None = None) -> Prose:
     if not touched:
         return base
     # the whole link blanked: its text on top of the syntax already blanked
-    text = _blank(blanked(doc), hidden)
+    text = blank(blanked(doc), hidden)
     out = list(base)
     for k in touched:
         block = out[k][0]

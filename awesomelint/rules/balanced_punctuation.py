@@ -36,7 +36,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import defaultdict
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from awesomelint._regex import lazy
 from awesomelint.model import Problem, Severity
@@ -61,7 +61,9 @@ _MARKER = lazy(r"(?<!\S)(?:\d{1,3}|[A-Za-z]|[ivxIVX]{2,4})\)(?=\s)")
 _MARKS = lazy("[" + re.escape("".join(sorted({*_CLOSER, *_OPENERS, '"', "'", "’"}))) + "]")
 
 
-def _check_text(text: str, offsets: list[int], where: str) -> Iterator[Problem]:
+def _check_text(text: str, at: Callable[[int], int], where: str) -> Iterator[Problem]:
+    """The unbalanced marks of ``text``, a block's prose lines each ended by "\\n";
+    ``at(i)``: the document offset of ``text[i]``."""
     ignored: set[int] = set()
     if ":" in text or ";" in text or "=" in text:  # (every emoticon has one)
         emoticons = list(_EMOTICON.finditer(text))
@@ -114,13 +116,13 @@ def _check_text(text: str, offsets: list[int], where: str) -> Iterator[Problem]:
                 continue
             yield Problem(
                 f'Unmatched "{ch}": no "{_OPENERS[ch]}" opens it in this {where}',
-                offsets[i],
-                offsets[i] + 1,
+                at(i),
+                at(i) + 1,
             )
     for i, ch in sorted((i, ch) for ch, where_open in open_.items() for i in where_open):
         closer = _CLOSER.get(ch, ch)
         yield Problem(
-            f'Unclosed "{ch}": no "{closer}" closes it in this {where}', offsets[i], offsets[i] + 1
+            f'Unclosed "{ch}": no "{closer}" closes it in this {where}', at(i), at(i) + 1
         )
 
 
@@ -132,6 +134,12 @@ def check(ctx: Context) -> Iterator[Problem]:
     chosen = {bisect_right(starts, m.start()) - 1 for m in _MARKS.finditer(blanked(ctx.doc))}
     for k in sorted(chosen - {-1}):
         block, lines = blocks[k]
+        where = "heading" if block.kind == "heading" else "paragraph"
+        if len(lines) == 1:  # (most blocks: the offsets follow from the line's start)
+            start, line = lines[0]
+            problems = _check_text(line + "\n", start.__add__, where)
+            yield from sorted(problems, key=lambda p: p.start)
+            continue
         parts = []
         offsets: list[int] = []
         for start, line in lines:
@@ -140,8 +148,7 @@ def check(ctx: Context) -> Iterator[Problem]:
             parts.append("\n")
             offsets.append(start + len(line))
         text = "".join(parts)
-        where = "heading" if block.kind == "heading" else "paragraph"
-        yield from sorted(_check_text(text, offsets, where), key=lambda p: p.start)
+        yield from sorted(_check_text(text, offsets.__getitem__, where), key=lambda p: p.start)
 
 
 RULE = Rule(

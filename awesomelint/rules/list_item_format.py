@@ -203,11 +203,15 @@ def _ending(
     ctx: Context, e: Entry, code: dict[int, int], html: dict[int, int]
 ) -> Problem | None:
     doc, text = ctx.doc, ctx.doc.text
-    links = [lk for lk in doc.links_between(e.gap_end, e.end) if lk.parent is None]
-    ends = {lk.end: lk for lk in links}
+    links = doc.links_between(e.gap_end, e.end)  # (most descriptions have none)
+    ends = {lk.end: lk for lk in links if lk.parent is None} if links else {}
     end = e.end
     stripped = False  # badges, tags or emoji stripped: a dash before them goes too
-    while True:
+    # (most descriptions end in a terminal mark with no link or HTML ending there: then
+    # they end in no badge, tag or emoji either - those end in ")", "]", ":", ">" or the
+    # emoji - and the loop would strip nothing)
+    plain_end = not links and end not in html and text[end - 1] in _TERMINAL
+    while not plain_end:
         while end > e.gap_end and text[end - 1] in (SPACES + "-–—|" if stripped else SPACES):
             end -= 1
         lk = ends.get(end)
@@ -285,6 +289,8 @@ def _trailing_tag(text: str, start: int, end: int) -> re.Match[str] | None:
 def _url_shaped_end(text: str, start: int, end: int) -> bool:
     """Whether ``text[start:end]`` ends in URL-shaped text (``x://...``, ``www.``), where
     a period may be read as part of it."""
+    if text.find("://", start, end) < 0 and text.find("www.", start, end) < 0:
+        return False  # (no slice and split for the most descriptions: no URL anywhere)
     words = text[max(start, end - 2048) : end].rsplit(None, 1)
     if not words or ("://" not in words[-1] and "www." not in words[-1]):
         return False  # (what the pattern needs: most descriptions end in a plain word)
@@ -322,7 +328,8 @@ def check(ctx: Context) -> Iterator[Problem]:
             if inner is not None:
                 yield inner
             continue
-        yield from _separator(ctx, e)
+        if e.separator != "ok":  # (most are: no generator for them)
+            yield from _separator(ctx, e)
         if e.separator == "missing" and not _clear_start(text[e.gap_end]):
             continue
         casing = _casing(ctx, e)

@@ -52,6 +52,7 @@ import string
 from collections.abc import Iterator
 
 from awesomelint._regex import lazy
+from awesomelint.document import Document
 from awesomelint.entries.shape import entries
 from awesomelint.entries.text import plain
 from awesomelint.model import Edit, Fix, Problem, Severity
@@ -130,8 +131,14 @@ def _unescape(text: str) -> str:
     return "".join(out)
 
 
+def _link_starts(doc: Document) -> frozenset[int]:
+    return frozenset(lk.start for lk in doc.links)
+
+
 def check(ctx: Context) -> Iterator[Problem]:
     text = ctx.doc.text
+    # (most descriptions start with no link: links_between only for those that do)
+    link_starts = _link_starts(ctx.doc)
     for e in entries(ctx.doc):
         if not e.has_description:
             continue
@@ -139,7 +146,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         lead = start
         while start < e.end and text[start] in _MARKUP:
             start += 1
-        link = ctx.doc.links_between(start, start + 1)
+        link = ctx.doc.links_between(start, start + 1) if start in link_starts else ()
         name = e.name.casefold()
         # the name as plain() reads it, or as written: "[~dots]" keeps its "~"
         shown, named = e.name, _name_end(text, start, e.end, e.name)
@@ -151,11 +158,13 @@ def check(ctx: Context) -> Iterator[Problem]:
             after = link[0].end  # "[Slint](https://slint.dev/) is a toolkit"
         elif named is not None:
             after = named
-        else:
-            linked = _linked_name(link[0].text if link else None, e.name)
+        elif link:
+            linked = _linked_name(link[0].text, e.name)
             if linked is not None:  # "[MeTA : ModErn Text Analysis](...) is a toolkit"
                 yield _problem(linked, start, link[0].end, None)
             continue
+        else:
+            continue  # (_linked_name(None, e.name) is None: "" starts with no name)
         opened = start - lead
         while after < e.end and text[after] in _MARKUP and opened > 0:
             after += 1  # the closing markers of "`conc` is ..."

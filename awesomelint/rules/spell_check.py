@@ -68,9 +68,9 @@ from collections.abc import Iterator
 from awesomelint._regex import lazy
 from awesomelint.document import Block, Document, Link
 from awesomelint.model import Edit, Fix, Problem, Severity
-from awesomelint.rules._awesome import link_text_end, prose, url_path
+from awesomelint.rules._awesome import blank, blanked, link_text_end, prose, url_path
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._names import candidates, spellings, starting_words
+from awesomelint.rules._names import candidates, spellings, starting_words, token_at
 from awesomelint.rules._spelling import (
     COMMAND_WORDS,
     IN_CONTEXT,
@@ -156,17 +156,64 @@ def _repository_names(doc: Document, block: Block) -> frozenset[str]:
     )
 
 
+def _hidden_spans(doc: Document, block: Block) -> list[tuple[int, int]]:
+    """The links of ``block`` whose text names a repository (``_repository_name``)."""
+    return [
+        (lk.start, lk.end)
+        for lk in doc.links_between(block.start, block.end)
+        if not (lk.image or lk.text is None or lk.text_start is None) and _repository_name(lk)
+    ]
+
+
+def hide_repositories(
+    doc: Document, lines: list[tuple[int, str]], spans: list[tuple[int, int]]
+) -> list[str]:
+    """A block's prose ``lines`` (``(offset, text)``) with the links of ``spans`` blanked
+    whole, as ``prose`` blanks their syntax: equal to blanking them in the text, then
+    slicing. (The block's stretch of text blanked once: linear in its size.)"""
+    if not spans:
+        return [line for _, line in lines]
+    lo = lines[0][0]
+    hi = max(offset + len(line) for offset, line in lines)
+    masks = [(max(a, lo) - lo, min(b, hi) - lo) for a, b in spans if a < hi and b > lo]
+    text = blank(blanked(doc)[lo:hi], masks)
+    return [text[offset - lo : offset - lo + len(line)] for offset, line in lines]
+
+
+def _shown_words(line: str, shown: str, words: list[str]) -> list[str]:
+    """``starting_words`` of ``shown``, ``line`` with some links blanked whole: the words of
+    ``line`` not blanked. (A link's first and last characters, ``[`` and ``)`` or ``]``,
+    are blanked already in ``line``: no word runs across the edge of a link.)"""
+    out = []
+    pos = 0
+    for word in words:
+        k = token_at(line, word, pos)
+        pos = k + len(word)
+        if shown.startswith(word, k):
+            out.append(word)
+    return out
+
+
 def check(ctx: Context) -> Iterator[Problem]:
-    blocks = prose(ctx.doc, hide=_repository_name)
-    hits = iter(starting_words([line for _, lines in blocks for _, line in lines]))
+    doc = ctx.doc
+    # the prose shared with the other rules; the repository names in links are hidden
+    # only in the few lines where a misspelt name may stand (most have none)
+    blocks = prose(doc)
+    hits = iter(starting_words([line for _, lines in blocks for _, line in lines], True))
     official = spellings()
     for block, lines in blocks:
+        hidden: list[str] | None = None
         link_texts: dict[int, int] | None = None
         repositories: frozenset[str] | None = None
-        for offset, line in lines:
+        for k, (offset, line) in enumerate(lines):
             words = next(hits)
             if not words:
                 continue
+            if hidden is None:
+                hidden = hide_repositories(doc, lines, _hidden_spans(doc, block))
+            shown = hidden[k]
+            if shown != line:
+                line, words = shown, _shown_words(line, shown, words)
             for a, b in candidates(line, words):
                 found = line[a:b]
                 key = " ".join(found.lower().split())
@@ -177,13 +224,13 @@ def check(ctx: Context) -> Iterator[Problem]:
                 whole_link = False
                 if key in IN_CONTEXT or key in LINK_NAMES:
                     if link_texts is None:
-                        link_texts = _link_texts(ctx.doc, block)
+                        link_texts = _link_texts(doc, block)
                     whole_link = link_texts.get(start) == end
                 right = _official(key, found, line, b, whole_link)
                 if right is None or found == right:
                     continue
                 if repositories is None:
-                    repositories = _repository_names(ctx.doc, block)
+                    repositories = _repository_names(doc, block)
                 if found in repositories:
                     continue
                 yield Problem(

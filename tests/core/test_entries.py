@@ -115,7 +115,9 @@ def test_sub_lists_of_a_toc() -> None:
 
 
 def test_intro_is_before_the_first_h2() -> None:
-    text = "# T\n\n- [a](https://a) - A.\n\n### Sub\n\n- [b](https://b)\n\n## S\n\n- [c](https://c)\n"
+    text = (
+        "# T\n\n- [a](https://a) - A.\n\n### Sub\n\n- [b](https://b)\n\n## S\n\n- [c](https://c)\n"
+    )
     assert [role for _, role in _roles(text)] == ["intro", "intro", "entry"]
     # without an H2: before the first heading; without headings: nothing
     assert [r for _, r in _roles("- [a](https://a)\n\n# T\n\n- [b](https://b)\n")] == [
@@ -250,3 +252,34 @@ def test_closed_at_end_is_emphasis_to_mistune(opening: str, glued: str, rest: st
         tokens, _ = plain_inline().parse(text)
         children = tokens[0].get("children", []) if tokens else []
         assert children and children[0]["type"] in ("emphasis", "strong")
+
+
+def test_entry_gap_and_decorations_as_the_general_scan_finds_them() -> None:
+    # _shape takes " - " right after the name link without _skip_decorations and _GAP:
+    # the gap and the separator are what those find
+    from awesomelint.entries.shape import _GAP, _skip_decorations
+
+    fixtures = Path(__file__).parent.parent.joinpath("fixtures")
+    texts = [p.read_text(encoding="utf-8") for p in sorted(fixtures.glob("*/*.md"))]
+    texts.append(
+        "## S\n\n- [a](https://a) - A.\n- [b](https://b) -  B.\n- [c](https://c) -- C.\n"
+        "- [d](https://d) - - D.\n- [e](https://e) -\n  E.\n- [f](https://f) - \n"
+        "- [g](https://g) - [![x](https://x.svg)](https://x) G.\n- [h](https://h) - 🎉 H.\n"
+        "- **[i](https://i)** - I.\n- [j](https://j) -\tJ.\n- [k](https://k) - (beta)\n"
+    )
+    checked = 0
+    for text in texts:
+        doc = parse(text)
+        for e in entries(doc):
+            links = doc.links_between(e.block.start, e.block.end)
+            by_start = {lk.start: lk for lk in links if lk is not e.link}
+            pos = e.link.end
+            lead = text[e.block.start : e.link.start]
+            if lead and text.startswith(lead[::-1], pos):
+                pos += len(lead)
+            assert _skip_decorations(doc, pos, e.block.end, by_start) == e.gap_start
+            line_end = doc.line_ends[doc.line_of(e.gap_start) - 1]
+            m = _GAP.match(text, e.gap_start, min(line_end, e.block.end))
+            assert m is not None and m.end() == e.gap_end
+            checked += 1
+    assert checked > 100

@@ -181,3 +181,58 @@ def test_list_order_fix_sorts_and_keeps_every_line(names: list[str], eol: str) -
     assert sorted(fixed) == sorted(text.split(eol))
     keys = [list_order.sort_key(line[3 : line.index("]")]) for line in fixed if line]
     assert keys == sorted(keys) or not lint(parse(result.text), settings_)
+
+
+def _spell_check_docs() -> list[Document]:
+    fixtures = Path(__file__).parent.parent.joinpath("fixtures")
+    texts = [
+        *_PROSE_CASES,
+        *(p.read_text(encoding="utf-8") for p in sorted(fixtures.glob("*/*.md"))),
+    ]
+    texts.append(
+        "Go and go, GO: [Go](https://go.dev) - Redis for Docker compose, docker Compose.\n"
+        "[github](https://x/github) Github .NET [Visual Studio](https://vs) Code x.Go\n\n"
+        "Code Igniter, code and igniter; web  Sockets, web socket-based, Zero MQ, zero.\n"
+        "A web soc\u212aet and open street\tmap, open street, Open Street-Map.\n"
+    )
+    return [parse(text) for text in texts]
+
+
+def test_spell_check_hides_repository_names_as_prose_does() -> None:
+    # spell-check blanks the links that name a repository only in the lines it reads:
+    # the same lines, and the same words in them, as prose(doc, hide) gives
+    from awesomelint.rules._names import starting_words
+
+    for doc in _spell_check_docs():
+        hidden = prose(doc, spell_check._repository_name)
+        for (block, lines), (_, want) in zip(prose(doc), hidden, strict=True):
+            spans = spell_check._hidden_spans(doc, block)
+            shown_lines = spell_check.hide_repositories(doc, lines, spans)
+            for (_, line), (_, right), shown in zip(lines, want, shown_lines, strict=True):
+                assert shown == right
+                words = starting_words([line], True)[0]
+                assert (
+                    spell_check._shown_words(line, shown, words) == starting_words([shown], True)[0]
+                )
+
+
+def test_misspelt_starting_words_find_the_same_misspelt_names() -> None:
+    # starting_words(..., misspelt=True) leaves out one-word names written right ("Go"):
+    # candidates() then finds every name not written its official way that it found before
+    from awesomelint.rules._names import candidates, spellings, starting_words
+
+    official = spellings()
+
+    def misspelt(line: str, words: list[str]) -> list[tuple[int, int]]:
+        return [
+            (a, b)
+            for a, b in candidates(line, words)
+            if line[a:b] != official[" ".join(line[a:b].lower().split())]
+        ]
+
+    for doc in _spell_check_docs():
+        lines = [line for _, block_lines in prose(doc) for _, line in block_lines]
+        for line, every, some in zip(
+            lines, starting_words(lines), starting_words(lines, True), strict=True
+        ):
+            assert misspelt(line, some) == misspelt(line, every), line
