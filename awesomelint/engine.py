@@ -4,12 +4,12 @@ Which rules run (and with which options) is the registry's business (``Settings`
 
 from __future__ import annotations
 
-import gc
 from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from awesomelint import suppress
+from awesomelint._gc import PausedGC
 from awesomelint.model import Finding
 from awesomelint.registry import ALL_RULES, Settings
 from awesomelint.rules._base import Context, Rule
@@ -46,15 +46,9 @@ def _lint(
 ) -> list[Finding]:
     """:func:`lint` with only ``rules`` (of ``settings.rules``) run."""
     # rules allocate many small objects (findings, memos) and make no garbage cycles
-    # (snippet parses break theirs): the cyclic GC would only walk the Document's
-    # hundreds of thousands of objects again and again, a cost growing faster than the file
-    gc_was_on = gc.isenabled()
-    gc.disable()
-    try:
+    # (snippet parses break theirs)
+    with PausedGC():
         return _run_rules(doc, settings, rules, path, link_status, link_titles)
-    finally:
-        if gc_was_on:
-            gc.enable()
 
 
 def _run_rules(

@@ -3,10 +3,10 @@ that would lose something is narrowed to the fixes that lose nothing, or refused
 
 from __future__ import annotations
 
-import gc
 from collections import Counter
 from collections.abc import Callable, Collection, Sequence
 
+from awesomelint._gc import PausedGC
 from awesomelint.document import Document
 from awesomelint.engine import BoundLinter, merge
 from awesomelint.errors import FixError
@@ -212,13 +212,10 @@ def fix_document(
     # small objects (edits, Counters, memos) and makes no garbage cycles, and each pass
     # leaves a whole new Document young - with the cyclic GC on, the audit and the
     # choosing between parses and lints walked those objects again and again
-    gc_was_on = gc.isenabled()
-    gc.disable()
-    try:
+    # each pass leaves a whole new Document young: edits, Counters and memos make no
+    # garbage cycles, and a cyclic collection would walk them again and again
+    with PausedGC():
         return _fix(doc, lint, unsafe, max_passes, unsafe_rules, text_only)
-    finally:
-        if gc_was_on:
-            gc.enable()
 
 
 def _fix(

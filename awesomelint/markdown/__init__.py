@@ -21,8 +21,7 @@ The Document (``awesomelint.document``) is the model only; nothing there parses.
 
 from __future__ import annotations
 
-import gc
-
+from awesomelint._gc import PausedGC
 from awesomelint.document import Document
 
 __all__ = ["parse"]
@@ -43,9 +42,7 @@ def parse(text: str) -> Document:
     # the whole-document fast path first: a text it takes is parsed without mistune
     from awesomelint.markdown.fastdoc import fast_document
 
-    gc_was_on = gc.isenabled()
-    gc.disable()  # a parse allocates many small objects and frees none: skip GC passes
-    try:
+    with PausedGC():  # a parse allocates many small objects and frees none
         found = fast_document(text)
         if found is None:
             # the hooks and mistune's parsers load on the first parse that needs them,
@@ -54,8 +51,5 @@ def parse(text: str) -> Document:
             from awesomelint.markdown.build import mistune_document
 
             found = mistune_document(text)
-    finally:
-        if gc_was_on:
-            gc.enable()
     _recent[:] = [found, *_recent[:1]]
     return found

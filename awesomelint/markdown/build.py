@@ -21,7 +21,6 @@ mistune 3.4 (tests/core/test_positions.py guards upgrades).
 
 from __future__ import annotations
 
-import gc
 import re
 from functools import cache
 
@@ -29,6 +28,7 @@ import mistune
 from mistune.core import BlockState
 from mistune.markdown import Markdown
 
+from awesomelint._gc import PausedGC
 from awesomelint._regex import lazy
 from awesomelint.document import Document
 from awesomelint.markdown.blocks import Builder, PosBlockParser
@@ -94,15 +94,12 @@ def mistune_document(text: str, *, fast: bool = True) -> Document:
     state.env["_builder"] = builder
     if builder.identity and text.endswith("\n"):  # else mistune adds a line break
         state.same_starts = builder.line_starts
-    gc_was_on = gc.isenabled()
-    gc.disable()  # a parse allocates many small objects and frees none: skip GC passes
-    try:
-        md.parse(body, state)
-        return builder.document()
-    finally:
-        _release(state)
-        if gc_was_on:
-            gc.enable()
+    with PausedGC():  # a parse allocates many small objects and frees none
+        try:
+            md.parse(body, state)
+            return builder.document()
+        finally:
+            _release(state)
 
 
 def _release(root: PosState) -> None:
