@@ -251,6 +251,17 @@ def repeat_to(text: str, size: int) -> str:
     return out[: out.rfind(b"\n") + 1].decode("utf-8")
 
 
+def editable() -> bool:
+    """Whether awesomelint is installed in editable mode (PEP 660's direct_url.json)."""
+    from importlib import metadata
+
+    for dist in metadata.distributions(name="awesomelint"):
+        direct = json.loads(dist.read_text("direct_url.json") or "{}")
+        if direct.get("dir_info", {}).get("editable") is True:
+            return True
+    return False
+
+
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("files", nargs="*", type=Path, help="Markdown files (default: the corpus)")
@@ -281,6 +292,9 @@ def main() -> int:
     print(f"date: {dt.datetime.now(dt.UTC):%Y-%m-%d %H:%M} UTC")
     print(f"machine: {machine()}")
     print(", ".join(versions))
+    if editable():
+        print("NOTE: awesomelint is an editable install: its import finder slows every start;"
+              " `pip install .` into a venv of its own gives the figures a user sees")
     print(f"whole processes, wall clock, median of {opts.rounds} interleaved rounds")
 
     py = [sys.executable, "-m", "awesomelint"]
