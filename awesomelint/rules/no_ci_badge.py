@@ -46,74 +46,65 @@ from awesomelint.document import HTML_REGIONS, Document, Link
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 
-
-@functools.cache
-def _ci_url() -> re.Pattern[str]:
-    """CI badge image URLs, compiled on first use (not at every start)."""
-    return re.compile(
-        r"""(?ix)
-          travis-ci\.(?:org|com)/ | api\.travis-ci\.
-        | circleci\.com/
-        | ci\.appveyor\.com/api/projects/status
-        | github\.com/[^/\s]+/[^/\s]+/(?:actions/)?workflows/[^?#\s]+/badge\.svg
-        | /badges/[^/\s]+/pipeline\.svg
-        | (?:dev\.azure\.com|visualstudio\.com)/\S*/_apis/build/status
-        | badge\.buildkite\.com/
-        | /buildStatus/icon
-        | semaphoreci\.com/\S*badge
-        | api\.cirrus-ci\.com/github/
-        | builds\.sr\.ht/\S*\.svg
-        | app\.bitrise\.io/app/\S*/status\.svg
-        | codeship\.com/projects/\S*/status
-        | cloud\.drone\.io/ | /api/badges/\S*/status\.svg
-        | app\.wercker\.com/status
-        | (?:img\.shields\.io|badgen\.net)/(?:
+# CI badge image URLs, matched ignoring case: one pattern per CI service, each with the
+# lowercase literals one of which every URL it matches holds. A pattern is compiled on
+# first use, and only when its literal is in the URL: most image URLs (logos, licence
+# badges) compile none, a list with a GitHub Actions badge one small pattern (the whole
+# alternation cost ~1 ms to compile at every start). For an ASCII URL re.I is plain
+# ASCII case folding, so the literal test on ``url.lower()`` equals the ignore-case
+# search; a non-ASCII URL ("ſ" folds to "s") tries every pattern.
+# tests/rules/test_no_ci_badge.py holds each pattern and its literals against URLs.
+_CI_SERVICES: tuple[tuple[tuple[str, ...], str], ...] = (
+    (("travis-ci.",), r"travis-ci\.(?:org|com)/|api\.travis-ci\."),
+    (("circleci.com/",), r"circleci\.com/"),
+    (("ci.appveyor.com/api/projects/status",), r"ci\.appveyor\.com/api/projects/status"),
+    (
+        ("/workflows/",),
+        r"github\.com/[^/\s]+/[^/\s]+/(?:actions/)?workflows/[^?#\s]+/badge\.svg",
+    ),
+    (("/pipeline.svg",), r"/badges/[^/\s]+/pipeline\.svg"),
+    (
+        ("/_apis/build/status",),
+        r"(?:dev\.azure\.com|visualstudio\.com)/\S*/_apis/build/status",
+    ),
+    (("badge.buildkite.com/",), r"badge\.buildkite\.com/"),
+    (("/buildstatus/icon",), r"/buildStatus/icon"),
+    (("semaphoreci.com/",), r"semaphoreci\.com/\S*badge"),
+    (("api.cirrus-ci.com/github/",), r"api\.cirrus-ci\.com/github/"),
+    (("builds.sr.ht/",), r"builds\.sr\.ht/\S*\.svg"),
+    (("app.bitrise.io/app/",), r"app\.bitrise\.io/app/\S*/status\.svg"),
+    (("codeship.com/projects/",), r"codeship\.com/projects/\S*/status"),
+    (("cloud.drone.io/",), r"cloud\.drone\.io/"),
+    (("/api/badges/",), r"/api/badges/\S*/status\.svg"),
+    (("app.wercker.com/status",), r"app\.wercker\.com/status"),
+    (
+        ("img.shields.io/", "badgen.net/"),
+        r"""(?x)(?:img\.shields\.io|badgen\.net)/(?:
               github/actions/workflow/status | github/workflow/status | github/checks-status
             | github/check-runs | github/checks | github/status
             | travis | circleci | appveyor/(?:build|ci|tests|job)
             | azure-devops/(?:build|tests) | azure-pipelines | gitlab/pipeline
             | drone/build | jenkins/(?:build|s|tests|t)\b | buildkite | bitbucket/pipelines
-            | codeship | cirrus | teamcity | scrutinizer/build | semaphoreci | wercker )
-        """
-    )
-
-
-# A literal, lowercase, that every alternative of _ci_url needs in what it matches: an
-# ASCII URL holding none of them cannot match (on ASCII text re.I is plain ASCII case
-# folding, so testing ``url.lower()`` equals the ignore-case search), and most image
-# URLs (a logo, a screenshot) skip the pattern, whose compile alone costs ~1 ms in a
-# fresh process. tests/rules/test_no_ci_badge.py holds a URL of each alternative
-# against these.
-_CI_HINTS = (
-    "travis-ci.",
-    "circleci.com/",
-    "ci.appveyor.com/api/projects/status",
-    "/workflows/",
-    "/pipeline.svg",
-    "/_apis/build/status",
-    "badge.buildkite.com/",
-    "/buildstatus/icon",
-    "semaphoreci.com/",
-    "api.cirrus-ci.com/github/",
-    "builds.sr.ht/",
-    "app.bitrise.io/app/",
-    "codeship.com/projects/",
-    "cloud.drone.io/",
-    "/api/badges/",
-    "app.wercker.com/status",
-    "img.shields.io/",
-    "badgen.net/",
+            | codeship | cirrus | teamcity | scrutinizer/build | semaphoreci | wercker )""",
+    ),
 )
 
 
+@functools.cache
+def _ci_pattern(k: int) -> re.Pattern[str]:
+    """The pattern of ``_CI_SERVICES[k]``, compiled on first use."""
+    return re.compile(_CI_SERVICES[k][1], re.I)
+
+
 def is_ci_url(url: str) -> bool:
-    """Whether ``url`` is a CI badge image URL: the search of ``_ci_url``, with the
-    pattern left uncompiled for an ASCII URL that holds none of ``_CI_HINTS``."""
-    if url.isascii():
-        low = url.lower()
-        if not any(hint in low for hint in _CI_HINTS):
-            return False
-    return _ci_url().search(url) is not None
+    """Whether ``url`` is a CI badge image URL: one of ``_CI_SERVICES`` matches in it."""
+    low = url.lower() if url.isascii() else None
+    for k, (literals, _) in enumerate(_CI_SERVICES):
+        if low is not None and not any(lit in low for lit in literals):
+            continue  # (its pattern cannot match)
+        if _ci_pattern(k).search(url):
+            return True
+    return False
 
 
 _CI_LABEL = lazy(
