@@ -43,6 +43,7 @@ _MAX_LOOKUPS = 64  # URLs to look up on unchanged lines, lines read for them: mo
 
 Found = list[tuple[int, str]]  # URL-shaped text: (offset, URL)
 Extents = list[tuple[int, int]]  # changed lines: (first line's start, next line's start)
+First = tuple[int, int, int]  # an item: its start, the end of its own first-line text, its line
 
 
 class _NoShortcut(Exception):
@@ -206,14 +207,31 @@ def _items(
     """The item keys counted differently: those of the items CommonMark sees that are
     not matched by an item of the other Document on the same unchanged first-line text
     (matched ones have the same key, and count alike)."""
-    own = [
-        _firsts(before, ext_before, [0] * len(shifts)),
-        _firsts(after, ext_after, shifts),
+    near_before, far_before = _firsts(before, ext_before)
+    near_after, far_after = _firsts(after, ext_after)
+    unmatched: tuple[list[First], list[First]] = (near_before, near_after)
+    # An item between extents k-1 and k can only match one between the same two extents
+    # of the other text (at the before text's offsets both lie in the same gap), so the
+    # matching is done per gap: one list comparison when the gap's items are all the same,
+    # moved by ``shifts[k]`` (nearly always); else each item looked up, as a whole-text
+    # dict would (an item's start is its own: the signatures are unique).
+    for k, (gap_before, gap_after) in enumerate(zip(far_before, far_after, strict=True)):
+        shift = shifts[k]
+        sigs_before = [(s, e) for s, e, _ in gap_before]
+        sigs_after = [(s - shift, e - shift) for s, e, _ in gap_after]
+        if sigs_before == sigs_after:
+            continue
+        known_before, known_after = set(sigs_before), set(sigs_after)
+        unmatched[0].extend(
+            f for f, sig in zip(gap_before, sigs_before, strict=True) if sig not in known_after
+        )
+        unmatched[1].extend(
+            f for f, sig in zip(gap_after, sigs_after, strict=True) if sig not in known_before
+        )
+    keys = [
+        Counter(_key(doc, *first) for first in firsts)
+        for doc, firsts in ((before, unmatched[0]), (after, unmatched[1]))
     ]
-    keys: list[Counter[str]] = []
-    for doc, (near, far), (_, other_far) in ((before, own[0], own[1]), (after, own[1], own[0])):
-        unmatched = near + [it for sig, it in far.items() if sig not in other_far]
-        keys.append(Counter(_key(doc, *first) for first in unmatched))
     for key in keys[0].keys() | keys[1].keys():
         if keys[0][key] != keys[1][key]:
             if keys[0][key]:
@@ -222,27 +240,26 @@ def _items(
                 theirs[_ITEM + key] = keys[1][key]
 
 
-def _firsts(
-    doc: Document, ext: Extents, back: list[int]
-) -> tuple[list[tuple[int, int, int]], dict[tuple[int, int], tuple[int, int, int]]]:
+def _firsts(doc: Document, ext: Extents) -> tuple[list[First], list[list[First]]]:
     """The items CommonMark sees, each by its start and the end of its own text on its
     first line (what ``entries.keys.audit_keys`` reads), and its line: those on changed
-    lines, and the others keyed by the first two at the before text's offsets."""
+    lines, and the others per gap between extents (k: after k extents), in order."""
     seen = seen_by_commonmark(doc)
     starts = [a for a, _ in ext]
     ends = doc.line_ends
-    near: list[tuple[int, int, int]] = []
-    far: dict[tuple[int, int], tuple[int, int, int]] = {}
+    near: list[First] = []
+    far: list[list[First]] = [[] for _ in range(len(ext) + 1)]
     for entry in items(doc):
         it = entry.item
         if it.index not in seen:
             continue
+        start = it.start
         first_end = min(entry.own_end, ends[it.line - 1])
-        k = _extent(ext, starts, it.start)
-        if k < 0:
-            near.append((it.start, first_end, it.line))
+        k = bisect_right(starts, start)  # (_extent, inline: this runs for every item)
+        if k and start < ext[k - 1][1]:
+            near.append((start, first_end, it.line))
         else:
-            far[(it.start - back[k], first_end - back[k])] = (it.start, first_end, it.line)
+            far[k].append((start, first_end, it.line))
     return near, far
 
 
