@@ -48,51 +48,40 @@ def _lint(
     # rules allocate many small objects (findings, memos) and make no garbage cycles
     # (snippet parses break theirs)
     with PausedGC():
-        return _run_rules(doc, settings, rules, path, link_status, link_titles)
-
-
-def _run_rules(
-    doc: Document,
-    settings: Settings,
-    rules: Sequence[Rule],
-    path: Path | None,
-    link_status: Mapping[str, LinkStatus] | None,
-    link_titles: Mapping[str, str] | None,
-) -> list[Finding]:
-    sup = suppress.read(doc, ALL_RULES)
-    used: set[suppress.Range] = set()
-    out: list[Finding] = []
-    for rule in rules:
-        ctx = Context(
-            doc,
-            settings.options_for(rule),
-            path,
-            link_status if "link_status" in rule.needs else None,
-            link_titles if "link_titles" in rule.needs else None,
-        )
-        for p in rule.check(ctx):
-            if sup.ranges:
-                hit = sup.suppressed(rule.code, doc.line_of(p.start))
-                if hit is not None:
-                    used.add(hit)
-                    continue
-            out.append(
-                Finding(
-                    rule.code,
-                    rule.name,
-                    p.message,
-                    p.start,
-                    p.end,
-                    rule.severity,
-                    p.fix,
-                    p.related,
-                )
+        sup = suppress.read(doc, ALL_RULES)
+        used: set[suppress.Range] = set()
+        out: list[Finding] = []
+        for rule in rules:
+            ctx = Context(
+                doc,
+                settings.options_for(rule),
+                path,
+                link_status if "link_status" in rule.needs else None,
+                link_titles if "link_titles" in rule.needs else None,
             )
-    unused = next((r for r in rules if r.name == _UNUSED), None)
-    if unused is not None and sup.ranges:
-        out += _unused_suppressions(sup, used, settings.rules, unused)
-    out.sort(key=_order)
-    return out
+            for p in rule.check(ctx):
+                if sup.ranges:
+                    hit = sup.suppressed(rule.code, doc.line_of(p.start))
+                    if hit is not None:
+                        used.add(hit)
+                        continue
+                out.append(
+                    Finding(
+                        rule.code,
+                        rule.name,
+                        p.message,
+                        p.start,
+                        p.end,
+                        rule.severity,
+                        p.fix,
+                        p.related,
+                    )
+                )
+        unused = next((r for r in rules if r.name == _UNUSED), None)
+        if unused is not None and sup.ranges:
+            out += _unused_suppressions(sup, used, settings.rules, unused)
+        out.sort(key=_order)
+        return out
 
 
 def _order(f: Finding) -> tuple[int, str, int]:
