@@ -143,15 +143,20 @@ def time_api(links: list[str], cap: int) -> float:
     return elapsed
 
 
-def time_cli(path: Path, cap: int) -> float:
-    args = [sys.executable, "-m", "awesomelint", "check", "--links", "--no-cache"]
-    args += ["--host-concurrency", str(cap), "--quiet", "--select", "dead-link", str(path)]
+def timed(args: list[str], env: dict[str, str] | None = None) -> float:
+    """Seconds one awesomelint process takes; an error if it does not pass."""
     t0 = time.perf_counter()
-    proc = subprocess.run(args, cwd=ROOT, capture_output=True, text=True, check=False)
+    proc = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
     elapsed = time.perf_counter() - t0
     if proc.returncode != 0:
         raise RuntimeError(f"awesomelint exited {proc.returncode}: {proc.stdout}{proc.stderr}")
     return elapsed
+
+
+def time_cli(path: Path, cap: int) -> float:
+    args = [sys.executable, "-m", "awesomelint", "check", "--links", "--no-cache"]
+    args += ["--host-concurrency", str(cap), "--quiet", "--select", "dead-link", str(path)]
+    return timed(args)
 
 
 def time_warm(path: Path, cap: int, runs: int) -> tuple[float, float, float]:
@@ -164,17 +169,8 @@ def time_warm(path: Path, cap: int, runs: int) -> tuple[float, float, float]:
         common = [sys.executable, "-m", "awesomelint", "check", "--quiet", "--select", "dead-link"]
         links = [*common, "--links", "--host-concurrency", str(cap), str(path)]
         offline = [*common, str(path)]
-
-        def timed(args: list[str]) -> float:
-            t0 = time.perf_counter()
-            proc = subprocess.run(args, cwd=ROOT, env=env, capture_output=True, check=False)
-            elapsed = time.perf_counter() - t0
-            if proc.returncode != 0:
-                raise RuntimeError(f"awesomelint exited {proc.returncode}: {proc.stderr!r}")
-            return elapsed
-
-        timed(links)  # fills the cache (and the bytecode cache)
-        pairs = [(timed(links), timed(offline)) for _ in range(runs)]
+        timed(links, env)  # fills the cache (and the bytecode cache)
+        pairs = [(timed(links, env), timed(offline, env)) for _ in range(runs)]
     warm = statistics.median(w for w, _ in pairs)
     cold = statistics.median(o for _, o in pairs)
     return warm, cold, statistics.median(w / o for w, o in pairs)

@@ -142,18 +142,11 @@ def _urls(
     ]
     urls = [links[0] | near[0], links[1] | near[1]]
     lookups = _Lookups(before, ext)
-    for u in urls[0] - urls[1]:
-        if not lookups.held(u, live=False):
-            mine[_URL + u] = 1
-    for u in urls[1] - urls[0]:
-        if not lookups.held(u, live=False):
-            theirs[_URL + u] = 1
-    for u in live[0] - live[1]:
-        if not lookups.held(u, live=True):
-            mine[_LIVE + u] = 1
-    for u in live[1] - live[0]:
-        if not lookups.held(u, live=True):
-            theirs[_LIVE + u] = 1
+    for pair, prefix, in_prose in ((urls, _URL, False), (live, _LIVE, True)):
+        for only, counter in ((pair[0] - pair[1], mine), (pair[1] - pair[0], theirs)):
+            for u in only:
+                if not lookups.held(u, live=in_prose):
+                    counter[prefix + u] = 1
 
 
 class _Lookups:
