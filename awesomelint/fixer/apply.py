@@ -12,7 +12,7 @@ from awesomelint.engine import BoundLinter, merge
 from awesomelint.errors import FixError
 from awesomelint.fixer.audit import allowance, describe, lost_in_change
 from awesomelint.fixer.edits import apply_edits, choose
-from awesomelint.markdown import parse
+from awesomelint.markdown import reparse
 from awesomelint.model import Edit, Finding, Frozen
 from awesomelint.rules._base import Rule
 
@@ -95,7 +95,7 @@ def _edits(fixes: Sequence[Finding]) -> list[Edit]:
 def _try(doc: Document, fixes: Sequence[Finding]) -> _Pass | _Loss:
     """Apply ``fixes``: the pass, or what it would lose."""
     edits = _edits(fixes)
-    new_doc = parse(apply_edits(doc.text, edits))
+    new_doc = reparse(doc, apply_edits(doc.text, edits), edits)
     gone = lost_in_change(doc, new_doc, edits, allowance(doc, fixes))
     return _Loss(gone, new_doc) if gone else _Pass(list(fixes), new_doc)
 
@@ -236,7 +236,7 @@ def _fix(
             remaining = _left(doc, findings, rest, text_only)
             return FixResult(doc.text, tuple(applied), remaining, passes, doc)
         edits = _edits(batch)
-        new_doc = parse(apply_edits(doc.text, edits))
+        new_doc = reparse(doc, apply_edits(doc.text, edits), edits)
         # the self-check: re-parsed, is something of the original gone?
         gone = lost_in_change(doc, new_doc, edits, allowance(doc, batch))
         if gone:

@@ -14,17 +14,26 @@ whole-document fast path's for the texts it takes).
 ``blocks``     positions of headings, paragraphs, code and HTML blocks, definitions,
                and the token walk that collects a Document's parts;
 ``build``      the hooked mistune instance and one parse (``build_document``);
-``slug``       GitHub's heading anchors: rendered text and slugs.
+``slug``       GitHub's heading anchors: rendered text and slugs;
+``splice``     the Document of an edited text from the old one's and the parses of
+               the sections the edits touch (``reparse``, for the fixer).
 
 The Document (``awesomelint.document``) is the model only; nothing there parses.
 """
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from awesomelint._gc import PausedGC
 from awesomelint.document import Document
 
-__all__ = ["parse"]
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from awesomelint.model import Edit
+
+__all__ = ["parse", "reparse"]
 
 _recent: list[Document] = []  # the Documents parse() returned last, newest first
 
@@ -39,17 +48,39 @@ def parse(text: str) -> Document:
     for doc in _recent:
         if doc.text is text or doc.text == text:
             return doc
+    with PausedGC():  # a parse allocates many small objects and frees none
+        found = _parse(text)
+    _recent[:] = [found, *_recent[:1]]
+    return found
+
+
+def reparse(doc: Document, text: str, edits: Sequence[Edit]) -> Document:
+    """``parse(text)``, where ``text`` is ``doc.text`` with ``edits`` applied (their
+    offsets ``doc``'s): only the sections of the text that the edits touch are parsed,
+    the rest of the Document is ``doc``'s, moved (``splice``), where that is sure to
+    give the same Document; else the whole text is parsed."""
+    for known in _recent:
+        if known.text is text or known.text == text:
+            return known
+    from awesomelint.markdown.splice import spliced
+
+    with PausedGC():
+        found = spliced(doc, text, edits, _parse)
+    if found is None:
+        return parse(text)
+    _recent[:] = [found, *_recent[:1]]
+    return found
+
+
+def _parse(text: str) -> Document:
     # the whole-document fast path first: a text it takes is parsed without mistune
     from awesomelint.markdown.fastdoc import fast_document
 
-    with PausedGC():  # a parse allocates many small objects and frees none
-        found = fast_document(text)
-        if found is None:
-            # the hooks and mistune's parsers load on the first parse that needs them,
-            # not at import: commands that parse nothing (rules, --version) start
-            # without them
-            from awesomelint.markdown.build import mistune_document
+    found = fast_document(text)
+    if found is None:
+        # the hooks and mistune's parsers load on the first parse that needs them, not
+        # at import: commands that parse nothing (rules, --version) start without them
+        from awesomelint.markdown.build import mistune_document
 
-            found = mistune_document(text)
-    _recent[:] = [found, *_recent[:1]]
+        found = mistune_document(text)
     return found
