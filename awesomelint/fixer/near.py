@@ -35,7 +35,7 @@ from collections.abc import Sequence
 from itertools import accumulate
 
 from awesomelint.document import CODE_REGIONS, Document
-from awesomelint.entries.items import items, seen_by_commonmark
+from awesomelint.entries.items import seen_by_commonmark
 from awesomelint.entries.keys import urlish
 
 _URL, _LIVE, _ITEM = "url:", "live:", "item:"  # the inventory's prefixes (audit.py)
@@ -242,12 +242,16 @@ def _firsts(doc: Document, ext: Extents) -> tuple[list[First], list[list[First]]
     ends = doc.line_ends
     near: list[First] = []
     far: list[list[First]] = [[] for _ in range(len(ext) + 1)]
-    for entry in items(doc):
-        it = entry.item
+    doc_items = doc.items
+    # (the items themselves, not the entries model's: an item's own text ends where
+    # entries.items.Item.own_end says - at its first child, else at its end - and the
+    # model, which the fixing rules may not need, costs more than the audit)
+    for it in doc_items:
         if it.index not in seen:
             continue
         start = it.start
-        first_end = min(entry.own_end, ends[it.line - 1])
+        own_end = doc_items[it.children[0]].start if it.children else it.end
+        first_end = min(own_end, ends[it.line - 1])
         k = bisect_right(starts, start)  # (_extent, inline: this runs for every item)
         if k and start < ext[k - 1][1]:
             near.append((start, first_end, it.line))
