@@ -204,3 +204,34 @@ def test_the_corpus_lists_with_line_edits(corpus: Path) -> None:
                 spliced_count += 1
                 same(got, want)
     assert spliced_count > 100
+
+
+def test_fix_parses_the_whole_text_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """``fix`` of a list with a few trailing spaces: the original is parsed whole, the
+    fixed text only in the sections that changed (the issue's "one parse per file per
+    pass, then only of the lines it changes")."""
+    import awesomelint
+    import awesomelint.markdown as markdown
+
+    sections = [
+        f"## Section {s}\n\n"
+        + "".join(f"- [Tool {s}-{k}](https://example.com/{s}/{k}) - Does {k}.\n" for k in range(10))
+        for s in range(10)
+    ]
+    clean = "# Awesome Tools\n\n" + "\n".join(sections)
+    assert awesomelint.check(clean) == []
+    text = clean.replace("2/3) - Does 3.\n", "2/3) - Does 3.  \n").replace(
+        "8/7) - Does 7.\n", "8/7) - Does 7. \n"
+    )
+    assert len(text) == len(clean) + 3
+    sizes: list[int] = []
+    real = markdown._parse
+
+    def counting(t: str) -> Document:
+        sizes.append(len(t))
+        return real(t)
+
+    monkeypatch.setattr(markdown, "_parse", counting)
+    assert awesomelint.fix(text) == clean
+    assert sum(1 for n in sizes if n > len(text) / 2) == 1  # the original only
+    assert sum(n for n in sizes if n <= len(text) / 2) < len(text) / 3
