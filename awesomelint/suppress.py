@@ -7,6 +7,7 @@ import functools
 import re
 from collections.abc import Mapping, Sequence
 
+from awesomelint.commonmark.lines import is_blank
 from awesomelint.document import CODE_REGIONS, Document
 from awesomelint.errors import ConfigError
 from awesomelint.model import Frozen
@@ -177,11 +178,12 @@ def _codes(comment: Comment, rules: Sequence[RuleInfo]) -> list[tuple[str | None
 
 
 def _block_end(doc: Document, line: int) -> int:
-    """Last line of the block that starts at or after ``line`` (up to a blank line)."""
+    """Last line of the block that starts at or after ``line`` (up to a blank line, as
+    CommonMark has it: spaces and tabs only - a line of no-break spaces is text)."""
     n = line
-    while n <= doc.line_count and not doc.line_text(n).strip():
+    while n <= doc.line_count and is_blank(doc, n):
         n += 1
-    while n < doc.line_count and doc.line_text(n + 1).strip():
+    while n < doc.line_count and not is_blank(doc, n + 1):
         n += 1
     return min(n, doc.line_count)
 

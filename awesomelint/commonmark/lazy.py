@@ -10,7 +10,7 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from awesomelint._regex import lazy
-from awesomelint.commonmark.lines import column, quotes
+from awesomelint.commonmark.lines import column, is_blank, is_blank_span, quotes
 from awesomelint.document import Block, Document, ListItem
 
 _NEW_BLOCK = lazy(r"(?: {4}| {0,3}\t| {0,3}<| {0,3}\[(?:[^\]\\]|\\.)*\]:)")
@@ -57,15 +57,14 @@ def after_empty_item(doc: Document, starts: list[int], offset: int) -> bool:
     if item is None or doc.line_of(offset) == item.line:
         return False
     marker_end = item.start + len(item.marker)
-    return not doc.text[marker_end : doc.line_ends[item.line - 1]].strip()
+    return is_blank_span(doc.text, marker_end, doc.line_ends[item.line - 1])
 
 
 def next_text_line(doc: Document, line: int) -> str:
     """The first line after ``line`` (1-based) that is not blank (within 50), or ""."""
     for n in range(line + 1, min(doc.line_count, line + 50) + 1):
-        text = doc.line_text(n)
-        if text.strip():
-            return text
+        if not is_blank(doc, n):
+            return doc.line_text(n)
     return ""
 
 
@@ -96,7 +95,7 @@ def heading_fits(doc: Document, starts: list[int], block: Block, k: int, start: 
         # text or bullets (an HTML line, a fence, a quote, code...)
         n = line.line + 1
         following = doc.line_text(n) if n <= doc.line_count else ""
-        if following.strip() and not _PLAIN.match(following):
+        if n <= doc.line_count and not is_blank(doc, n) and not _PLAIN.match(following):
             return False
     if k + 1 == len(block.lines) and item_at(doc, starts, start) is not None:
         # the heading also closes the list item: an indented line after blank lines, the

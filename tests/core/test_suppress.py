@@ -36,6 +36,14 @@ def test_awesome_lint_ignore_covers_the_next_block_only() -> None:
     assert _lines(text) == [("heading-missing-space", 7)]
 
 
+def test_awesome_lint_ignore_block_runs_over_a_line_of_no_break_spaces() -> None:
+    # a line of U+00A0 is text to CommonMark (and to remark): the paragraph, the node
+    # the comment ignores, goes on past it
+    text = "# T\n\n<!--lint ignore-->\n###One\n\u00a0\n###Two\n\n###Three\n"
+    assert parse(text).blocks[-2].lines[-1].text == "###Two"  # one paragraph
+    assert _lines(text) == [("heading-missing-space", 8)]
+
+
 def test_unknown_awesome_lint_ids_are_ignored_and_known_ones_still_apply() -> None:
     text = "# T\n\n<!--lint disable awesome-github no-undefined-references-->\n###x\n"
     assert _lines(text) == [("heading-missing-space", 4)]
