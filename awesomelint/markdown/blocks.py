@@ -132,6 +132,11 @@ class Builder(ListRecovery):
         if kind == "indent_code":  # mistune's indented code takes the blank lines after it
             while e > s and st.src[e - 1] in " \t\n":
                 e -= 1
+            if e == s:
+                # a line of spaces only (5 or more, at the start or end of a text): a
+                # blank line to CommonMark, and to the fast paths; mistune makes it an
+                # empty indented code block
+                return
         start = self.orig_indented(st, s)
         end = self.line_end(self.last_line(st, e))
         self.regions.append(Region(kind, start, end))

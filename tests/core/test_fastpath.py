@@ -121,6 +121,16 @@ def test_an_awesome_list_takes_the_fast_paths() -> None:
     assert used["inline"] >= 10 and used["inline_declined"] == 0
 
 
+@pytest.mark.parametrize(
+    "text", ["## A\n     \n", "     \n## A\n", "# T\n\n      \n", "<b>\n\n## A\n     \n"]
+)
+def test_a_line_of_spaces_is_blank_not_code(text: str) -> None:
+    # mistune makes a line of 5+ spaces at the start or end of a text an empty indented
+    # code block; to CommonMark (and the fast paths) it is a blank line
+    assert_same(text.replace("<b>", "x"))
+    assert not [r for r in build_document(text, fast=False).regions if r.kind == "indent_code"]
+
+
 @pytest.mark.parametrize("eol", ["\r\n", "\r"])
 def test_other_line_breaks_and_a_bom(eol: str) -> None:
     text = LIST.replace("\n", eol)

@@ -152,7 +152,7 @@ SHAPES = [
 BITS = [
     "", "\n", "# x\n", "```\n", "- a\n", "<div>\n", "  ", "x", "\n\n", "[a]: https://x.example\n",
     "    code\n", "> q\n", "===\n", "*", "`", "](https://y.example)", "[", "1. ", "\t", "#",
-    "</div>\n", "-->",
+    "</div>\n", "-->", "     \n",
 ]  # fmt: skip
 
 
