@@ -79,7 +79,7 @@ def fast_document(text: str) -> Document | None:
             return None
         else:
             end = _paragraph_end(src, eol + 1)
-            if not _paragraph(parts, src, pos, end):
+            if _spaces_line(src, end) or not _paragraph(parts, src, pos, end):
                 return None
             line += src.count("\n", pos, end)
             pos = end
@@ -114,6 +114,14 @@ def _paragraph_end(src: str, pos: int) -> int:
             return pos
         pos = src.index("\n", pos) + 1
     return n
+
+
+def _spaces_line(src: str, pos: int) -> bool:
+    """Whether the line at ``pos`` is five or more spaces and nothing else: blank to
+    CommonMark, but mistune 3.4 reads it (and the lines after it) into the paragraph
+    before it, so the text is left to mistune."""
+    eol = src.find("\n", pos)
+    return eol - pos >= 5 and not src[pos:eol].strip(" ")
 
 
 def _paragraph(parts: Parts, src: str, start: int, end: int) -> bool:

@@ -29,6 +29,7 @@ from awesomelint.document import Document
 from awesomelint.markdown import _fast
 from awesomelint.markdown._fast import inline_links, scan_list
 from awesomelint.markdown.build import build_document
+from awesomelint.markdown.fastdoc import fast_document
 
 EXAMPLES = [
     e["markdown"]
@@ -129,6 +130,17 @@ def test_a_line_of_spaces_is_blank_not_code(text: str) -> None:
     # code block; to CommonMark (and the fast paths) it is a blank line
     assert_same(text.replace("<b>", "x"))
     assert not [r for r in build_document(text, fast=False).regions if r.kind == "indent_code"]
+
+
+@pytest.mark.parametrize(
+    "text", ["x\n     \n", "x\n     \ny\n", "x\ny\n      \nz\n", "# H\nx\n     \n## K\n"]
+)
+def test_a_line_of_spaces_after_a_paragraph_is_read_as_mistune_reads_it(text: str) -> None:
+    # mistune 3.4 reads a line of five or more spaces after paragraph text into the
+    # paragraph (CommonMark: a blank line); the fast path leaves such a text to it
+    assert_same(text)
+    assert fast_document(text) is None
+    assert fast_document(text.replace(" " * 6, " " * 4).replace(" " * 5, " " * 4)) is not None
 
 
 @pytest.mark.parametrize("eol", ["\r\n", "\r"])
