@@ -235,3 +235,26 @@ def test_fix_parses_the_whole_text_once(monkeypatch: pytest.MonkeyPatch) -> None
     assert awesomelint.fix(text) == clean
     assert sum(1 for n in sizes if n > len(text) / 2) == 1  # the original only
     assert sum(n for n in sizes if n <= len(text) / 2) < len(text) / 3
+
+
+def test_a_line_of_html_right_above_a_heading_keeps_it_a_cut() -> None:
+    # lists often put an anchor right above each heading: no blank line before it
+    text = (
+        '# T\n\n<a name="a"></a>\n## A\n\na \n\n<a name="b"></a>\n## B\n\nb\n\n'
+        '<a name="c"></a>\n## C\n\nc\n'
+    )
+    at = text.index("a \n") + 1
+    got, want, parses = splice_of(text, [Edit(at, at + 1, "")])
+    assert got is not None
+    same(got, want)
+    assert parses.texts == ['## A\n\na\n\n<a name="b"></a>\n## B\n']
+
+
+def test_a_quote_above_a_heading_without_a_blank_line_is_no_cut() -> None:
+    # mistune 3.4 reads "## B" into the quote (CommonMark: a heading after it)
+    text = "# T\n\n## A\n\na \n\n> q\n## B\n\nb\n"
+    at = text.index("a \n") + 1
+    got, want, parses = splice_of(text, [Edit(at, at + 1, "")])
+    assert got is not None
+    same(got, want)
+    assert parses.texts == ["## A\n\na\n\n> q\n## B\n\nb\n"]
