@@ -49,6 +49,15 @@ def splice_of(text: str, edits: list[Edit]) -> tuple[Document | None, Document, 
     return got, build_document(new), parses
 
 
+def parsed_for(text: str, edits: list[Edit]) -> list[str]:
+    """The texts parsed to splice ``edits`` into ``text``'s Document, which must be made
+    and equal the whole parse."""
+    got, want, parses = splice_of(text, edits)
+    assert got is not None
+    same(got, want)
+    return parses.texts
+
+
 # -- the usual case: a few lines of a long list ---------------------------------------------
 
 
@@ -86,9 +95,7 @@ def test_lines_and_indices_after_a_removed_line_move() -> None:
 def test_crlf_and_bom_keep_their_offsets() -> None:
     text = "\ufeff# T\r\n\r\n## A\r\n\r\n- [a](https://a.example) - A. \r\n\r\n## B\r\n\r\n- [b](https://b.example)\r\n"
     at = text.index(". \r\n") + 1
-    got, want, _ = splice_of(text, [Edit(at, at + 1, "")])
-    assert got is not None
-    same(got, want)
+    parsed_for(text, [Edit(at, at + 1, "")])
 
 
 # -- where a section's parse would not be the whole parse's: a whole parse --------------------
@@ -123,10 +130,7 @@ def test_a_section_that_no_longer_ends_at_its_heading_is_parsed_whole(
 def test_an_edited_heading_is_no_cut() -> None:
     text = "# T\n\n## A\n\na\n\n## B \n\nb\n\n## C\n\nc\n"
     at = text.index("B ") + 1
-    got, want, parses = splice_of(text, [Edit(at, at + 1, "")])
-    assert got is not None
-    same(got, want)
-    assert parses.texts == ["## A\n\na\n\n## B\n\nb\n\n## C\n"]
+    assert parsed_for(text, [Edit(at, at + 1, "")]) == ["## A\n\na\n\n## B\n\nb\n\n## C\n"]
 
 
 def test_a_document_with_definitions_is_parsed_whole() -> None:
@@ -244,17 +248,11 @@ def test_a_line_of_html_right_above_a_heading_keeps_it_a_cut() -> None:
         '<a name="c"></a>\n## C\n\nc\n'
     )
     at = text.index("a \n") + 1
-    got, want, parses = splice_of(text, [Edit(at, at + 1, "")])
-    assert got is not None
-    same(got, want)
-    assert parses.texts == ['## A\n\na\n\n<a name="b"></a>\n## B\n']
+    assert parsed_for(text, [Edit(at, at + 1, "")]) == ['## A\n\na\n\n<a name="b"></a>\n## B\n']
 
 
 def test_a_quote_above_a_heading_without_a_blank_line_is_no_cut() -> None:
     # mistune 3.4 reads "## B" into the quote (CommonMark: a heading after it)
     text = "# T\n\n## A\n\na \n\n> q\n## B\n\nb\n"
     at = text.index("a \n") + 1
-    got, want, parses = splice_of(text, [Edit(at, at + 1, "")])
-    assert got is not None
-    same(got, want)
-    assert parses.texts == ["## A\n\na\n\n> q\n## B\n\nb\n"]
+    assert parsed_for(text, [Edit(at, at + 1, "")]) == ["## A\n\na\n\n> q\n## B\n\nb\n"]
