@@ -30,7 +30,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
-from typing import Protocol, TypeVar
+from typing import TYPE_CHECKING, Protocol, TypeVar
 
 from awesomelint.document import (
     BLOCK_REGIONS,
@@ -44,14 +44,8 @@ from awesomelint.document import (
     split_lines,
 )
 
-
-class _Edit(Protocol):
-    @property
-    def start(self) -> int: ...
-    @property
-    def end(self) -> int: ...
-    @property
-    def content(self) -> str: ...
+if TYPE_CHECKING:
+    from awesomelint.model import Edit
 
 
 class _Spanned(Protocol):
@@ -63,7 +57,7 @@ S = TypeVar("S", bound=_Spanned)
 
 
 def spliced(
-    doc: Document, text: str, edits: Sequence[_Edit], parse: Callable[[str], Document]
+    doc: Document, text: str, edits: Sequence[Edit], parse: Callable[[str], Document]
 ) -> Document | None:
     """The Document of ``text`` (``doc.text`` with ``edits`` applied; their offsets are
     ``doc``'s), equal to ``parse(text)``; parses only the sections the edits touch, with
@@ -71,11 +65,12 @@ def spliced(
     if not edits or doc.definitions:
         return None
     edits = sorted(edits, key=lambda e: (e.start, e.end))
-    cuts = _cuts(doc, edits)
+    old_starts = _Starts(doc)
+    cuts = _cuts(old_starts, edits)
     if not cuts:
         return None
     starts, ends = split_lines(text)
-    out = _Out(doc)
+    out = _Out(old_starts)
     old, delta, done = doc.text, 0, 0  # delta: how far old offsets >= done moved
     for a, z, grow in _stretches(cuts, edits, len(old)):
         out.keep(done, a, delta, starts)  # the unchanged part before the stretch
@@ -86,8 +81,10 @@ def spliced(
             if starts[line - 1] != stop or not _no_quote_before(text, starts, line - 1):
                 return None
             hi = starts[line] if line < len(starts) else len(text)
-        part = parse(text[lo:hi])
-        if part.definitions or (z < len(old) and not _closed_at(part, stop - lo, doc, z)):
+        part = _Starts(parse(text[lo:hi]))
+        if part.doc.definitions or (
+            z < len(old) and not _closed_at(part, stop - lo, old_starts, z)
+        ):
             return None
         out.drop(a, z)
         out.add(part, stop - lo, lo, bisect_left(starts, lo) if lo else 0)
@@ -96,12 +93,12 @@ def spliced(
     return out.document(text, starts, ends)
 
 
-def _cuts(doc: Document, edits: Sequence[_Edit]) -> list[int]:
+def _cuts(at: _Starts, edits: Sequence[Edit]) -> list[int]:
     """The line starts of ``doc``'s column-0 ATX headings that the text may be cut at:
     no edit touches the heading's line, nothing of ``doc`` runs across its start."""
+    doc = at.doc
     text, line_starts, line_ends = doc.text, doc.line_starts, doc.line_ends
     edit_starts = [e.start for e in edits]
-    at = _Starts(doc)
     cuts = []
     for h in doc.headings:
         b = line_starts[h.line - 1]
@@ -138,7 +135,7 @@ def _no_quote_before(text: str, starts: Sequence[int], line: int) -> bool:
 
 
 def _stretches(
-    cuts: list[int], edits: Sequence[_Edit], size: int
+    cuts: list[int], edits: Sequence[Edit], size: int
 ) -> list[tuple[int, int, int]]:
     """The stretches between cuts (or the text's ends) that hold edits, in order: their
     old ``(start, end, growth in length)``."""
@@ -156,18 +153,18 @@ def _stretches(
     return [(a, z, g) for a, z, g in out]
 
 
-def _closed_at(part: Document, at: int, doc: Document, z: int) -> bool:
+def _closed_at(part: _Starts, at: int, old: _Starts, z: int) -> bool:
     """Whether the stretch parsed as ``part`` ends at ``at`` with the heading that stood
     at ``z`` in ``doc``, nothing of it running on."""
-    heads = part.headings
-    i = bisect_left([h.start for h in heads], at)
+    heads = part.doc.headings
+    i = bisect_left(part.headings, at)
     if i == len(heads) or heads[i].start != at:
         return False
-    was = doc.headings[bisect_left([h.start for h in doc.headings], z)]
+    was = old.doc.headings[bisect_left(old.headings, z)]
     return (
         heads[i].level == was.level
         and heads[i].text == was.text
-        and not _Starts(part).runs_across(at)
+        and not part.runs_across(at)
     )
 
 
@@ -238,8 +235,8 @@ class _Out:
     """The new Document's parts, gathered in source order, with the counts that move the
     indices of what follows."""
 
-    def __init__(self, old: Document) -> None:
-        self.old = _Starts(old)
+    def __init__(self, old: _Starts) -> None:
+        self.old = old
         self.headings: list[Heading] = []
         self.items: list[ListItem] = []
         self.links: list[Link] = []
@@ -273,10 +270,10 @@ class _Out:
         self.old_items += len(got.items)
         self.old_links += len(got.links)
 
-    def add(self, part: Document, stop: int, at: int, lines: int) -> None:
+    def add(self, part: _Starts, stop: int, at: int, lines: int) -> None:
         """``part``'s parts that start before ``stop``, its offset 0 at ``at``, its line 1
         at the new text's line ``lines + 1``."""
-        got = _Starts(part).between(0, stop)
+        got = part.between(0, stop)
         self.items += _moved_items(got.items, at, lines, len(self.items), self.new_lists)
         if got.items:
             self.new_lists += max(it.list_id for it in got.items)
