@@ -30,8 +30,9 @@ def spellings() -> dict[str, str]:
 _ALNUM = lazy(r"[A-Za-z0-9]+")
 # what may not stand right before a name: "node_js", "@github", "$tensorflow", "non-go"
 _BEFORE = lazy(r"[\w.@\\$~+\-]")
-# what may not follow it: "github.io", "node_js", "tensorflow-models", "javascript:void"
-_AFTER = lazy(r"[\w@+#\-]|[.:]\w")
+# what may not follow it: "github.io", "node_js", "tensorflow-models", "javascript:void",
+# "git://host/repo" (a URL scheme: GFM links only http(s), so it stays in the prose)
+_AFTER = lazy(r"[\w@+#\-]|[.:]\w|://")
 # ... except a hyphen and one of HYPHEN_SUFFIXES: "Javascript-only", "python-based"
 _SUFFIX = lazy(r"-([A-Za-z]+)(?![\w-])")
 _GAP = lazy(r"[ \t]+")

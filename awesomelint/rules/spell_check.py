@@ -31,16 +31,16 @@ Also found:
 
 Names are matched as whole words, ignoring case. Not checked: code spans and code
 blocks, HTML, URLs, link destinations, images, and words that are part of a file name,
-path, domain, package or identifier: `github.io`, `node_js`, `javascript:void(0)`,
-`@github/...`, `#tensorflow`, `owner/repo`, `tensorflow-models`. `.NET` is only matched
-with its leading dot (`Agroforestry Net` is not `.NET`). `git` and `docker` followed by
-one of their commands (`git diff`, `docker run`) name the command, not the product. Link
-text is prose and is checked, unless it looks like a repository or package name as its
-author writes it: it contains `/` or `_`, or is a single word that appears (ignoring
-case) in the path of the link's URL (`[pytorch](https://github.com/pytorch/pytorch)`,
-`[flask-login](...)`, `[requests](https://pypi.org/project/requests)`); that name
-written the same way in the rest of the item is left alone too (`[libsvm](...) - libsvm
-for Go`).
+path, domain, package or identifier: `github.io`, `node_js`, `latex\\_table` (an escaped
+underscore), `javascript:void(0)`, `git://host/repo`, `@github/...`, `#tensorflow`,
+`owner/repo`, `tensorflow-models`. `.NET` is only matched with its leading dot
+(`Agroforestry Net` is not `.NET`). `git` and `docker` followed by one of their commands
+(`git diff`, `docker run`) name the command, not the product. Link text is prose and is
+checked, unless it looks like a repository or package name as its author writes it: it
+contains `/` or `_`, or is a single word that appears (ignoring case) in the path of the
+link's URL (`[pytorch](https://github.com/pytorch/pytorch)`, `[flask-login](...)`,
+`[requests](https://pypi.org/project/requests)`); that name written the same way in the
+rest of the item is left alone too (`[libsvm](...) - libsvm for Go`).
 
 ## Why is this bad
 A list that writes `Javascript`, `Github` and `Mongodb` looks careless; the official
@@ -110,6 +110,13 @@ def _in_path(line: str, start: int, end: int) -> bool:
     if token.count("/") == 1 and token == token.lower():
         return True  # "owner/repo"; "sync/async/websocket" and "Javascript/C++" are prose
     return token.startswith("/") or token.endswith("/") or any(c in token for c in ".:_@~")
+
+
+def _escaped_join(text: str, start: int, end: int) -> bool:
+    """Whether the name at ``text[start:end]`` is joined to an identifier by an escaped
+    underscore (``latex\\_table``, ``my\\_github``): the prose blanks escapes whole, so
+    the blanked line shows a space where a reader sees ``_``."""
+    return text.startswith("\\_", end) or (start >= 2 and text.startswith("\\_", start - 2))
 
 
 def _link_texts(doc: Document, block: Block) -> dict[int, int]:
@@ -221,6 +228,8 @@ def check(ctx: Context) -> Iterator[Problem]:
                     continue  # "Go", "Python": most names are written right
                 start = offset + a
                 end = offset + b
+                if _escaped_join(doc.text, start, end):
+                    continue
                 whole_link = False
                 if key in IN_CONTEXT or key in LINK_NAMES:
                     if link_texts is None:
