@@ -51,29 +51,60 @@ _OPENERS = {v: k for k, v in _CLOSER.items() if k != "„"}
 # emoticons and prose list markers: brackets that close or open nothing
 _EMOTICON = lazy(
     r"[:;=][-'^o]?[()\[\]{}](?!\w)"  # :) ;-) :( =]
-    r"|(?<!\S)[()][-']?[:;=](?!\S)"  # (: ):
+    r"|(?<!\S)[()][-']?[:;](?!\S)"  # (: ): - not "(= x)": an aside that starts with "="
 )
 # "1) first 2) second": ignored unless a "(" is open ("O(log n)", "IP (layer 3)")
 _MARKER = lazy(r"(?<!\S)(?:\d{1,3}|[A-Za-z]|[ivxIVX]{2,4})\)(?=\s)")
+
+
+def _emoticon(m: re.Match[str], before: Callable[[int], str], after: Callable[[int], str]) -> bool:
+    """Whether an _EMOTICON match is one with nothing blanked beside it: the pattern saw
+    a space where a code span, a link or a URL stood."""
+    if m.group()[0] in "()":  # "(:" or "):" between spaces
+        return before(m.start()).isspace() and after(m.end() - 1).isspace()
+    right = after(m.end() - 1)  # ":)" not followed by a word
+    return not (right.isalnum() or right == "_")
 
 
 # every character the scan below acts on (the others it passes over)
 _MARKS = lazy("[" + re.escape("".join(sorted({*_CLOSER, *_OPENERS, '"', "'", "’"}))) + "]")
 
 
-def _check_text(text: str, at: Callable[[int], int], where: str) -> Iterator[Problem]:
+def _check_text(
+    text: str, at: Callable[[int], int], where: str, raw: str
+) -> Iterator[Problem]:
     """The unbalanced marks of ``text``, a block's prose lines each ended by "\\n";
-    ``at(i)``: the document offset of ``text[i]``."""
+    ``at(i)``: the document offset of ``text[i]``; ``raw``: the document's text."""
+    n = len(text)
+
+    def seen(i: int, ends: str) -> str:
+        """``text[i]`` as context for a mark beside it. The prose blanks what is not
+        prose; where it blanked a character of ``ends`` or a letter or digit, a reader
+        sees a word: ``(`-s`):`` is no emoticon, ```name`'s`` no opening quote."""
+        if i < 0 or i >= n:
+            return " "
+        c = text[i]
+        if c == " ":
+            r = raw[at(i)]
+            if r.isalnum() or r in ends:
+                return "x"
+        return c
+
+    def before(i: int) -> str:  # a code span, a link (its text) or a bare URL ends there
+        return seen(i - 1, "`)]/")
+
+    def after(i: int) -> str:  # a code span, a link's text or a bare URL starts there
+        return seen(i + 1, "`[")
+
     ignored: set[int] = set()
     if ":" in text or ";" in text or "=" in text:  # (every emoticon has one)
-        emoticons = list(_EMOTICON.finditer(text))
+        emoticons = [m for m in _EMOTICON.finditer(text) if _emoticon(m, before, after)]
         ignored = {m.end() - 1 for m in emoticons if text[m.end() - 1] in "()[]{}"}
         ignored |= {m.start() for m in emoticons if text[m.start()] in "()"}
     markers: set[int] | None = None  # found when first asked: a ")" with no "(" open
     # the open marks, a stack per mark: closing one finds the latest of its kind at once
     # (a stack of all marks searched from the top takes quadratic time on "](](](")
     open_: defaultdict[str, list[int]] = defaultdict(list)
-    n = len(text)
     for m in _MARKS.finditer(text):
         i, ch = m.start(), m.group()
         if i in ignored:
@@ -90,17 +121,14 @@ def _check_text(text: str, at: Callable[[int], int], where: str) -> Iterator[Pro
                 open_[ch].append(i)
             continue
         if ch == "'":
-            before = text[i - 1] if i else " "
-            after = text[i + 1] if i + 1 < n else " "
-            if (before.isspace() or before in "([{") and after.isalpha():
+            left, right = before(i), after(i)
+            if (left.isspace() or left in "([{") and right.isalpha():
                 open_[ch].append(i)  # an opening quote: 'word
-            elif not after.isalnum() and open_["'"]:
+            elif not right.isalnum() and open_["'"]:
                 open_["'"].pop()
             continue  # otherwise an apostrophe: don't, '90s, Jones'
         if ch == "’":
-            if open_["‘"] and not (
-                i + 1 < n and text[i + 1].isalpha() and i and text[i - 1].isalpha()
-            ):
+            if open_["‘"] and not (after(i).isalpha() and before(i).isalpha()):
                 open_["‘"].pop()
             continue  # otherwise an apostrophe: it’s, Jones’
         if ch == "‘" and i + 1 < n and text[i + 1].isdigit():
@@ -137,7 +165,7 @@ def check(ctx: Context) -> Iterator[Problem]:
         where = "heading" if block.kind == "heading" else "paragraph"
         if len(lines) == 1:  # (most blocks: the offsets follow from the line's start)
             start, line = lines[0]
-            problems = _check_text(line + "\n", start.__add__, where)
+            problems = _check_text(line + "\n", start.__add__, where, ctx.doc.text)
             yield from sorted(problems, key=lambda p: p.start)
             continue
         parts = []
@@ -148,7 +176,8 @@ def check(ctx: Context) -> Iterator[Problem]:
             parts.append("\n")
             offsets.append(start + len(line))
         text = "".join(parts)
-        yield from sorted(_check_text(text, offsets.__getitem__, where), key=lambda p: p.start)
+        problems = _check_text(text, offsets.__getitem__, where, ctx.doc.text)
+        yield from sorted(problems, key=lambda p: p.start)
 
 
 RULE = Rule(
