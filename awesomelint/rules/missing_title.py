@@ -6,11 +6,13 @@ Finds links that have no human-readable title:
 - a list item that is only a bare URL or an `<autolink>` (`- https://twitter.com/karpathy`),
   or that starts with one followed by a ` - description`;
 - an empty link text, `[](url)` or `[ ](url)`, anywhere (images are not links);
-- an entry link (a list item's first link) whose text is just its own URL, compared
-  loosely (`[https://github.com/ron-rs/ron](https://github.com/ron-rs/ron/)`).
+- an entry link (a list item's first thing, emphasis aside) whose text is just its own
+  URL, compared loosely (`[https://github.com/ron-rs/ron](https://github.com/ron-rs/ron/)`).
 
-A bare URL that follows human text (`- sung kim - https://www.youtube.com/...`) has a
-title and is not reported; a URL shown as link text inside a description is prose.
+A URL that follows human text has a title and is not reported, bare
+(`- sung kim - https://www.youtube.com/...`) or as link text (`- Docs at
+[https://x.org](https://x.org)`, `- **SciPy** ([https://scipy.org](https://scipy.org))`);
+a URL shown as link text inside a description is prose.
 Links are http(s) ones and what else GitHub shows as a raw URL: an entry starting with
 an `ftp://` URL or a `www.` domain (GFM autolinks both; `sftp://` and `ftps://` stay
 plain text), and `<ftp://...>`, `<sftp://...>`, `<ftps://...>` autolinks.
@@ -199,7 +201,12 @@ def check(ctx: Context) -> Iterator[Problem]:
             if not lead.strip() and _REST.match(rest):
                 reported.add(li)
                 yield _bare(doc, link, _title(ctx, link.url))
-        elif link.text and "://" in link.text and normalize(link.text) == normalize(link.url):
+        elif (
+            link.text
+            and "://" in link.text
+            and not doc.text[first.start : link.start].strip(" \t*_")
+            and normalize(link.text) == normalize(link.url)
+        ):  # (after human text, "at [https://x.org](https://x.org)" shows the URL on purpose)
             reported.add(li)
             yield _retitle(
                 link,
