@@ -28,11 +28,13 @@ def spellings() -> dict[str, str]:
 
 # a name is tried where its first word stands ("visual" for "visual studio code")
 _ALNUM = lazy(r"[A-Za-z0-9]+")
-# what may not stand right before a name: "node_js", "@github", "$tensorflow", "non-go"
-_BEFORE = lazy(r"[\w.@\\$~+\-]")
+# what may not stand right before a name: "node_js", "@github", "$tensorflow", "non-go",
+# "platform=ios" (a key and its value: a query string, a setting)
+_BEFORE = lazy(r"[\w.@\\$~+\-=]")
 # what may not follow it: "github.io", "node_js", "tensorflow-models", "javascript:void",
-# "git://host/repo" (a URL scheme: GFM links only http(s), so it stays in the prose)
-_AFTER = lazy(r"[\w@+#\-]|[.:]\w|://")
+# "git://host/repo" (a URL scheme: GFM links only http(s), so it stays in the prose),
+# "python=3.11"
+_AFTER = lazy(r"[\w@+#\-=]|[.:]\w|://")
 # ... except a hyphen and one of HYPHEN_SUFFIXES: "Javascript-only", "python-based"
 _SUFFIX = lazy(r"-([A-Za-z]+)(?![\w-])")
 _GAP = lazy(r"[ \t]+")

@@ -33,14 +33,15 @@ Names are matched as whole words, ignoring case. Not checked: code spans and cod
 blocks, HTML, URLs, link destinations, images, and words that are part of a file name,
 path, domain, package or identifier: `github.io`, `node_js`, `latex\\_table` (an escaped
 underscore), `javascript:void(0)`, `git://host/repo`, `@github/...`, `#tensorflow`,
-`owner/repo`, `tensorflow-models`. `.NET` is only matched with its leading dot
-(`Agroforestry Net` is not `.NET`). `git` and `docker` followed by one of their commands
-(`git diff`, `docker run`) name the command, not the product. Link text is prose and is
-checked, unless it looks like a repository or package name as its author writes it: it
-contains `/` or `_`, or is a single word that appears (ignoring case) in the path of the
-link's URL (`[pytorch](https://github.com/pytorch/pytorch)`, `[flask-login](...)`,
-`[requests](https://pypi.org/project/requests)`); that name written the same way in the
-rest of the item is left alone too (`[libsvm](...) - libsvm for Go`).
+`owner/repo`, `tensorflow-models`, `platform=ios`. `.NET` is only matched with its
+leading dot (`Agroforestry Net` is not `.NET`). `git` and `docker` followed by one of
+their commands (`git diff`, `docker run`) name the command, not the product. Link text
+is prose and is checked, unless it looks like a repository or package name as its author
+writes it: it contains `/` or `_`, or is a single word that appears (ignoring case) in
+the path of the link's URL (`[pytorch](https://github.com/pytorch/pytorch)`,
+`[flask-login](...)`, `[requests](https://pypi.org/project/requests)`); that name
+written the same way in the rest of the item is left alone too (`[libsvm](...) - libsvm
+for Go`).
 
 ## Why is this bad
 A list that writes `Javascript`, `Github` and `Mongodb` looks careless; the official
