@@ -34,6 +34,14 @@ _URL_ONLY = lazy(PLAIN_URL)
 # the parenthesis right before a bracket: `(text)[` (its text holds no bracket)
 _PAREN = lazy(r"\(([^()\[\]\n]*)\)$")
 CITATION = lazy(r"[\d\s,;–-]+")
+# a date or version as a tag at an item's start, not a link's text: "- [2024/12] We
+# presented...", "- [Jan 25] Our...", "[12 March 2024]", "[v2.1.0]"
+_MONTH = r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?"
+DATED = lazy(
+    rf"\d{{1,4}}(?:[/.-]\d{{1,4}}){{1,2}}|{_MONTH}(?:\s+\d{{1,2}}(?:st|nd|rd|th)?,?)?\s+\d{{1,4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH}(?:\s+\d{{4}})?|v?\d+(?:\.\d+)+[a-z0-9.+-]*",
+    re.IGNORECASE,
+)
 # a scheme inside a URL; where it starts a second URL (not a parameter's value or an
 # archived page's address), the two were run together
 _SCHEME = lazy(r"(?:https?|ftp)://", re.IGNORECASE)

@@ -23,10 +23,11 @@ text, in entries, prose, tables and headings alike:
   them (`#readme%20(https://...`) or it repeats the first URL.
 
 Not reported: task-list boxes (`[ ]`, `[x]`), footnotes (`[^1]`), GitHub alerts
-(`> [!NOTE]`), escaped brackets (`\\[`, `\\]`: `[text\\][x]` is text), citations such
-as `[1]`, tags inside a description (`**[Deprecated]**`, `map[string]int`,
-`#![no_std]`), anything in code or HTML, reference definitions and text inside
-existing links (`[![badge](img)](url)`).
+(`> [!NOTE]`), escaped brackets (`\\[`, `\\]`: `[text\\][x]` is text), citations such as
+`[1]`, a date or version tagging an item (`- [2024/12] We presented...`, `- [Jan 25]
+Our...`, `- [v2.1] Adds...`), tags inside a description (`**[Deprecated]**`,
+`map[string]int`, `#![no_std]`), anything in code or HTML, reference definitions and
+text inside existing links (`[![badge](img)](url)`).
 
 ## Why is this bad
 GitHub shows the brackets and the URL as plain text: the entry has no working link, and
@@ -69,6 +70,7 @@ from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._malformed import (
     CITATION,
+    DATED,
     PLAIN_URL,
     Spans,
     balanced,
@@ -204,6 +206,7 @@ def _line_problems(
             and ((entry and not image) or m.end() >= trail)
             and label not in _NOT_NAMES
             and not CITATION.fullmatch(label)
+            and not DATED.fullmatch(label.strip())
         ):
             yield Problem(
                 f"{shown} is not {'an image' if image else 'a link'}: no (url) follows"
