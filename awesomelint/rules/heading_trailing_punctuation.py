@@ -62,11 +62,15 @@ def check(ctx: Context) -> Iterator[Problem]:
     punctuation = HEADING_PUNCTUATION.value(ctx)
     if not punctuation or not doc.headings:
         return
-    blocks = {b.start: b for b in doc.blocks if b.kind == "heading"}
+    # each heading's block: the last to start at or before it (a block starts at its
+    # line's start, indentation and all, where "   ### Usage:" starts at its "#")
+    blocks = [b for b in doc.blocks if b.kind == "heading"]
+    block_starts = [b.start for b in blocks]
     link_starts: list[int] | None = None
     for h in doc.headings:
-        block = blocks.get(h.start)
-        if block is None or not block.lines:
+        k = bisect_right(block_starts, h.start) - 1
+        block = blocks[k] if k >= 0 else None
+        if block is None or block.end < h.start or not block.lines:
             continue
         last = block.lines[-1]  # a setext heading can span lines
         text = last.text.rstrip()
