@@ -95,6 +95,7 @@ RULES: dict[str, str] = {
     "duplicate-link": "duplicate-link",
     # the defects the rules already knew
     "heading-no-space": "heading-missing-space",
+    "heading-nbsp": "heading-missing-space",
     "list-indent": "list-indent",
     "list-marker-mix": "list-marker",
     "link-missing-parens": "malformed-link",
@@ -644,8 +645,15 @@ def m_glued_url(base: Base, line: int, rng: random.Random, k: int) -> Mutation |
 
 
 def heading_dependents(base: Base, line: int) -> frozenset[int]:
-    text = base.atx[line].group("text")
-    return frozenset(base.anchor_lines.get("#" + slug(text), ()))
+    """The lines that link to a heading the mutation unmakes: to its anchor, and to those
+    of its namesakes (`#database-1`), which GitHub numbers anew without it."""
+    anchor = "#" + slug(base.atx[line].group("text"))
+    return frozenset(
+        n
+        for key, lines in base.anchor_lines.items()
+        if key == anchor or (key.startswith(anchor + "-") and key[len(anchor) + 1 :].isdigit())
+        for n in lines
+    )
 
 
 def s_headings(base: Base) -> list[int]:
@@ -834,6 +842,14 @@ def m_heading_space(base: Base, line: int, rng: random.Random, k: int) -> Mutati
         return None
     new = m.group("hashes") + m.group("text")
     return Mutation(line, new, "", "###Text", dependents=heading_dependents(base, line))
+
+
+def m_heading_nbsp(base: Base, line: int, rng: random.Random, k: int) -> Mutation | None:
+    m = base.atx[line]
+    if m.group("text")[:1] in ("", "#"):
+        return None
+    new = m.group("hashes") + "\u00a0" + m.group("text")
+    return Mutation(line, new, "", "###\u00a0Text", dependents=heading_dependents(base, line))
 
 
 def s_indent(base: Base) -> list[int]:
@@ -1170,6 +1186,14 @@ CLASSES: dict[str, DefectClass] = {
             m_heading_space,
             r"^ {0,3}#{1,6}[^#\s]",
             about="###Python",
+            local=False,
+        ),
+        DefectClass(
+            "heading-nbsp",
+            s_headings,
+            m_heading_nbsp,
+            r"^ {0,3}#{1,6}\u00a0\S",
+            about="###\u00a0Python (a no-break space pasted for the space)",
             local=False,
         ),
         DefectClass(

@@ -3,7 +3,8 @@
 ## What it does
 Finds lines that start with one to six `#` followed directly by a letter, such as
 `###Python`. CommonMark requires a space (or tab) after the opening `#`s; without one the
-line is an ordinary paragraph.
+line is an ordinary paragraph. A no-break space (or another Unicode space) after the `#`s,
+as pasted from a word processor, does not count as one either: `###\u00a0Added` is text.
 
 A section number after the `#`s (`#3 Training Tricks`, `##2.1 Foo`, `#3. Bar`, Korean or
 any other title after it) counts too, but only where the document numbers its sections
@@ -44,17 +45,17 @@ Use instead:
 
 ## Fix safety
 Safe: inserts one space after the `#`s (before the closing `#`s of a closed heading,
-where it always is); no text is removed. No fix is offered when the
-next line of the paragraph would change its meaning once the heading ends the paragraph:
-4 or more columns of indentation (code), `<` (HTML) or `[label]:` (a definition), or a
-lazy continuation line (left of the heading's text, or outside its quote: it would leave
-the list item or quote); nor when the `#` line itself continues a list item's paragraph
-lazily and more lines of it follow; nor when the heading would also close a list item and
-the item's next text is indented 4 columns or more after blank lines (it would become
-code) or starts with `<` or a fence (an HTML block or code block would swallow what
-follows); nor in a list item with nothing on its marker line (`-` alone), which
-CommonMark ends at once but mistune extends over the next lines, unless the next line is
-plain text or a bullet.
+where it always is), or writes a plain space for the no-break one; no text is removed.
+No fix is offered when the next line of the paragraph would change its meaning once the
+heading ends the paragraph: 4 or more columns of indentation (code), `<` (HTML) or
+`[label]:` (a definition), or a lazy continuation line (left of the heading's text, or
+outside its quote: it would leave the list item or quote); nor when the `#` line itself
+continues a list item's paragraph lazily and more lines of it follow; nor when the
+heading would also close a list item and the item's next text is indented 4 columns or
+more after blank lines (it would become code) or starts with `<` or a fence (an HTML
+block or code block would swallow what follows); nor in a list item with nothing on its
+marker line (`-` alone), which CommonMark ends at once but mistune extends over the next
+lines, unless the next line is plain text or a bullet.
 """
 
 from __future__ import annotations
@@ -72,6 +73,9 @@ from awesomelint.rules._base import Context, Rule
 
 # up to 3 spaces, 1-6 "#", then a letter (a digit only as below: "#42" is prose)
 _SUSPECT = lazy(r" {0,3}(#{1,6})(?=[^\W\d_])")
+# ... or a no-break (or other Unicode) space, which CommonMark does not take for one:
+# "###\u00a0Added" (pasted from a word processor) is text
+_ODD_SPACE = lazy(r" {0,3}(#{1,6})([\u00a0\u2000-\u200a\u202f\u205f\u3000]+)(?=\S)")
 # ... or a section number and a title: "#3 Training Tricks", "##2.1 Foo", "#3. Bar"
 _NUMBERED = lazy(r" {0,3}(#{1,6})(\d{1,3}(?:\.\d{1,3})*)(\.?)[ \t]+(?![a-z])\S")
 # the number a heading's title starts with
@@ -151,9 +155,10 @@ def _sections(doc: Document, numbered: dict[int, tuple[Number, int]]) -> set[int
     return found
 
 
-def _suspects(doc: Document) -> Iterator[tuple[Block, int, re.Match[str], bool]]:
+def _suspects(doc: Document) -> Iterator[tuple[Block, int, re.Match[str], bool, str]]:
     """Paragraph lines that would be headings with a space after the '#'s: (block, line
-    index, match, whether the line starts with a section number)."""
+    index, match, whether the line starts with a section number, the no-break or other
+    Unicode spaces written instead of a space, if any)."""
     front = front_matter_end(doc)  # "#draft: true" is a YAML comment there
     for block in doc.blocks:
         if block.kind != "paragraph":
@@ -165,7 +170,11 @@ def _suspects(doc: Document) -> Iterator[tuple[Block, int, re.Match[str], bool]]
             m = _SUSPECT.match(line.text)
             if m is not None:
                 if not _HASHTAGS.match(line.text, m.start(1)):
-                    yield block, k, m, False
+                    yield block, k, m, False, ""
+                continue
+            m = _ODD_SPACE.match(line.text)
+            if m is not None:
+                yield block, k, m, False, m.group(2)
                 continue
             m = _NUMBERED.match(line.text)
             if m is None or line.text.rstrip().endswith((".", ",", ";")):
@@ -175,7 +184,7 @@ def _suspects(doc: Document) -> Iterator[tuple[Block, int, re.Match[str], bool]]
                 or is_lazy(doc, block.lines[0].start, line.start)
                 or all(_TAGS_ONLY.fullmatch(x.text) for x in block.lines[:k])
             ):
-                yield block, k, m, True  # (within a paragraph: an issue number in prose)
+                yield block, k, m, True, ""  # (within a paragraph: an issue number in prose)
 
 
 def _opening(ctx: Context) -> Iterator[Problem]:
@@ -184,11 +193,11 @@ def _opening(ctx: Context) -> Iterator[Problem]:
     suspects = list(_suspects(doc))
     numbered = {
         b.lines[k].start: (tuple(int(p) for p in m.group(2).split(".")), len(m.group(1)))
-        for b, k, m, num in suspects
+        for b, k, m, num, _ in suspects
         if num
     }
     sections = _sections(doc, numbered) if numbered else set()
-    for block, k, m, num in suspects:
+    for block, k, m, num, odd in suspects:
         line = block.lines[k]
         if num and line.start not in sections:
             continue
@@ -199,13 +208,22 @@ def _opening(ctx: Context) -> Iterator[Problem]:
             lk.end > start for lk in doc.links_between(block.start, start)
         ):
             continue  # the line goes on a link, code span or HTML of the line before
+        fits = heading_fits(doc, starts, block, k, start)
+        if odd:
+            space = "No-break space" if odd[0] == "\u00a0" else f"Space U+{ord(odd[0]):04X}"
+            yield Problem(
+                f'{space} after "{hashes}": this line renders as text, not as a heading; '
+                "use a plain space",
+                start,
+                at,
+                Fix("Write a plain space", (Edit(at, at + len(odd), " "),)) if fits else None,
+            )
+            continue
         yield Problem(
             f'Missing space after "{hashes}": this line renders as text, not as a heading',
             start,
             at,
-            Fix(f'Add a space after "{hashes}"', (Edit(at, at, " "),))
-            if heading_fits(doc, starts, block, k, start)
-            else None,
+            Fix(f'Add a space after "{hashes}"', (Edit(at, at, " "),)) if fits else None,
         )
 
 
