@@ -2,9 +2,9 @@
 
 ## What it does
 Finds spaces and tabs before a line break (or the end of the file), including lines that
-hold nothing but whitespace. Fenced and indented code blocks, code spans that run over
-a line break and `<pre>`/`<textarea>` HTML blocks are skipped: there the whitespace is
-content.
+hold nothing but whitespace. The lines inside fenced and indented code blocks, code spans
+that run over a line break and `<pre>`/`<textarea>` HTML blocks are skipped: there the
+whitespace is content. A code block's fence lines are not (```` ```python␠ ````).
 
 Exactly two spaces at the end of a paragraph (or heading) line that the next line
 continues are a Markdown hard line break and are allowed. Three or more spaces there
@@ -41,19 +41,23 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesomelint.document import CODE_REGIONS
+from awesomelint._regex import lazy
+from awesomelint.document import CODE_REGIONS, Document, Region
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
 from awesomelint.rules._lines import RegionCursor, describe, preformatted_html
 
 _BREAK = "  "  # markdownlint's br_spaces = 2
+_FENCE = lazy(r"`{3,}|~{3,}")
+# a closing fence line, after any quote or list indentation
+_CLOSING = lazy(r"[ \t>]*(`{3,}|~{3,})[ \t]*")
 
 
 def check(ctx: Context) -> Iterator[Problem]:
     doc = ctx.doc
     text = doc.text
     skipped = RegionCursor(
-        r
+        _content(doc, r) if r.kind == "fenced_code" else r
         for r in doc.regions
         if r.kind in CODE_REGIONS or preformatted_html(doc, r)
     )
@@ -100,6 +104,24 @@ def check(ctx: Context) -> Iterator[Problem]:
                 end,
                 Fix("Remove trailing whitespace", (Edit(ws, end, ""),)),
             )
+
+
+def _content(doc: Document, region: Region) -> Region:
+    """A fenced code block's lines between its fences: the whitespace after a fence (an
+    info string's, a closing fence's) is no content, and CommonMark drops it."""
+    text = doc.text
+    first = doc.line_of(region.start)
+    start = min(doc.line_ends[first - 1] + 1, region.end)
+    fence = _FENCE.match(text, region.start)
+    last = doc.line_of(region.end)
+    end = region.end
+    if fence is not None and last > first:
+        line_start = doc.line_starts[last - 1]
+        closing = _CLOSING.fullmatch(text, line_start, doc.line_ends[last - 1])
+        run = closing.group(1) if closing is not None else ""
+        if run[:1] == fence.group(0)[:1] and len(run) >= len(fence.group(0)):
+            end = line_start  # (the fence's own line: an unclosed block has none)
+    return Region(region.kind, start, max(start, end))
 
 
 def _escapes(text: str, at: int) -> bool:
