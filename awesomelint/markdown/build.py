@@ -33,7 +33,7 @@ from awesomelint._regex import lazy
 from awesomelint.document import Document
 from awesomelint.markdown.blocks import Builder, PosBlockParser
 from awesomelint.markdown.fastdoc import fast_document
-from awesomelint.markdown.inline import PosInlineParser
+from awesomelint.markdown.inline import AnchorInlineParser, PosInlineParser
 from awesomelint.markdown.positions import PosState, TokenList
 
 
@@ -70,8 +70,9 @@ def plain_inline() -> Markdown:
     plugin takes a bare URL before emphasis and escapes (GitHub links bare URLs after
     them), which would change the text of ``https://x.com/*a*`` or ``\\_``."""
     # renderer=None: mistune returns tokens; the object holds configuration only, every
-    # call gets a fresh parser state
-    return mistune.create_markdown(renderer=None)
+    # call gets a fresh parser state. (Links after an <a name> anchor are links, as in
+    # the hooked instance.)
+    return Markdown(renderer=None, inline=AnchorInlineParser())
 
 
 def build_document(text: str, *, fast: bool = True) -> Document:

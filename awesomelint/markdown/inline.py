@@ -25,7 +25,23 @@ _ONE_CLOSE = lazy(r"(?P<link_close>\])")
 _HREF_FAST = lazy(r"[ \t]*(?:<([^<>\n\\]*)>|([^\s()<\\\x00-\x1f\x7f]+))[ \t]*\)")
 
 
-class PosInlineParser(InlineParser):
+class AnchorInlineParser(InlineParser):
+    """mistune's inline parser with one change: only an ``<a href=...>`` tag opens a link.
+    mistune 3.4 takes any ``<a`` for one and parses no link after it up to an ``</a>``,
+    so the anchors lists put by their headings (``<a name="go" />``, ``<a id="x">``) hid
+    every link after them - links CommonMark and GitHub show. An anchor without ``href``
+    links nowhere. (tests/core/test_positions.py compares the hooked parse with this
+    one's.)"""
+
+    def parse_inline_html(self, m: re.Match[str], state: InlineState) -> int | None:
+        was = state.in_link
+        end = super().parse_inline_html(m, state)
+        if end is not None and state.in_link and not was:
+            state.in_link = _OPENS_LINK.match(state.src, m.start(), end) is not None
+        return end
+
+
+class PosInlineParser(AnchorInlineParser):
     """Adds ``_span`` (offsets into the inline source) to links and code spans:
     (open, text_start, close, end) for [text](..)/[text][ref], (start, end) otherwise."""
 
@@ -62,6 +78,10 @@ class PosInlineParser(InlineParser):
                 if tok.get("type") in ("link", "codespan", "inline_html") and "_span" not in tok:
                     tok["_span"] = (m.start(), end)
         return end
+
+
+# an <a> tag that opens a hyperlink: it has an href and does not close itself
+_OPENS_LINK = lazy(r"<a\s[^>]*?\bhref\s*=[^>]*(?<!/)>", re.IGNORECASE)
 
 
 def _href_span(src: str, pos: int) -> tuple[int, int] | None:

@@ -39,10 +39,13 @@ from mistune.util import escape_url, unikey
 
 from awesomelint.document import Document, Link
 from awesomelint.markdown import build
+from awesomelint.markdown.inline import AnchorInlineParser
 
 DATA = Path(__file__).parents[1] / "data" / "commonmark.json"
 EXAMPLES: list[dict[str, Any]] = json.loads(DATA.read_text(encoding="utf-8"))
-PLAIN = mistune.create_markdown(renderer=None, plugins=["url"])
+# mistune as the hooked parse must read: but for AnchorInlineParser's one change
+PLAIN = mistune.Markdown(renderer=None, inline=AnchorInlineParser())
+PLAIN.use(mistune.plugins.import_plugin("url"))
 MDI = MarkdownIt("commonmark")
 
 Token = dict[str, Any]
@@ -190,9 +193,10 @@ def position_problems(text: str) -> tuple[list[str], bool]:
     fast = build.build_document(text)
     if fast != doc or fast._link_starts != doc._link_starts:
         bad.append("the fast paths give another Document than mistune")
-    # (a) the hooks do not change the parse - but for the one deliberate change: a line
-    # of tabs and spaces is blank, as in CommonMark (mistune 3.4 reads it as text, and a
-    # fenced block's raw text gets spaces for it)
+    # (a) the hooks do not change the parse - but for two deliberate changes: a line of
+    # tabs and spaces is blank, as in CommonMark (mistune 3.4 reads it as text, and a
+    # fenced block's raw text gets spaces for it); and only an <a href> opens a link
+    # (PLAIN's AnchorInlineParser)
     lf = body.replace("\r\n", "\n").replace("\r", "\n")  # as mistune reads it
     result, plain_state = PLAIN.parse(build._TAB_BLANK.sub(lambda m: " " * len(m[0]), lf))
     assert isinstance(result, list)
@@ -421,6 +425,9 @@ _PIECES = [
     "foo\tbar",
     "[\nsplit](https://split.example)",
     "[a\\]b](https://esc.example/\\(x)",
+    '<a name="n" />',
+    '<a href="https://h.example">',
+    "</a>",
 ]
 _PREFIXES = ["", " ", "  ", "   ", "    ", "\t", " \t", "> ", ">", "> > ", ">\t"]
 _MARKERS = [
@@ -456,3 +463,24 @@ def test_positions_fuzz(count: int) -> None:
     # markdown-it and mistune disagree on many odd snippets (mistune bugs); check (f) must
     # still have run on a good share of them
     assert compared >= 0.3 * count
+
+
+@pytest.mark.parametrize(
+    ("text", "urls"),
+    [
+        # an anchor, not a link: mistune 3.4 took any "<a" for one and parsed no link
+        # after it (awesome-badge then wrapped the badge it had added, again and again)
+        ('# T <a name="t" /> [![A](https://a.re/b.svg)](https://a.re)\n',
+         ["https://a.re", "https://a.re/b.svg"]),
+        ('x <a name="t"> [y](https://y.org) z\n', ["https://y.org"]),
+        ('x <a id="t"></a>[y](https://y.org)\n', ["https://y.org"]),
+        ('x <a href="https://a.org"/> [y](https://y.org)\n', ["https://y.org"]),
+        # inside a hyperlink: as mistune reads it (no link in a link)
+        ('x <a href="https://a.org">[y](https://y.org)</a> [z](https://z.org)\n',
+         ["https://z.org"]),
+        ('x <A HREF="https://a.org">https://b.org</A>\n', []),
+    ],
+)  # fmt: skip
+def test_only_an_a_tag_with_href_opens_a_link(text: str, urls: list[str]) -> None:
+    assert [lk.url for lk in build.build_document(text, fast=False).links] == urls
+    assert not position_problems(text)[0]  # (plain mistune but for the anchors)
