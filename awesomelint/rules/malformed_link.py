@@ -25,9 +25,10 @@ text, in entries, prose, tables and headings alike:
 Not reported: task-list boxes (`[ ]`, `[x]`), footnotes (`[^1]`), GitHub alerts
 (`> [!NOTE]`), escaped brackets (`\\[`, `\\]`: `[text\\][x]` is text), citations such as
 `[1]`, a date or version tagging an item (`- [2024/12] We presented...`, `- [Jan 25]
-Our...`, `- [v2.1] Adds...`), tags inside a description (`**[Deprecated]**`,
-`map[string]int`, `#![no_std]`), anything in code or HTML, reference definitions and
-text inside existing links (`[![badge](img)](url)`).
+Our...`, `- [v2.1] Adds...`), a tag before an entry's link (`- [Deprecated]
+[name](url)`), tags inside a description (`**[Deprecated]**`, `map[string]int`,
+`#![no_std]`), anything in code or HTML, reference definitions and text inside existing
+links (`[![badge](img)](url)`).
 
 ## Why is this bad
 GitHub shows the brackets and the URL as plain text: the entry has no working link, and
@@ -207,6 +208,7 @@ def _line_problems(
             and label not in _NOT_NAMES
             and not CITATION.fullmatch(label)
             and not DATED.fullmatch(label.strip())
+            and not _tags_link(spans, text, base, m.end())
         ):
             yield Problem(
                 f"{shown} is not {'an image' if image else 'a link'}: no (url) follows"
@@ -214,6 +216,16 @@ def _line_problems(
                 s,
                 e,
             )
+
+
+def _tags_link(spans: Spans, text: str, base: int, end: int) -> bool:
+    """Whether a link follows the bracketed text ending at ``text[end]``, spaces aside:
+    ``- [Deprecated] [name](url)`` tags an entry that has its link."""
+    k = end
+    while k < len(text) and text[k] in " \t":
+        k += 1
+    found = spans.starting_at(base + k) if k > end else None
+    return found is not None and found.kind != "bare"
 
 
 def _one_link(spans: Spans, line: TextLine) -> bool:
