@@ -6,12 +6,13 @@ opened and never closed, or closed without being opened: `()`, `[]`, `{}`, `“�
 `"`, `'`, `„“`, and the CJK pairs `「」`, `『』`, `《》`, `（）`, `【】`.
 
 Not counted: code spans, code blocks, HTML, URLs and link destinations, the brackets of
-link syntax, backslash-escaped characters, emoticons (`:)`, `:-(`, `;)`), list markers
+link syntax, backslash-escaped quotes, emoticons (`:)`, `:-(`, `;)`), list markers
 written in prose (`1) first 2) second`, when no `(` is open), inch marks (`3.5"`), and
 apostrophes: `don't`, `'90s`, `Jones'`, `Jones’` and `rock 'n' roll` are not quotes. A
 straight `'` or a `’` that closes nothing is taken for an apostrophe and never reported.
 Brackets that cross each other (`( [ ) ]`) are accepted; only a bracket without a
-partner is reported.
+partner is reported. A backslash-escaped bracket pairs with another (`\\(or b)`,
+`string\\[]`) but is never reported itself: escaping one says it stands alone.
 
 ## Why is this bad
 A missing `)` or `”` is a typo readers notice and the author did not; in CJK text a
@@ -50,11 +51,26 @@ _CLOSER = {
 _OPENERS = {v: k for k, v in _CLOSER.items() if k != "„"}
 # emoticons and prose list markers: brackets that close or open nothing
 _EMOTICON = lazy(
-    r"[:;=][-'^o]?[()\[\]{}](?!\w)"  # :) ;-) :( =]
+    r"(?<!\S)[:;=][-'^o]?[()\[\]{}](?!\w)"  # :) ;-) :( =] - not "(ws:)", "opts={}"
     r"|(?<!\S)[()][-']?[:;](?!\S)"  # (: ): - not "(= x)": an aside that starts with "="
 )
 # "1) first 2) second": ignored unless a "(" is open ("O(log n)", "IP (layer 3)")
 _MARKER = lazy(r"(?<!\S)(?:\d{1,3}|[A-Za-z]|[ivxIVX]{2,4})\)(?=\s)")
+
+
+def _escaped_brackets(text: str, at: Callable[[int], int], raw: str) -> dict[int, str]:
+    """The backslash-escaped brackets of ``text`` (the prose blanks them): index -> the
+    bracket. A reader sees a bracket there, so it pairs with another."""
+    n = len(text)
+    if n < 2 or raw.find("\\", at(0), at(n - 1)) < 0:
+        return {}
+    out = {}
+    for i in range(1, n):
+        if text[i] == " ":
+            k = at(i)
+            if raw[k] in "()[]{}" and raw[k - 1] == "\\":
+                out[i] = raw[k]
+    return out
 
 
 def _emoticon(m: re.Match[str], before: Callable[[int], str], after: Callable[[int], str]) -> bool:
@@ -105,8 +121,17 @@ def _check_text(
     # the open marks, a stack per mark: closing one finds the latest of its kind at once
     # (a stack of all marks searched from the top takes quadratic time on "](](](")
     open_: defaultdict[str, list[int]] = defaultdict(list)
-    for m in _MARKS.finditer(text):
-        i, ch = m.start(), m.group()
+    escaped = _escaped_brackets(text, at, raw)
+    marks = [(m.start(), m.group()) for m in _MARKS.finditer(text)]
+    if escaped:
+        marks = sorted([*marks, *escaped.items()])
+    for i, ch in marks:
+        if i in escaped:  # pairs with a bracket, but is never reported: "\(or a)", "x\[]"
+            if ch in _CLOSER:
+                open_[ch].append(i)
+            elif open_[_OPENERS[ch]]:
+                open_[_OPENERS[ch]].pop()
+            continue
         if i in ignored:
             continue
         if ch == ")" and not open_["("]:
@@ -148,6 +173,8 @@ def _check_text(
                 at(i) + 1,
             )
     for i, ch in sorted((i, ch) for ch, where_open in open_.items() for i in where_open):
+        if i in escaped:
+            continue
         closer = _CLOSER.get(ch, ch)
         yield Problem(
             f'Unclosed "{ch}": no "{closer}" closes it in this {where}', at(i), at(i) + 1
