@@ -3,12 +3,12 @@
 ``SPELLING`` maps the lowercase form of a product name as people type it to its official
 spelling; spell-check (A006) reports any case-insensitive match that differs from the
 official form. Entries were collected from awesome-lint's spell-check list and from the
-names' own sites and README files. Names that are also common English words (rust, swift,
-go, spring, express, ruby, slack, jest, parcel, rollup, ...) are deliberately left out:
-without context they produce false positives. So are names whose official spelling is
-all lowercase yet routinely capitalised at the start of a sentence (webpack, esbuild,
-pandas, pytest) and abbreviations that are correct in their own right (Postgres, WASM,
-K8s, OS X).
+names' own sites and README files. Names that are also common English words (rust,
+swift, go, spring, express, ruby, slack, jest, parcel, rollup, ...) are deliberately
+left out: without context they produce false positives. So are names whose official
+spelling is all lowercase yet routinely capitalised at the start of a sentence (webpack,
+browserify, esbuild, pandas, pytest) and abbreviations that are correct in their own
+right (Postgres, WASM, K8s, OS X).
 
 Names that are also ordinary words are not in ``SPELLING`` but in ``IN_CONTEXT`` (reported
 where the next word makes the product certain: ``rust crate``, ``zoom meeting``) or
@@ -884,7 +884,6 @@ SPELLING: dict[str, str] = {
     "vitepress": "VitePress",
     "mkdocs": "MkDocs",
     "vite": "Vite",
-    "browserify": "Browserify",
     "turbopack": "Turbopack",
     "turborepo": "Turborepo",
     "lerna": "Lerna",
@@ -1161,7 +1160,6 @@ SPELLING: dict[str, str] = {
     "exercism": "Exercism",
     "pluralsight": "Pluralsight",
     "packt": "Packt",
-    "substack": "Substack",
     "hashnode": "Hashnode",
     "patreon": "Patreon",
     "kickstarter": "Kickstarter",
@@ -1235,6 +1233,8 @@ TITLE_SPLITS: dict[str, str] = {
 # certain ("the unity engine", "a zoom meeting", "rust crate") or in a compound with one
 # of HYPHEN_SUFFIXES ("python-based"); and as the whole text of a link (see LINK_NAMES)
 IN_CONTEXT: dict[str, tuple[str, frozenset[str]]] = {
+    # (also the handle of a prolific Node.js author: "substack's resolve")
+    "substack": ("Substack", words("newsletter newsletters post posts publication blog")),
     "python": ("Python", words(
         "2 3 api apis bindings client code developers framework interface interpreter library "
         "libraries module modules package packages port programming script scripts sdk "
@@ -1363,7 +1363,7 @@ ACRONYMS: frozenset[str] = words(
 LOWERCASE_NAMES: frozenset[str] = words(
     "npm pnpm esbuild webpack etcd systemd containerd curl wget jq pytest pip pipx "
     "conda uv gulp grunt bower yarn nginx gcc clang zsh fish htmx axios lodash nodemon "
-    "pm2 ngrok iptables nftables rsync tmux vim"
+    "pm2 ngrok iptables nftables rsync tmux vim browserify"
 )
 
 # common English words that open descriptions: when a description starts with one of
