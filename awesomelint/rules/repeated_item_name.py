@@ -14,10 +14,12 @@ starts with the name (`[MeTA : ModErn Text Analysis](...) is ...`).
 Not reported, where awesome-lint's `no-repeat-item-in-description` is wrong: possessives
 and compounds, which are other words (`[Redis] - Redis's own benchmarks.`, `[Go] -
 Go-based tools.`, `[Vue] - Vue.js ...`, `[C] - C++ ...`); names that are function
-words (`[A] - A tool ...`, `[The]`, `[This]`, `[just] - Just a ...`); and a lowercase
-name that is an English verb, capitalised: the description starts with the imperative
-of what the package does (`[delay] - Delay a promise ...`, `[copy] - Copy directory
-recursively.`; a noun or adjective is reported: `[health] - Health checker ...`).
+words (`[A] - A tool ...`, `[The]`, `[This]`, `[just] - Just a ...`); and a name that
+is a verb where the description starts with its imperative, which says what the package
+does: a lowercase name capitalised (`[delay] - Delay a promise ...`, `[copy] - Copy
+directory recursively.`), or any name followed by its object's article or determiner
+(`[Merge] - Merge two types`, `[redact] - Redact a log`; a noun or adjective is
+reported: `[health] - Health checker ...`, `[Go] - Go implementation`).
 
 ## Why is this bad
 The name is already the link right before the description; repeating it makes every
@@ -93,6 +95,16 @@ _FUNCTION_WORDS = words(
     when where who just only also very more most yet another other here there now
     """
 )
+# what an imperative's object starts with: "[Merge] - Merge two types", "[upload] - Upload a
+# document" say what the package does, not its name again
+_DETERMINERS = words(
+    """
+    a an the this that these those some any all each every your its their one two three
+    multiple many several
+    """
+)
+# verbs of the trade the word list does not know as verbs
+_TECH_VERBS = words("upload download redact")
 # a leading symbol the description may leave out: "[#100DaysOfCode]" - "100DaysOfCode is"
 _SYMBOLS = "#$@.~"
 
@@ -188,6 +200,13 @@ def check(ctx: Context) -> Iterator[Problem]:
         elif m is not None and word is not None and word.lower() in _VERBS and verb is None:
             dropped_to = after + (m.end() if word.lower() in _DROPPED else m.start("word"))
             dropped_to = _next_word(text, dropped_to, e.end)
+        elif (
+            word is not None
+            and word.lower() in _DETERMINERS
+            and not (m is not None and m.group("punct"))
+            and _is_verb(_unescape(shown).casefold())
+        ):
+            continue  # an imperative and its object: "[Join] - Join an array of strings"
         elif _word_ends(text, after, e.end) and not _plain_word(shown, text[start:after]):
             subject, dropped_to = False, None  # a modifier: "English text corpus"
         else:
@@ -239,7 +258,12 @@ def _plain_word(name: str, written: str) -> bool:
 
 def _is_verb(word: str) -> bool:
     """Whether an English ``word`` can be a verb: its -ed or -ing form is an English word
-    (`copied`, `scanned`, `delayed`; not `healthed`)."""
+    (`copied`, `scanned`, `delayed`; not `healthed`), it is one with `re-` or `un-` in
+    front (`reprocess`, `unarchive`), or a verb of the trade (`upload`, `redact`)."""
+    if word in _TECH_VERBS:
+        return True
+    if len(word) > 5 and word.startswith(("re", "un")) and _is_verb(word[2:]):
+        return True
     if not is_english(word):
         return False
     stem = word[:-1] if word.endswith("e") else word
