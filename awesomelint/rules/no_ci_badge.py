@@ -142,7 +142,7 @@ def _lines(doc: Document, first: int, last: int) -> tuple[int, int]:
     if first > 2 and _shows_nothing(doc, first - 1) and after:
         return doc.line_ends[first - 3], doc.line_ends[last - 1]
     if first == 1 and doc.line_count > last + 1 and _shows_nothing(doc, last + 1):
-        return 0, doc.line_starts[last + 1]
+        return doc.line_starts[0], doc.line_starts[last + 1]  # (after a byte order mark)
     if last < doc.line_count:
         return doc.line_starts[first - 1], doc.line_starts[last]
     if first > 1:
