@@ -21,11 +21,19 @@ _WORD = re.compile(r"\w+")
 _LIVE = "live:"  # a URL seen outside code
 _ITEM = "item:"  # a list entry, by the first URL on its first line
 _URL_TEXTS = "entries.url_texts"  # url_texts' memo key
+_BOM = "the byte order mark"  # a text's leading U+FEFF (no word: words hold no space)
 
 
 def inventory(doc: Document) -> Counter[str]:
-    """Words and link targets of a document: what a safe fix must keep."""
-    return _words(doc.text, url_texts(doc)) + marks(doc).counter()
+    """Words and link targets of a document, and its byte order mark: what a safe fix
+    must keep."""
+    return _words(doc.text, url_texts(doc)) + marks(doc).counter() + _bom(doc)
+
+
+def _bom(doc: Document) -> Counter[str]:
+    """The byte order mark, as the inventory counts it: a fix that starts at offset 0
+    must not take it along (the file would lose it)."""
+    return Counter({_BOM: 1}) if doc.text.startswith("\ufeff") else Counter()
 
 
 class Marks:
@@ -143,6 +151,8 @@ def lost_in_change(
     kept, now = apart or marks(before).apart(marks(after))
     kept.update(old)
     now.update(new)
+    kept.update(_bom(before))
+    now.update(_bom(after))
     return lost(kept, now, allowed)
 
 

@@ -270,3 +270,15 @@ def test_a_url_an_unchanged_line_holds_is_not_lost() -> None:
     assert near is not None
     assert "url:https://a.example" not in near[0] and "live:https://a.example" not in near[0]
     assert _lost_alike(near, _fresh(coded), _fresh(after.text))
+
+
+def test_a_fix_that_takes_the_byte_order_mark_along_loses_it() -> None:
+    """The first line of a text with a BOM starts after it; an edit from offset 0 (a rule
+    that removed "the first line" from 0, as no-ci-badge did) would drop it from the file."""
+    text = "\ufeff[![CI](https://ci.example/b.svg)](https://ci.example)\n\n# T\n"
+    for start, loses in ((0, True), (1, False)):
+        edit = Edit(start, text.index("# T"), "")
+        new_text = apply_edits(text, [edit])
+        gone = lost_in_change(_fresh(text), _fresh(new_text), [edit], Counter())
+        assert gone == lost(_whole(text), _whole(new_text), Counter())
+        assert ("the byte order mark" in gone) is loses
