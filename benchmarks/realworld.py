@@ -7,7 +7,9 @@ Per file, with every rule selected (``--select ALL``):
 - check: no exception;
 - fix, safe fixes and then ``--unsafe-fixes``: no exception, no refusal (FixError: a
   fix would lose a word or a link, or the fixes do not converge), idempotent
-  (``fix(fix(x)) == fix(x)``), and no finding left that the same fix could fix.
+  (``fix(fix(x)) == fix(x)``), the byte order mark and the kind of line break kept, and
+  no finding left that the same fix could fix. ``--crlf`` reads every file with CRLF
+  line breaks and a BOM, as a Windows editor saves it.
 
 Then, per rule, how many findings on how many files, and a sample of them with their
 lines, to read by eye: a finding there is only as good as a maintainer would judge it.
@@ -20,6 +22,7 @@ tarball. Only the fetch needs the network.
 Usage:
   python benchmarks/realworld.py DIR                       # the sweep and the table
   python benchmarks/realworld.py DIR --sample 10 --rules balanced-punctuation,spell-check
+  python benchmarks/realworld.py DIR --crlf --sample 0            # as Windows saves them
   python benchmarks/realworld.py DIR --fetch-pypi names.txt --fetch-npm names.txt
 """
 
@@ -30,6 +33,7 @@ import asyncio
 import io
 import os
 import random
+import re
 import sys
 import tarfile
 from collections import Counter, defaultdict
@@ -45,8 +49,9 @@ from awesomelint.markdown.build import build_document
 ALL = {"select": ["ALL"]}
 PROBLEMS = (
     "parser disagrees", "check raised", "fix raised", "fix refused", "not idempotent",
-    "fixable left",
+    "fixable left", "line breaks or BOM changed",
 )  # fmt: skip
+_BREAK = re.compile(r"\r\n|\r|\n")
 
 
 def _fixable_left(text: str, unsafe: bool) -> list[str]:
@@ -57,9 +62,25 @@ def _fixable_left(text: str, unsafe: bool) -> list[str]:
     ]
 
 
-def sweep_one(path: Path) -> dict[str, Any]:
-    """What went wrong with one file (problem -> detail) and its findings."""
-    text = path.read_text(encoding="utf-8")
+def _as_crlf(text: str) -> str:
+    """``text`` with CRLF line breaks and a byte order mark: how a Windows editor saves it."""
+    return "\ufeff" + _BREAK.sub("\r\n", text.removeprefix("\ufeff"))
+
+
+def _kept_format(before: str, after: str) -> bool:
+    """Whether a fix kept the BOM and wrote no line break of another kind."""
+    kinds = set(_BREAK.findall(before))
+    return before.startswith("\ufeff") == after.startswith("\ufeff") and (
+        not kinds or set(_BREAK.findall(after)) <= kinds
+    )
+
+
+def sweep_one(path: Path, crlf: bool = False) -> dict[str, Any]:
+    """What went wrong with one file (problem -> detail) and its findings; ``crlf``: read
+    as :func:`_as_crlf` gives it."""
+    text = path.read_bytes().decode("utf-8")
+    if crlf:
+        text = _as_crlf(text)
     out: dict[str, Any] = {"name": path.name, "problems": {}, "findings": []}
     problems: dict[str, str] = out["problems"]
     fast, slow = build_document(text), build_document(text, fast=False)
@@ -87,17 +108,19 @@ def sweep_one(path: Path) -> dict[str, Any]:
             continue
         if twice != once:
             problems["not idempotent"] = f"a second fix changes the text{tag}"
+        if not _kept_format(text, once):
+            problems["line breaks or BOM changed"] = f"by the fix{tag}"
         left = _fixable_left(once, unsafe)
         if left:
             problems["fixable left"] = ", ".join(left[:3]) + tag
     return out
 
 
-def sweep(files: Sequence[Path], workers: int) -> list[dict[str, Any]]:
+def sweep(files: Sequence[Path], workers: int, crlf: bool = False) -> list[dict[str, Any]]:
     if workers <= 1:
-        return [sweep_one(p) for p in files]
+        return [sweep_one(p, crlf) for p in files]
     with ProcessPoolExecutor(workers) as pool:
-        return list(pool.map(sweep_one, files, chunksize=8))
+        return list(pool.map(sweep_one, files, [crlf] * len(files), chunksize=8))
 
 
 def report(results: list[dict[str, Any]], sample: int, rules: set[str] | None) -> str:
@@ -184,6 +207,7 @@ def main() -> int:
     ap.add_argument("--sample", type=int, default=5, help="findings shown per rule (0: none)")
     ap.add_argument("--rules", help="comma-separated rules to show samples of (default: all)")
     ap.add_argument("--workers", type=int, default=0, help="processes (default: the CPUs)")
+    ap.add_argument("--crlf", action="store_true", help="read each file as CRLF with a BOM")
     opts = ap.parse_args()
     for registry, names_file in (("pypi", opts.fetch_pypi), ("npm", opts.fetch_npm)):
         if names_file is not None:
@@ -197,7 +221,7 @@ def main() -> int:
     cpus = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
     workers = opts.workers or cpus or 1
     rules = set(opts.rules.split(",")) if opts.rules else None
-    print(report(sweep(files, workers), opts.sample, rules))
+    print(report(sweep(files, workers, opts.crlf), opts.sample, rules))
     return 0
 
 

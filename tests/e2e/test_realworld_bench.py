@@ -40,6 +40,11 @@ def test_sweep_and_report(realworld: ModuleType, tmp_path: Path) -> None:
     assert "2 files" in text
     assert "| fix refused | 0 |" in text
     assert "### trailing-whitespace" in text and "a.md:3:" in text
+    # read as Windows saves it: CRLF and a BOM, both kept by the fixes
+    assert not realworld.sweep([tmp_path / "a.md"], 1, True)[0]["problems"]
+    assert realworld._as_crlf("a\nb\r\n") == "\ufeffa\r\nb\r\n"
+    assert not realworld._kept_format("\ufeffa\r\n", "a\r\n")
+    assert not realworld._kept_format("a\r\nb\r\n", "a\r\nb\n")
 
 
 def test_a_refused_fix_is_reported(realworld: ModuleType, monkeypatch: pytest.MonkeyPatch,
