@@ -78,11 +78,15 @@ def _kept_format(before: str, after: str) -> bool:
 def sweep_one(path: Path, crlf: bool = False) -> dict[str, Any]:
     """What went wrong with one file (problem -> detail) and its findings; ``crlf``: read
     as :func:`_as_crlf` gives it."""
-    text = path.read_bytes().decode("utf-8")
+    out: dict[str, Any] = {"name": path.name, "problems": {}, "findings": [], "skipped": ""}
+    problems: dict[str, str] = out["problems"]
+    try:
+        text = path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        out["skipped"] = "not UTF-8"  # (what the CLI refuses with exit 2; no rule runs)
+        return out
     if crlf:
         text = _as_crlf(text)
-    out: dict[str, Any] = {"name": path.name, "problems": {}, "findings": []}
-    problems: dict[str, str] = out["problems"]
     fast, slow = build_document(text), build_document(text, fast=False)
     if fast != slow or fast._link_starts != slow._link_starts:
         problems["parser disagrees"] = "the fast paths and mistune give different Documents"
@@ -124,7 +128,11 @@ def sweep(files: Sequence[Path], workers: int, crlf: bool = False) -> list[dict[
 
 
 def report(results: list[dict[str, Any]], sample: int, rules: set[str] | None) -> str:
-    lines = [f"{len(results)} files", "", "| problem | files |", "| --- | ---: |"]
+    skipped = [f"{r['name']} ({r['skipped']})" for r in results if r["skipped"]]
+    lines = [f"{len(results) - len(skipped)} files"]
+    if skipped:
+        lines[0] += f"; skipped: {', '.join(skipped)}"
+    lines += ["", "| problem | files |", "| --- | ---: |"]
     by_problem: dict[str, list[str]] = defaultdict(list)
     for r in results:
         for problem, detail in r["problems"].items():

@@ -59,3 +59,10 @@ def test_a_refused_fix_is_reported(realworld: ModuleType, monkeypatch: pytest.Mo
     result = realworld.sweep_one(path)
     assert result["problems"] == {"fix refused": "would remove a word (unsafe)"}
     assert "| fix refused | 1 |" in realworld.report([result], 0, None)
+
+
+def test_a_file_that_is_not_utf8_is_skipped(realworld: ModuleType, tmp_path: Path) -> None:
+    (tmp_path / "latin1.md").write_bytes("# Caf\xe9\n".encode("latin-1"))
+    (tmp_path / "ok.md").write_text("# Ok\n")
+    results = realworld.sweep(sorted(tmp_path.glob("*.md")), 1)
+    assert realworld.report(results, 0, None).startswith("1 files; skipped: latin1.md (not UTF-8)")
