@@ -16,6 +16,7 @@ from awesomelint.document import Document, Region, RegionKind
 
 # HTML blocks whose whitespace is content (CommonMark HTML block type 1)
 _PREFORMATTED = lazy(r"<(?:pre|textarea)\b", re.IGNORECASE)
+_FENCE = lazy(r"`{3,}|~{3,}")
 
 
 class RegionCursor:
@@ -44,6 +45,19 @@ class RegionCursor:
             i += 1
         self._i, self._reach = i, reach
         return offset < reach
+
+
+def closing_fence(doc: Document, region: Region) -> int | None:
+    """Where the closing fence line of a fenced code block region starts; None when the
+    block has none (it runs to the end of its container: its last line is content)."""
+    text = doc.text
+    opener = _FENCE.match(text, region.start)
+    last_start = doc.line_starts[doc.line_of(region.end - 1) - 1] if region.end else 0
+    if opener is None or last_start <= region.start:
+        return None  # only the opening line
+    closer = text[last_start : region.end].lstrip(" \t>").rstrip(" \t")
+    run = opener.group(0)
+    return last_start if closer.startswith(run) and not closer.strip(run[0]) else None
 
 
 def preformatted_html(doc: Document, region: Region) -> bool:

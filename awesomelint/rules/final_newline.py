@@ -34,22 +34,15 @@ CRLF file); extra blank lines are deleted, keeping the last line's own line brea
 
 from __future__ import annotations
 
-import functools
-import re
 from collections.abc import Iterator
 
 from awesomelint._regex import lazy
 from awesomelint.document import Document
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._lines import body_start
+from awesomelint.rules._lines import body_start, closing_fence
 
 _LINE_BREAK = lazy(r"\r\n|\r|\n")
-
-
-@functools.cache  # (compiled on first use: only a file ending in an open fence needs it)
-def _fence() -> re.Pattern[str]:
-    return re.compile(r"`{3,}|~{3,}")
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -94,16 +87,7 @@ def check(ctx: Context) -> Iterator[Problem]:
 def _open_fence_at_end(doc: Document, content_end: int) -> bool:
     """Whether the file's last content is a fenced code block without a closing fence."""
     fence = next((r for r in reversed(doc.regions) if r.kind == "fenced_code"), None)
-    if fence is None or fence.end < content_end:
-        return False
-    text = doc.text
-    opener = _fence().match(text, fence.start)
-    last_start = doc.line_starts[doc.line_of(fence.end - 1) - 1] if fence.end else 0
-    if opener is None or last_start <= fence.start:
-        return True  # only the opening line
-    closer = text[last_start : fence.end].lstrip(" \t>").rstrip(" \t")
-    fence_chars = opener.group(0)
-    return not (closer.startswith(fence_chars) and closer.strip(fence_chars[0]) == "")
+    return fence is not None and fence.end >= content_end and closing_fence(doc, fence) is None
 
 
 def _lines(text: str, start: int) -> str:

@@ -41,16 +41,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from awesomelint._regex import lazy
 from awesomelint.document import CODE_REGIONS, Document, Region
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
-from awesomelint.rules._lines import RegionCursor, describe, preformatted_html
+from awesomelint.rules._lines import RegionCursor, closing_fence, describe, preformatted_html
 
 _BREAK = "  "  # markdownlint's br_spaces = 2
-_FENCE = lazy(r"`{3,}|~{3,}")
-# a closing fence line, after any quote or list indentation
-_CLOSING = lazy(r"[ \t>]*(`{3,}|~{3,})[ \t]*")
 
 
 def check(ctx: Context) -> Iterator[Problem]:
@@ -109,19 +105,10 @@ def check(ctx: Context) -> Iterator[Problem]:
 def _content(doc: Document, region: Region) -> Region:
     """A fenced code block's lines between its fences: the whitespace after a fence (an
     info string's, a closing fence's) is no content, and CommonMark drops it."""
-    text = doc.text
     first = doc.line_of(region.start)
-    start = min(doc.line_ends[first - 1] + 1, region.end)
-    fence = _FENCE.match(text, region.start)
-    last = doc.line_of(region.end)
-    end = region.end
-    if fence is not None and last > first:
-        line_start = doc.line_starts[last - 1]
-        closing = _CLOSING.fullmatch(text, line_start, doc.line_ends[last - 1])
-        run = closing.group(1) if closing is not None else ""
-        if run[:1] == fence.group(0)[:1] and len(run) >= len(fence.group(0)):
-            end = line_start  # (the fence's own line: an unclosed block has none)
-    return Region(region.kind, start, max(start, end))
+    start = doc.line_starts[first] if first < doc.line_count else region.end
+    end = closing_fence(doc, region)
+    return Region(region.kind, min(start, region.end), max(start, end or region.end))
 
 
 def _escapes(text: str, at: int) -> bool:
