@@ -54,6 +54,7 @@ from collections.abc import Iterator
 from awesomelint._regex import lazy
 from awesomelint.document import Document, Link
 from awesomelint.entries.items import Item, items
+from awesomelint.entries.text import name_link
 from awesomelint.links.urls import clean, link_key, normalize
 from awesomelint.model import Edit, Fix, Problem, Severity
 from awesomelint.rules._base import Context, Rule
@@ -204,8 +205,8 @@ def check(ctx: Context) -> Iterator[Problem]:
         elif (
             link.text
             and "://" in link.text
-            and not doc.text[first.start : link.start].strip(" \t*_")
             and normalize(link.text) == normalize(link.url)
+            and name_link(doc, entry.block, entry.links) is not None
         ):  # (after human text, "at [https://x.org](https://x.org)" shows the URL on purpose)
             reported.add(li)
             yield _retitle(
