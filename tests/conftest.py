@@ -24,3 +24,16 @@ def corpus() -> Path:
     if not CORPUS.is_dir():
         pytest.skip("../shared/corpus is not present")
     return CORPUS
+
+
+_PROXY_VARIABLES = ("http_proxy", "https_proxy", "all_proxy", "no_proxy")
+
+
+@pytest.fixture(autouse=True)
+def _no_proxies_from_the_machine(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The link checker goes through the proxies the environment names: a machine's own
+    (a CI runner behind one) must not route the tests' local servers, so every test starts
+    without them; the proxy tests set theirs."""
+    for name in list(os.environ):
+        if name.lower() in _PROXY_VARIABLES:
+            monkeypatch.delenv(name)

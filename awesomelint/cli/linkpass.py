@@ -22,6 +22,7 @@ from awesomelint.document import Document
 from awesomelint.engine import lint
 from awesomelint.errors import NetworkError
 from awesomelint.links.options import LinkOptions, build
+from awesomelint.links.proxy import Proxies
 from awesomelint.links.status import LinkStatus
 from awesomelint.links.urls import link_key
 from awesomelint.registry import Settings, needing
@@ -91,6 +92,7 @@ def _check_options(config: Config, flags: Mapping[str, Any]) -> LinkOptions:
         github_token=flags["github_token"] or os.environ.get("GITHUB_TOKEN"),
         retries=flags["retries"],
         accept=flags["accept"],
+        proxies=Proxies.from_environment(os.environ),
     )
 
 
@@ -185,6 +187,7 @@ def fetch_titles(
             exclude=tuple(flags["exclude_link"]),
             exclude_private=flags["exclude_private"],
             user_agent=flags["user_agent"],
+            proxies=Proxies.from_environment(os.environ),
         )
 
     for options, members in _groups([c for _, _, c in files], options_of):

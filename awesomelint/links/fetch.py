@@ -32,15 +32,18 @@ from awesomelint.links.net import (
     AddressFilter,
     GuardedBackend,
     GuardedTransport,
+    ProxyRoutes,
     Resolver,
     SystemResolver,
+    find,
     is_private_address,
+    proxy_transport,
 )
 from awesomelint.links.options import LinkOptions
 from awesomelint.links.status import LinkStatus
 from awesomelint.links.titles import has_title_end
 from awesomelint.links.urls import SCHEME
-from awesomelint.links.verdict import CHAIN_BUDGET, Fetch, Verdict, find, judge
+from awesomelint.links.verdict import CHAIN_BUDGET, Fetch, Verdict, judge
 
 REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _PERMANENT = frozenset({301, 308})
@@ -98,16 +101,23 @@ def make_client(
     address_filter: AddressFilter | None = None,
 ) -> httpx.AsyncClient:
     """An AsyncClient for the checker: vetted connections, browser-like headers, no
-    cookie jar, no redirects followed by httpx, no proxy or ``.netrc`` from the
-    environment. ``address_filter`` replaces the private-address test of
-    ``exclude_private`` (tests use it to call a loopback address "private")."""
+    cookie jar, no redirects followed by httpx, nothing read from the environment (no
+    ``.netrc``; the proxies are ``options.proxies``, which the command line reads).
+    ``address_filter`` replaces the private-address test of ``exclude_private`` (tests
+    use it to call a loopback address "private")."""
     _fail_sniffio_fast()
     blocked = address_filter or (is_private_address if options.exclude_private else None)
-    backend = GuardedBackend(resolver or SystemResolver(), blocked)
+    resolver = resolver or SystemResolver()
     cap = max(options.max_concurrency, 1)
     limits = httpx.Limits(max_connections=cap, max_keepalive_connections=cap)
+    transport: httpx.AsyncBaseTransport = GuardedTransport(
+        GuardedBackend(resolver, blocked), limits, verify=verify
+    )
+    if options.proxies is not None:
+        through = functools.partial(proxy_transport, limits=limits, verify=verify)
+        transport = ProxyRoutes(transport, options.proxies, through, resolver, blocked)
     return _Client(
-        transport=GuardedTransport(backend, limits, verify=verify),
+        transport=transport,
         timeout=httpx.Timeout(options.timeout),
         follow_redirects=False,
         trust_env=False,

@@ -17,10 +17,13 @@ import socket
 import ssl
 import threading
 from collections.abc import Awaitable, Callable, Iterable, Sequence
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import httpcore
 import httpx
+
+if TYPE_CHECKING:
+    from awesomelint.links.proxy import Proxies
 
 Resolver = Callable[[str, int], Awaitable[Sequence[str]]]
 AddressFilter = Callable[[str], bool]  # True: do not connect to this address
@@ -32,6 +35,20 @@ _METADATA = (
     ipaddress.ip_network("100.100.100.200/32"),  # Alibaba metadata (also in 100.64/10)
     ipaddress.ip_network("fd00:ec2::254/128"),  # AWS metadata over IPv6
 )
+
+
+def _chain(exc: BaseException) -> Iterable[BaseException]:
+    seen: set[int] = set()
+    cur: BaseException | None = exc
+    while cur is not None and id(cur) not in seen:
+        seen.add(id(cur))
+        yield cur
+        cur = cur.__cause__ or cur.__context__
+
+
+def find(exc: BaseException, kind: type[BaseException]) -> BaseException | None:
+    """The first exception of ``kind`` in ``exc``'s chain of causes, or None."""
+    return next((e for e in _chain(exc) if isinstance(e, kind)), None)
 
 
 class DNSError(Exception):
@@ -283,3 +300,114 @@ class OriginPools:
 
     async def __aexit__(self, *exc: object) -> None:
         await self.aclose()
+
+
+class ProxyUnreachable(Exception):
+    """The proxy a link goes through did not let us connect (not the link's host)."""
+
+    def __init__(self, proxy: str, reason: str) -> None:
+        super().__init__(f"cannot connect to the proxy {proxy}: {reason}")
+        self.proxy = proxy
+        self.reason = reason
+
+
+class Unvetted(Exception):
+    """``--exclude-private``: a proxied link's host does not resolve here, so the address
+    the proxy would connect to cannot be vetted."""
+
+    def __init__(self, host: str) -> None:
+        super().__init__(f"cannot vet the address of {host} behind the proxy")
+        self.host = host
+
+
+class ProxyRoutes(httpx.AsyncBaseTransport):
+    """Each request through the proxy ``proxies`` gives its URL (a transport per proxy,
+    made by ``make`` on first use), else through ``direct``.
+
+    The proxy resolves the host and connects, so with ``blocked`` (``--exclude-private``)
+    the host is resolved here first and refused if any of its addresses is blocked, or if
+    it does not resolve at all: the proxy's network may reach names and addresses that
+    ours does not. A failure to connect is the proxy's (:class:`ProxyUnreachable`: the
+    link is not dead), except a TLS error, which is the link's host's certificate or
+    handshake at the far end of the tunnel."""
+
+    def __init__(
+        self,
+        direct: httpx.AsyncBaseTransport,
+        proxies: Proxies,
+        make: Callable[[str], httpx.AsyncBaseTransport],
+        resolver: Resolver,
+        blocked: AddressFilter | None = None,
+    ) -> None:
+        self._direct = direct
+        self._proxies = proxies
+        self._make = make
+        self._resolver = resolver
+        self._blocked = blocked
+        self._transports: dict[str, httpx.AsyncBaseTransport] = {}
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        url = request.url
+        proxy = self._proxies.for_url(url.scheme, url.host, url.port)
+        if proxy is None:
+            return await self._direct.handle_async_request(request)
+        if self._blocked is not None:
+            await self._vet(url.host, url.port or (443 if url.scheme == "https" else 80))
+        transport = self._transports.get(proxy)
+        if transport is None:
+            transport = self._transports[proxy] = self._make(proxy)
+        try:
+            return await transport.handle_async_request(request)
+        except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+            if find(exc, ssl.SSLError) is not None:
+                raise
+            reason = str(exc) or type(exc).__name__
+            raise ProxyUnreachable(_without_password(proxy), reason) from exc
+
+    async def _vet(self, host: str, port: int) -> None:
+        assert self._blocked is not None
+        try:
+            addresses = await self._resolver(host, port)
+        except DNSError as exc:
+            raise Unvetted(host) from exc
+        if not addresses:
+            raise Unvetted(host)
+        for addr in addresses:  # one private answer is enough to stay away
+            if self._blocked(addr):
+                raise BlockedAddress(host, addr)
+
+    async def aclose(self) -> None:
+        transports, self._transports = list(self._transports.values()), {}
+        await self._direct.aclose()
+        for transport in transports:
+            await transport.aclose()
+
+
+def _without_password(url: str) -> str:
+    """``url`` as it may be shown: its password, if any, starred out."""
+    parsed = httpx.URL(url)
+    if not parsed.password:
+        return url
+    return str(parsed.copy_with(username=parsed.username, password="***"))
+
+
+def proxy_transport(
+    proxy: str, limits: httpx.Limits, verify: ssl.SSLContext | bool = True
+) -> httpx.AsyncHTTPTransport:
+    """httpx's transport through ``proxy`` (an ``https://`` link as a ``CONNECT`` tunnel),
+    verifying certificates - the link hosts' and an ``https://`` proxy's - with ``verify``
+    and reading nothing from the environment."""
+    context = (
+        verify
+        if isinstance(verify, ssl.SSLContext)
+        else httpx.create_ssl_context(verify=verify, trust_env=False)
+    )
+    return httpx.AsyncHTTPTransport(
+        # (an https:// proxy's own certificate: httpcore refuses a context for an http one)
+        proxy=httpx.Proxy(proxy, ssl_context=context if proxy.startswith("https:") else None),
+        verify=context,
+        limits=limits,
+        trust_env=False,
+        http1=True,
+        http2=False,
+    )

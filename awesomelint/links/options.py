@@ -24,11 +24,14 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from types import MappingProxyType
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from awesomelint._regex import lazy
 from awesomelint.errors import ConfigError
 from awesomelint.model import Frozen
+
+if TYPE_CHECKING:
+    from awesomelint.links.proxy import Proxies
 
 _set = object.__setattr__  # how a Frozen value's __init__ sets its fields
 
@@ -68,7 +71,7 @@ class LinkOptions(Frozen):
         "timeout", "max_concurrency", "host_concurrency", "retries", "backoff",
         "max_backoff", "retry_after_cap", "max_redirects", "deadline", "user_agent",
         "exclude", "exclude_private", "accept", "hosts", "use_cache", "cache_ttl",
-        "github_token", "github_api", "title_bytes", "title_timeout",
+        "github_token", "github_api", "title_bytes", "title_timeout", "proxies",
     )  # fmt: skip
     timeout: float
     max_concurrency: int
@@ -90,6 +93,7 @@ class LinkOptions(Frozen):
     github_api: str | None  # None: $AWESOMELINT_GITHUB_API or api.github.com
     title_bytes: int  # at most this much of a page is read for its <title>
     title_timeout: float
+    proxies: Proxies | None  # None: every link is fetched directly
 
     def __init__(
         self,
@@ -113,6 +117,7 @@ class LinkOptions(Frozen):
         github_api: str | None = None,
         title_bytes: int = 256 * 1024,
         title_timeout: float = 5.0,
+        proxies: Proxies | None = None,
     ) -> None:
         _set(self, "timeout", timeout)
         _set(self, "max_concurrency", max_concurrency)
@@ -134,6 +139,7 @@ class LinkOptions(Frozen):
         _set(self, "github_api", github_api)
         _set(self, "title_bytes", title_bytes)
         _set(self, "title_timeout", title_timeout)
+        _set(self, "proxies", proxies)
 
     def host(self, host: str) -> HostOptions | None:
         """The settings for ``host``: its own entry, else its nearest parent domain's."""
@@ -302,6 +308,7 @@ def build(
     github_token: str | None = None,
     retries: int | None = None,
     accept: str | None = None,
+    proxies: Proxies | None = None,
 ) -> LinkOptions:
     """LinkOptions from a validated ``[links]`` table with command-line values on top
     (``exclude`` patterns add to the configured ones; unset values keep the config's)."""
@@ -319,4 +326,5 @@ def build(
         github_token=github_token or None,
         retries=retries,
         accept=(base.accept | parse_accept(accept)) if accept else None,
+        proxies=proxies,
     )

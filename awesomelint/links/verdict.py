@@ -10,13 +10,12 @@ from __future__ import annotations
 import email.utils
 import ssl
 import time
-from collections.abc import Iterable
 from dataclasses import dataclass
 from http import HTTPStatus
 
 import httpx
 
-from awesomelint.links.net import BlockedAddress, DNSError
+from awesomelint.links.net import BlockedAddress, DNSError, ProxyUnreachable, Unvetted, find
 from awesomelint.links.options import LinkOptions
 
 # a redirect chain may take this many timeouts in all (each hop: one timeout at most), so
@@ -71,21 +70,18 @@ def parse_retry_after(value: str | None, now: float | None = None) -> float | No
     return max(when.timestamp() - (time.time() if now is None else now), 0.0)
 
 
-def _chain(exc: BaseException) -> Iterable[BaseException]:
-    seen: set[int] = set()
-    cur: BaseException | None = exc
-    while cur is not None and id(cur) not in seen:
-        seen.add(id(cur))
-        yield cur
-        cur = cur.__cause__ or cur.__context__
-
-
-def find(exc: BaseException, kind: type[BaseException]) -> BaseException | None:
-    """The first exception of ``kind`` in ``exc``'s chain of causes, or None."""
-    return next((e for e in _chain(exc) if isinstance(e, kind)), None)
-
-
 def _judge_error(exc: BaseException, timeout: float) -> Verdict:
+    # (the proxy's failures first: their causes are connection errors that would
+    # otherwise read as the link's host refusing or timing out)
+    proxy = find(exc, ProxyUnreachable)
+    if isinstance(proxy, ProxyUnreachable):
+        return Verdict("unreachable", str(proxy), True, network=True)
+    unvetted = find(exc, Unvetted)
+    if isinstance(unvetted, Unvetted):
+        return Verdict("skipped", f"{unvetted} (--exclude-private)")
+    refused = find(exc, httpx.ProxyError)
+    if refused is not None:  # the proxy answered a CONNECT with an error
+        return Verdict("unreachable", f"the proxy refused the tunnel: {refused}", True)
     dns = find(exc, DNSError)
     if isinstance(dns, DNSError):
         if dns.temporary:

@@ -40,7 +40,8 @@ def _origin(url: httpx.URL) -> tuple[str, str, int]:
 
 
 class GitHub:
-    """Requests to one API root with one token. ``transport`` is for tests."""
+    """Requests to one API root with one token, through ``proxy`` if given (its URL).
+    ``transport`` is for tests."""
 
     def __init__(
         self,
@@ -48,6 +49,7 @@ class GitHub:
         token: str,
         *,
         transport: httpx.BaseTransport | None = None,
+        proxy: str | None = None,
         timeout: float = 30.0,
         retry_delay: float = 1.0,
     ) -> None:
@@ -56,6 +58,7 @@ class GitHub:
         self._retry_delay = retry_delay
         self._client = httpx.Client(
             transport=transport,
+            proxy=proxy,
             timeout=timeout,
             follow_redirects=False,
             trust_env=False,

@@ -86,10 +86,13 @@ def run(
     token = env.get("GITHUB_TOKEN", "")
     if not token:
         return _fallback(files, reports, "GITHUB_TOKEN is not set, so no review can be posted")
+    from awesomelint.links.proxy import Proxies
     from awesomelint.review.github import GitHub, GitHubError
 
+    proxies = Proxies.from_environment(env)
+    proxy = None if proxies is None else proxies.for_api(pr.api_url)
     try:
-        with GitHub(pr.api_url, token, transport=transport) as gh:
+        with GitHub(pr.api_url, token, transport=transport, proxy=proxy) as gh:
             return _post(gh, pr, req, files, reports, placed)
     except GitHubError as exc:
         return _fallback(files, reports, _reason(exc))
