@@ -215,9 +215,15 @@ class LinkChecker:
             statuses[key] = LinkStatus(
                 old.url, "skipped", f"not checked: {old.detail}, and no host answered"
             )
+        if self.options.proxies is not None:
+            down = "is the network, DNS or the proxy down?"
+            hint = ""
+        else:
+            down = "is the network or DNS down?"
+            hint = " (if this machine reaches the web through a proxy, set https_proxy)"
         return (
-            f"no host answered ({len(hosts)} hosts failed before any HTTP answer): is the "
-            f"network or DNS down? {len(failed)} links were not checked"
+            f"no host answered ({len(hosts)} hosts failed before any HTTP answer): {down} "
+            f"{len(failed)} links were not checked{hint}"
         )
 
     async def titles(self, urls: Iterable[str]) -> dict[str, str]:

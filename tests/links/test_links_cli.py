@@ -104,7 +104,8 @@ def test_a_dead_network_fails_the_run(
     assert out == ""  # no findings invented, not even the offline ones
     assert err.splitlines() == [
         "awesomelint: error: no host answered (3 hosts failed before any HTTP answer): is "
-        "the network or DNS down? 3 links were not checked"
+        "the network or DNS down? 3 links were not checked (if this machine reaches the "
+        "web through a proxy, set https_proxy)"
     ]
     assert not (tmp_path / "cache" / "awesomelint" / "links.json").exists()  # nothing cached
     assert doc.read_text(encoding="utf-8") == f"# T\n\n{text}"  # nothing written

@@ -336,3 +336,20 @@ def test_an_https_link_goes_through_a_tunnel_and_its_certificate_is_verified(
     untrusted = asyncio.run(run(trusted=False))["https://site.test/ok"]
     assert untrusted.outcome == "unreachable"
     assert untrusted.detail.startswith("TLS certificate error")
+
+
+def test_a_dead_proxy_stops_the_run_like_a_dead_network(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.setenv("https_proxy", f"http://127.0.0.1:{closed_port()}")
+    text = "".join(f"- [{h}](https://{h}.test/x) - {h}.\n" for h in ("a", "b", "c"))
+    readme = tmp_path / "README.md"
+    readme.write_text(f"# T\n\n{text}", encoding="utf-8")
+    code = main(["check", "--links", "--retries", "0", str(readme)])
+    out, err = capsys.readouterr()
+    assert (code, out) == (2, "")  # no link called dead
+    assert err.splitlines() == [
+        "awesomelint: error: no host answered (3 hosts failed before any HTTP answer): is "
+        "the network, DNS or the proxy down? 3 links were not checked"
+    ]
