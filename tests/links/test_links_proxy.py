@@ -234,6 +234,16 @@ def test_check_links_uses_the_proxy_of_the_environment(
     assert proxy.count("http://site.test/gone") >= 1
 
 
+def test_fix_fetch_titles_goes_through_the_proxy(
+    proxy: Server, readme: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{proxy.port}")
+    readme.write_text("# T\n\n- http://site.test/ok\n", encoding="utf-8")
+    assert main(["fix", "--fetch-titles", str(readme)]) == 0
+    assert readme.read_text(encoding="utf-8") == "# T\n\n- [Fine](http://site.test/ok)\n"
+    assert proxy.count("http://site.test/ok", "GET") == 1
+
+
 def test_an_unusable_proxy_variable_is_a_one_line_error(
     readme: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
 ) -> None:
