@@ -159,6 +159,29 @@ async def _getaddrinfo(host: str, port: int) -> list[Any]:
     return await future
 
 
+async def vetted(
+    resolver: Resolver, blocked: AddressFilter | None, host: str, port: int
+) -> Sequence[str]:
+    """The addresses of ``host``: DNSError when it has none, BlockedAddress when
+    ``blocked`` flags any of them (one private answer is enough to stay away)."""
+    addresses = await resolver(host, port)
+    if not addresses:
+        raise DNSError(host)
+    if blocked is not None:
+        for addr in addresses:
+            if blocked(addr):
+                raise BlockedAddress(host, addr)
+    return addresses
+
+
+def ssl_context(verify: ssl.SSLContext | bool) -> ssl.SSLContext:
+    """The context that verifies certificates as ``verify`` says (the environment's
+    certificate variables not read)."""
+    if isinstance(verify, ssl.SSLContext):
+        return verify
+    return httpx.create_ssl_context(verify=verify, trust_env=False)
+
+
 class GuardedBackend(httpcore.AsyncNetworkBackend):
     """Resolve with ``resolver``, refuse addresses ``blocked`` flags, connect to the rest."""
 
@@ -175,13 +198,7 @@ class GuardedBackend(httpcore.AsyncNetworkBackend):
         local_address: str | None = None,
         socket_options: Iterable[Any] | None = None,
     ) -> httpcore.AsyncNetworkStream:
-        addresses = await self._resolver(host, port)
-        if not addresses:
-            raise DNSError(host)
-        if self._blocked is not None:
-            for addr in addresses:  # one private answer is enough to stay away
-                if self._blocked(addr):
-                    raise BlockedAddress(host, addr)
+        addresses = await vetted(self._resolver, self._blocked, host, port)
         last: Exception | None = None
         for addr in addresses:
             try:
@@ -222,11 +239,7 @@ class GuardedTransport(httpx.AsyncHTTPTransport):
             # made for the first https origin: loading the CA bundle costs ~20 ms, which
             # a list of http links (or a local test) need not pay
             if not contexts:
-                contexts.append(
-                    verify
-                    if isinstance(verify, ssl.SSLContext)
-                    else httpx.create_ssl_context(verify=verify, trust_env=False)
-                )
+                contexts.append(ssl_context(verify))
             return contexts[0]
 
         # (httpx's own pool, built here with an unverified context that costs nothing to
@@ -352,7 +365,11 @@ class ProxyRoutes(httpx.AsyncBaseTransport):
         if proxy is None:
             return await self._direct.handle_async_request(request)
         if self._blocked is not None:
-            await self._vet(url.host, url.port or (443 if url.scheme == "https" else 80))
+            port = url.port or (443 if url.scheme == "https" else 80)
+            try:
+                await vetted(self._resolver, self._blocked, url.host, port)
+            except DNSError as exc:
+                raise Unvetted(url.host) from exc
         transport = self._transports.get(proxy)
         if transport is None:
             transport = self._transports[proxy] = self._make(proxy)
@@ -363,18 +380,6 @@ class ProxyRoutes(httpx.AsyncBaseTransport):
                 raise
             reason = str(exc) or type(exc).__name__
             raise ProxyUnreachable(_without_password(proxy), reason) from exc
-
-    async def _vet(self, host: str, port: int) -> None:
-        assert self._blocked is not None
-        try:
-            addresses = await self._resolver(host, port)
-        except DNSError as exc:
-            raise Unvetted(host) from exc
-        if not addresses:
-            raise Unvetted(host)
-        for addr in addresses:  # one private answer is enough to stay away
-            if self._blocked(addr):
-                raise BlockedAddress(host, addr)
 
     async def aclose(self) -> None:
         transports, self._transports = list(self._transports.values()), {}
@@ -397,11 +402,7 @@ def proxy_transport(
     """httpx's transport through ``proxy`` (an ``https://`` link as a ``CONNECT`` tunnel),
     verifying certificates - the link hosts' and an ``https://`` proxy's - with ``verify``
     and reading nothing from the environment."""
-    context = (
-        verify
-        if isinstance(verify, ssl.SSLContext)
-        else httpx.create_ssl_context(verify=verify, trust_env=False)
-    )
+    context = ssl_context(verify)
     return httpx.AsyncHTTPTransport(
         # (an https:// proxy's own certificate: httpcore refuses a context for an http one)
         proxy=httpx.Proxy(proxy, ssl_context=context if proxy.startswith("https:") else None),

@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import ipaddress
 from collections.abc import Mapping
+from urllib.parse import urlsplit
 
 from awesomelint.errors import ConfigError
 from awesomelint.model import Frozen
@@ -77,10 +78,8 @@ class Proxies(Frozen):
 
     def for_api(self, url: str) -> str | None:
         """The proxy URL requests to the API root ``url`` go through, or None."""
-        scheme, _, rest = url.partition("://")
-        authority = rest.split("/", 1)[0].rpartition("@")[2]
-        host, port = _split_port(authority)
-        return self.for_url(scheme.lower(), host, port)
+        parts = urlsplit(url)
+        return self.for_url(parts.scheme, parts.hostname or "", parts.port)
 
     def bypassed(self, host: str, port: int | None) -> bool:
         """Whether $no_proxy names ``host`` (on ``port``)."""
